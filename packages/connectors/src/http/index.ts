@@ -1,0 +1,4 @@
+export * from './audit';
+export * from './client';
+export * from './profile';
+export * from './rate-limiter';

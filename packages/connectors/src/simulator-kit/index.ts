@@ -1,0 +1,5 @@
+export * from './faults';
+export * from './fixed-window';
+export * from './request-log';
+export * from './simulator';
+export * from './webhook-sender';

@@ -1,0 +1,3 @@
+export * from './keys';
+export * from './money';
+export * from './order';

@@ -1,0 +1,30 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Deterministic identifiers. BullMQ job ids may not contain ':' (it separates Redis key parts),
+ * so every part is reduced to a safe alphabet and joined with '.'.
+ */
+export function jobKey(...parts: (string | number)[]): string {
+  return parts.map((part) => String(part).replace(/[^A-Za-z0-9_-]/g, '_')).join('.');
+}
+
+/** A short stable digest for values that are long or carry secrets (URLs, credentials). */
+export function digest(value: string, length = 24): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, length);
+}
+
+/** The inbox's unique key for an inbound event: provider, the account it came for, its own id. */
+export function inboxDedupKey(provider: string, account: string, eventRef: string): string {
+  return `${provider}:${account}:${eventRef}`;
+}
+
+/** The fulfilment system's upsert key for one destination of a store order. */
+export function fulfilmentOrderKey(
+  storeRef: string,
+  orderExternalId: string,
+  addressExternalId: string,
+  destinationCount: number,
+): string {
+  const base = `bc-${storeRef}-${orderExternalId}`;
+  return destinationCount > 1 ? `${base}-${addressExternalId}` : base;
+}
