@@ -1,0 +1,120 @@
+import { redact, silentLogger, type Logger } from '@shiplink/logger';
+import type { Db } from '../client';
+import type { AuditEvent } from '../generated/prisma/client';
+
+export interface AuditEntry {
+  direction: 'inbound' | 'outbound' | 'internal';
+  /** `http`, `webhook`, `webhook.rejected`, `dlq.dead_letter`, `dlq.replay`, `job` … */
+  kind: string;
+  correlationId?: string | undefined;
+  provider?: string | undefined;
+  connectionId?: string | undefined;
+  orderRef?: string | undefined;
+  method?: string | undefined;
+  endpoint?: string | undefined;
+  status?: number | undefined;
+  durationMs?: number | undefined;
+  error?: string | undefined;
+  metadata?: Record<string, unknown>;
+}
+
+/** What the HTTP client hands over for each outbound exchange (see connectors' AuditSink). */
+export interface OutboundAudit {
+  provider: string;
+  connectionId: string | undefined;
+  correlationId: string | undefined;
+  orderRef: string | undefined;
+  method: string;
+  endpoint: string;
+  status: number | undefined;
+  durationMs: number;
+  error: string | undefined;
+  metadata: Record<string, unknown>;
+}
+
+/**
+ * The audit trail writer. Entries are buffered and written in batches so that recording every
+ * call costs the hot path nothing; `flush()` on shutdown (and on demand in tests) drains it.
+ * Metadata is redacted here, whoever wrote it.
+ */
+export class AuditTrail {
+  private buffer: AuditEntry[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: Logger = silentLogger,
+    private readonly flushEveryMs = 200,
+    private readonly maxBuffer = 500,
+  ) {}
+
+  record(entry: AuditEntry): void {
+    this.buffer.push(entry);
+    if (this.buffer.length >= this.maxBuffer) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.flushEveryMs);
+  }
+
+  outbound(exchange: OutboundAudit): void {
+    this.record({ direction: 'outbound', kind: 'http', ...exchange });
+  }
+
+  /** Writes now; used by request handlers that must not answer before the record exists. */
+  async write(entry: AuditEntry): Promise<void> {
+    await this.db.auditEvent.create({ data: toRow(entry) });
+  }
+
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.buffer;
+    this.buffer = [];
+    if (batch.length === 0) return this.flushing;
+    this.flushing = this.flushing
+      .then(() => this.db.auditEvent.createMany({ data: batch.map(toRow) }))
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        // The audit trail must never take the work down with it; the loss is logged loudly.
+        this.log.error('audit trail write failed', { lost: batch.length, error });
+      });
+    return this.flushing;
+  }
+
+  /** "What happened to order 1234?": everything recorded for an order number, oldest first. */
+  forOrder(orderRef: string, limit = 500): Promise<AuditEvent[]> {
+    return this.db.auditEvent.findMany({
+      where: { orderRef },
+      orderBy: { id: 'asc' },
+      take: limit,
+    });
+  }
+
+  forCorrelation(correlationId: string): Promise<AuditEvent[]> {
+    return this.db.auditEvent.findMany({ where: { correlationId }, orderBy: { id: 'asc' } });
+  }
+
+  recent(filter: { kind?: string; provider?: string }, limit = 100): Promise<AuditEvent[]> {
+    return this.db.auditEvent.findMany({
+      where: filter,
+      orderBy: { id: 'desc' },
+      take: limit,
+    });
+  }
+}
+
+function toRow(entry: AuditEntry) {
+  return {
+    direction: entry.direction,
+    kind: entry.kind,
+    correlationId: entry.correlationId ?? null,
+    provider: entry.provider ?? null,
+    connectionId: entry.connectionId ?? null,
+    orderRef: entry.orderRef ?? null,
+    method: entry.method ?? null,
+    endpoint: entry.endpoint ?? null,
+    status: entry.status ?? null,
+    durationMs: entry.durationMs ?? null,
+    error: entry.error ? String(redact(entry.error)).slice(0, 2_000) : null,
+    metadata: redact(entry.metadata ?? {}) as object,
+  };
+}

@@ -1,0 +1,151 @@
+import { CanonicalOrderSchema, type CanonicalOrder } from '@shiplink/domain';
+import type { Db } from '../client';
+
+export interface OrderRecord {
+  id: string;
+  storeId: string;
+  externalId: string;
+  orderNumber: string;
+  storeStatusId: number;
+  canonical: CanonicalOrder;
+  lines: { id: string; externalId: string; externalAddressId: string; sku: string; quantity: number }[];
+}
+
+export interface FulfilmentOrderRecord {
+  id: string;
+  orderId: string;
+  connectionId: string;
+  externalAddressId: string;
+  orderKey: string;
+  externalId: string | null;
+  status: string | null;
+}
+
+export class OrdersRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Stores the order as last mapped; lines are matched by the store's line id. */
+  async upsert(storeId: string, order: CanonicalOrder): Promise<OrderRecord> {
+    const fields = {
+      orderNumber: order.orderNumber,
+      storeStatusId: order.storeStatusId,
+      storeStatus: order.storeStatus,
+      currency: order.currency,
+      canonical: order as object,
+      storeModifiedAt: new Date(order.modifiedAt),
+    };
+    return this.db.$transaction(async (tx) => {
+      const row = await tx.order.upsert({
+        where: { storeId_externalId: { storeId, externalId: order.externalId } },
+        create: { storeId, externalId: order.externalId, ...fields },
+        update: fields,
+      });
+      for (const line of order.lines) {
+        const lineFields = {
+          externalAddressId: line.addressExternalId,
+          sku: line.sku,
+          name: line.name,
+          quantity: line.quantity,
+          unitPrice: line.unitPrice,
+          weight: line.weightGrams,
+        };
+        await tx.orderLine.upsert({
+          where: { orderId_externalId: { orderId: row.id, externalId: line.externalId } },
+          create: { orderId: row.id, externalId: line.externalId, ...lineFields },
+          update: lineFields,
+        });
+      }
+      const lines = await tx.orderLine.findMany({ where: { orderId: row.id } });
+      return toRecord({ ...row, lines });
+    });
+  }
+
+  async find(id: string): Promise<OrderRecord | undefined> {
+    const row = await this.db.order.findUnique({ where: { id }, include: { lines: true } });
+    return row ? toRecord(row) : undefined;
+  }
+
+  async findByExternal(storeId: string, externalId: string): Promise<OrderRecord | undefined> {
+    const row = await this.db.order.findUnique({
+      where: { storeId_externalId: { storeId, externalId } },
+      include: { lines: true },
+    });
+    return row ? toRecord(row) : undefined;
+  }
+
+  /** Orders by store order number, across the stores a tenant owns (admin look-ups). */
+  findByNumber(orderNumber: string, tenantId?: string) {
+    return this.db.order.findMany({
+      where: { orderNumber, ...(tenantId ? { store: { tenantId } } : {}) },
+      include: {
+        lines: true,
+        fulfilmentOrders: true,
+        shipments: { include: { items: true } },
+        store: { select: { id: true, name: true, tenantId: true } },
+      },
+    });
+  }
+
+  async ensureFulfilmentOrder(input: {
+    orderId: string;
+    connectionId: string;
+    externalAddressId: string;
+    orderKey: string;
+  }): Promise<FulfilmentOrderRecord> {
+    return this.db.fulfilmentOrder.upsert({
+      where: {
+        orderId_connectionId_externalAddressId: {
+          orderId: input.orderId,
+          connectionId: input.connectionId,
+          externalAddressId: input.externalAddressId,
+        },
+      },
+      create: input,
+      update: {},
+    });
+  }
+
+  async recordExport(id: string, externalId: string, status: string): Promise<void> {
+    await this.db.fulfilmentOrder.update({
+      where: { id },
+      data: { externalId, status, exportedAt: new Date() },
+    });
+  }
+
+  findFulfilmentOrder(connectionId: string, orderKey: string) {
+    return this.db.fulfilmentOrder.findUnique({
+      where: { connectionId_orderKey: { connectionId, orderKey } },
+    });
+  }
+
+  /** Fallback when a shipment carries no key: match on the provider's order id. */
+  findFulfilmentOrderByExternalId(connectionId: string, externalId: string) {
+    return this.db.fulfilmentOrder.findFirst({ where: { connectionId, externalId } });
+  }
+}
+
+function toRecord(row: {
+  id: string;
+  storeId: string;
+  externalId: string;
+  orderNumber: string;
+  storeStatusId: number;
+  canonical: unknown;
+  lines: { id: string; externalId: string; externalAddressId: string; sku: string; quantity: number }[];
+}): OrderRecord {
+  return {
+    id: row.id,
+    storeId: row.storeId,
+    externalId: row.externalId,
+    orderNumber: row.orderNumber,
+    storeStatusId: row.storeStatusId,
+    canonical: CanonicalOrderSchema.parse(row.canonical),
+    lines: row.lines.map(({ id, externalId, externalAddressId, sku, quantity }) => ({
+      id,
+      externalId,
+      externalAddressId,
+      sku,
+      quantity,
+    })),
+  };
+}

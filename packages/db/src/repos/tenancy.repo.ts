@@ -1,0 +1,165 @@
+import { PermanentError } from '@shiplink/errors';
+import type { Db } from '../client';
+import type { Provider } from '../generated/prisma/enums';
+import type { SecretBox } from '../secret-box';
+
+export type { Provider };
+
+export interface StoreRecord {
+  id: string;
+  tenantId: string;
+  name: string;
+  platform: Provider;
+  externalRef: string;
+  settings: unknown;
+}
+
+/** A connection with its secrets opened; lives in memory only. */
+export interface ConnectionRecord {
+  id: string;
+  tenantId: string;
+  storeId: string;
+  provider: Provider;
+  baseUrl: string;
+  credentials: unknown;
+  webhookSecret: string;
+  accountKey: string;
+  settings: unknown;
+  active: boolean;
+  store: StoreRecord;
+}
+
+export interface NewConnection {
+  tenantId: string;
+  storeId: string;
+  provider: Provider;
+  baseUrl: string;
+  credentials: unknown;
+  webhookSecret: string;
+  accountKey: string;
+  settings?: unknown;
+}
+
+type ConnectionRow = Awaited<ReturnType<Db['connection']['findFirstOrThrow']>> & {
+  store: StoreRecord;
+};
+
+export class TenancyRepo {
+  constructor(
+    private readonly db: Db,
+    private readonly box: SecretBox,
+  ) {}
+
+  createTenant(name: string) {
+    return this.db.tenant.create({ data: { name } });
+  }
+
+  getTenant(id: string) {
+    return this.db.tenant.findUnique({ where: { id } });
+  }
+
+  async createStore(input: {
+    tenantId: string;
+    name: string;
+    platform: Provider;
+    externalRef: string;
+    settings?: unknown;
+  }): Promise<StoreRecord> {
+    return this.db.store.create({
+      data: { ...input, settings: (input.settings ?? {}) as object },
+    });
+  }
+
+  getStore(id: string): Promise<StoreRecord | null> {
+    return this.db.store.findUnique({ where: { id } });
+  }
+
+  async createConnection(input: NewConnection): Promise<ConnectionRecord> {
+    const row = await this.db.connection.create({
+      data: {
+        tenantId: input.tenantId,
+        storeId: input.storeId,
+        provider: input.provider,
+        baseUrl: input.baseUrl,
+        accountKey: input.accountKey,
+        settings: (input.settings ?? {}) as object,
+        credentialsEnc: this.box.seal(JSON.stringify(input.credentials)),
+        webhookSecretEnc: this.box.seal(input.webhookSecret),
+      },
+      include: { store: true },
+    });
+    return this.open(row);
+  }
+
+  async updateConnectionSettings(id: string, settings: unknown): Promise<void> {
+    await this.db.connection.update({ where: { id }, data: { settings: settings as object } });
+  }
+
+  async findConnection(id: string): Promise<ConnectionRecord | undefined> {
+    const row = await this.db.connection.findUnique({ where: { id }, include: { store: true } });
+    return row ? this.open(row) : undefined;
+  }
+
+  /** The connection a job names; a missing or disabled one is a permanent failure. */
+  async requireConnection(id: string, provider?: Provider): Promise<ConnectionRecord> {
+    const connection = await this.findConnection(id);
+    if (!connection || !connection.active) {
+      throw new PermanentError(`connection ${id} does not exist or is disabled`, {
+        reason: 'connection.unknown',
+      });
+    }
+    if (provider && connection.provider !== provider) {
+      throw new PermanentError(`connection ${id} is not a ${provider} connection`, {
+        reason: 'connection.wrong_provider',
+      });
+    }
+    return connection;
+  }
+
+  /** The store's connection to `provider`, e.g. the ShipStation account a store exports to. */
+  async requireStoreConnection(storeId: string, provider: Provider): Promise<ConnectionRecord> {
+    const row = await this.db.connection.findFirst({
+      where: { storeId, provider, active: true },
+      include: { store: true },
+    });
+    if (!row) {
+      throw new PermanentError(`store ${storeId} has no active ${provider} connection`, {
+        reason: 'connection.missing',
+      });
+    }
+    return this.open(row);
+  }
+
+  async findStoreConnection(storeId: string, provider: Provider) {
+    const row = await this.db.connection.findFirst({
+      where: { storeId, provider, active: true },
+      include: { store: true },
+    });
+    return row ? this.open(row) : undefined;
+  }
+
+  async listActiveConnections(provider?: Provider): Promise<ConnectionRecord[]> {
+    const rows = await this.db.connection.findMany({
+      where: { active: true, ...(provider ? { provider } : {}) },
+      include: { store: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map((row) => this.open(row));
+  }
+
+  private open(row: ConnectionRow): ConnectionRecord {
+    return {
+      id: row.id,
+      tenantId: row.tenantId,
+      storeId: row.storeId,
+      provider: row.provider,
+      baseUrl: row.baseUrl,
+      credentials: JSON.parse(this.box.open(row.credentialsEnc)) as unknown,
+      webhookSecret: this.box.open(row.webhookSecretEnc),
+      accountKey: row.accountKey,
+      settings: row.settings,
+      active: row.active,
+      store: row.store,
+    };
+  }
+}

@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { QueueName } from './queues';
+
+export interface JobPolicy {
+  /** Total tries before the job is dead-lettered (transient failures only). */
+  attempts: number;
+  /** First retry delay; later ones double, with jitter. */
+  backoffMs: number;
+}
+
+export interface JobDefinition<S extends z.ZodType = z.ZodType> {
+  queue: QueueName;
+  name: string;
+  schema: S;
+  /** Deterministic id: the same logical work always gets the same id (no ':' allowed). */
+  jobId(payload: z.infer<S>): string;
+  policy: JobPolicy;
+}
+
+export type PayloadOf<D> = D extends JobDefinition<infer S> ? z.infer<S> : never;
+
+const DEFAULT_POLICY: JobPolicy = { attempts: 8, backoffMs: 1_000 };
+
+/** Declares a job once: queue, name, payload schema, id and retry policy. */
+export function defineJob<S extends z.ZodType>(definition: {
+  queue: QueueName;
+  name: string;
+  schema: S;
+  jobId(payload: z.infer<S>): string;
+  policy?: Partial<JobPolicy>;
+}): JobDefinition<S> {
+  return { ...definition, policy: { ...DEFAULT_POLICY, ...definition.policy } };
+}
+
+/** What travels with every payload: tracing and provenance, never business data. */
+export interface JobMeta {
+  correlationId: string;
+  enqueuedAt: string;
+  /** The inbox row this job came from, marked processed when the job succeeds. */
+  inboxEventId?: string;
+  /** Set on replays from the dead-letter queue: the job id that failed. */
+  replayOf?: string;
+}
+
+export interface JobEnvelope {
+  payload: unknown;
+  meta: JobMeta;
+}

@@ -1,0 +1,7 @@
+export * from './catalog';
+export * from './dead-letter';
+export * from './define';
+export * from './producer';
+export * from './queues';
+export * from './redis';
+export * from './runtime';

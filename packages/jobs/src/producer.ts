@@ -1,0 +1,96 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { JobDefinition, JobEnvelope, JobMeta, JobPolicy, PayloadOf } from './define';
+import { deadLetterQueueOf, queuePrefix, QUEUES, type QueueName } from './queues';
+
+export function jobOptions(policy: JobPolicy): JobsOptions {
+  return {
+    attempts: policy.attempts,
+    backoff: { type: 'exponential', delay: policy.backoffMs, jitter: 0.5 },
+    // Completed jobs are kept for a day so a re-delivered event with the same id is a no-op.
+    removeOnComplete: { age: 24 * 3600, count: 100_000 },
+    removeOnFail: { age: 14 * 24 * 3600 },
+  };
+}
+
+/** Adds jobs to the hub's queues. One per process; queues are opened lazily and cached. */
+export class JobProducer {
+  private readonly queues = new Map<string, Queue>();
+
+  constructor(
+    private readonly redis: Redis,
+    readonly prefix: string,
+  ) {}
+
+  queue(name: QueueName): Queue {
+    return this.open(name, queuePrefix(this.prefix, name));
+  }
+
+  deadLetterQueue(name: QueueName): Queue {
+    return this.open(deadLetterQueueOf(name), queuePrefix(this.prefix, name));
+  }
+
+  /** Every queue and dead-letter queue, e.g. for the dashboard. */
+  allQueues(): Queue[] {
+    return QUEUES.flatMap((name) => [this.queue(name), this.deadLetterQueue(name)]);
+  }
+
+  private open(name: string, prefix: string): Queue {
+    const key = `${prefix}:${name}`;
+    let queue = this.queues.get(key);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.redis, prefix });
+      this.queues.set(key, queue);
+    }
+    return queue;
+  }
+
+  /** Validates the payload against its declared schema and adds it under its deterministic id. */
+  async enqueue<D extends JobDefinition>(
+    definition: D,
+    payload: PayloadOf<D>,
+    meta: Omit<JobMeta, 'enqueuedAt'>,
+  ): Promise<string> {
+    const parsed = definition.schema.parse(payload) as PayloadOf<D>;
+    const jobId = definition.jobId(parsed);
+    const envelope: JobEnvelope = {
+      payload: parsed,
+      meta: { ...meta, enqueuedAt: new Date().toISOString() },
+    };
+    await this.queue(definition.queue).add(definition.name, envelope, {
+      ...jobOptions(definition.policy),
+      jobId,
+    });
+    return jobId;
+  }
+
+  /** A repeating job with a deterministic scheduler id (delta polls). Safe to call at every boot. */
+  async schedule<D extends JobDefinition>(
+    definition: D,
+    payload: PayloadOf<D>,
+    everyMs: number,
+  ): Promise<string> {
+    const parsed = definition.schema.parse(payload) as PayloadOf<D>;
+    const schedulerId = definition.jobId(parsed);
+    const envelope: JobEnvelope = {
+      payload: parsed,
+      meta: { correlationId: schedulerId, enqueuedAt: new Date().toISOString() },
+    };
+    await this.queue(definition.queue).upsertJobScheduler(
+      schedulerId,
+      { every: everyMs },
+      { name: definition.name, data: envelope, opts: jobOptions(definition.policy) },
+    );
+    return schedulerId;
+  }
+
+  async unschedule(definition: JobDefinition, payload: unknown): Promise<void> {
+    const parsed = definition.schema.parse(payload);
+    await this.queue(definition.queue).removeJobScheduler(definition.jobId(parsed));
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
+    this.queues.clear();
+  }
+}

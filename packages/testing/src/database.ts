@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const MIGRATIONS = path.join(REPO_ROOT, 'prisma/migrations');
+
+/** The server tests use; each test file gets its own schema in this database. */
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shiplink_test';
+
+async function ensureDatabase(url: URL): Promise<void> {
+  const name = url.pathname.slice(1);
+  const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
+  await admin.connect();
+  try {
+    const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((error: unknown) => {
+        // Two test files may race to create it; the loser finds it there.
+        if (!(error instanceof Error && /already exists/.test(error.message))) throw error;
+      });
+    }
+  } finally {
+    await admin.end();
+  }
+}
+
+function withDatabase(url: URL, database: string): string {
+  const copy = new URL(url.toString());
+  copy.pathname = `/${database}`;
+  copy.search = '';
+  return copy.toString();
+}
+
+export interface TestDatabase {
+  /** A URL with `?schema=` that the db package scopes its sessions to. */
+  url: string;
+  schema: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh schema with every migration applied, the way `prisma migrate deploy` would. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const base = new URL(TEST_DATABASE_URL);
+  await ensureDatabase(base);
+  const schema = `t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const client = new Client({ connectionString: withDatabase(base, base.pathname.slice(1)) });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA "${schema}"`);
+    await client.query(`SET search_path TO "${schema}"`);
+    for (const dir of readdirSync(MIGRATIONS).filter((d) => /^\d/.test(d)).sort()) {
+      await client.query(readFileSync(path.join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
+    }
+  } finally {
+    await client.end();
+  }
+  const url = new URL(base.toString());
+  url.searchParams.set('schema', schema);
+  return {
+    url: url.toString(),
+    schema,
+    async drop() {
+      const admin = new Client({ connectionString: withDatabase(base, base.pathname.slice(1)) });
+      await admin.connect();
+      try {
+        await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      } finally {
+        await admin.end();
+      }
+    },
+  };
+}

@@ -1,0 +1,4 @@
+export * from './database';
+export * from './processes';
+export * from './redis';
+export * from './wait';
