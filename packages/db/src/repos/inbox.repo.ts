@@ -10,8 +10,8 @@ export interface InboundEvent {
   dedupKey: string;
   payload: unknown;
   correlationId: string;
-  jobName: string;
-  jobId: string;
+  /** The job the event becomes; absent for events accepted but not acted on. */
+  job?: { queue: string; name: string; id: string; payload: unknown };
 }
 
 export type { InboxEvent };
@@ -23,8 +23,16 @@ export class InboxRepo {
   /** Inserts the event; a second delivery of the same event returns the first row instead. */
   async record(event: InboundEvent): Promise<{ event: InboxEvent; duplicate: boolean }> {
     try {
+      const { job, ...fields } = event;
       const row = await this.db.inboxEvent.create({
-        data: { ...event, payload: event.payload as object },
+        data: {
+          ...fields,
+          payload: event.payload as object,
+          status: job ? 'received' : 'ignored',
+          ...(job
+            ? { jobQueue: job.queue, jobName: job.name, jobId: job.id, jobPayload: job.payload as object }
+            : { processedAt: new Date() }),
+        },
       });
       return { event: row, duplicate: false };
     } catch (error) {

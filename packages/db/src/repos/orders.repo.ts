@@ -112,6 +112,27 @@ export class OrdersRepo {
     });
   }
 
+  /** Marks the fulfilment order shipped once its non-voided shipments cover every line. */
+  async markShippedIfComplete(fulfilmentOrderId: string): Promise<boolean> {
+    const record = await this.db.fulfilmentOrder.findUniqueOrThrow({
+      where: { id: fulfilmentOrderId },
+      include: {
+        order: { include: { lines: true } },
+        shipments: { where: { voided: false }, include: { items: true } },
+      },
+    });
+    const shipped = new Map<string, number>();
+    for (const item of record.shipments.flatMap((s) => s.items)) {
+      shipped.set(item.orderLineId, (shipped.get(item.orderLineId) ?? 0) + item.quantity);
+    }
+    const lines = record.order.lines.filter((l) => l.externalAddressId === record.externalAddressId);
+    const complete = lines.length > 0 && lines.every((l) => (shipped.get(l.id) ?? 0) >= l.quantity);
+    if (complete && record.status !== 'shipped') {
+      await this.db.fulfilmentOrder.update({ where: { id: record.id }, data: { status: 'shipped' } });
+    }
+    return complete;
+  }
+
   findFulfilmentOrder(connectionId: string, orderKey: string) {
     return this.db.fulfilmentOrder.findUnique({
       where: { connectionId_orderKey: { connectionId, orderKey } },

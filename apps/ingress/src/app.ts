@@ -1,0 +1,53 @@
+import express, { type Express } from 'express';
+import type { Platform } from '@shiplink/app-kit';
+import type { IngressEnv } from './env';
+import { problemHandler } from './http/problems';
+import { adminApi } from './routes/admin.route';
+import { bigCommerceWebhooks } from './routes/bigcommerce-webhooks.route';
+import { dashboard } from './routes/dashboard.route';
+import { health } from './routes/health.route';
+import { shipStationWebhooks } from './routes/shipstation-webhooks.route';
+import { ConnectionCache } from './services/connection-cache';
+import { ConnectionsService } from './services/connections.service';
+import { IntakeService } from './services/intake.service';
+import { PollScheduler } from './services/polls.service';
+
+export interface IngressServices {
+  connections: ConnectionsService;
+  polls: PollScheduler;
+  intake: IntakeService;
+}
+
+/** The ingress HTTP surface; kept free of listening and timers so tests can mount it. */
+export function createIngressApp(
+  platform: Platform,
+  env: IngressEnv,
+): { app: Express; services: IngressServices } {
+  const { repos, producer, logger, clients } = platform;
+  const polls = new PollScheduler(producer, env.POLL_INTERVAL_MS);
+  const connections = new ConnectionsService(repos, clients, polls, env.PUBLIC_URL);
+  const cache = new ConnectionCache(repos.tenancy);
+  const intake = new IntakeService(repos, producer, logger);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', true);
+  app.use(health({ db: repos.db, redis: platform.redis }));
+  app.use(
+    bigCommerceWebhooks({
+      repos,
+      connections: cache,
+      intake,
+      maxBytes: env.MAX_WEBHOOK_BYTES,
+      toleranceSec: env.WEBHOOK_TOLERANCE_SEC,
+    }),
+  );
+  app.use(shipStationWebhooks({ repos, connections: cache, intake, maxBytes: env.MAX_WEBHOOK_BYTES }));
+  app.use(adminApi({ token: env.ADMIN_TOKEN, repos, producer, connections }));
+  app.use(dashboard({ producer, user: env.DASHBOARD_USER, password: env.DASHBOARD_PASSWORD }));
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'not_found', message: 'no such endpoint' });
+  });
+  app.use(problemHandler(logger));
+  return { app, services: { connections, polls, intake } };
+}

@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Request, type Response } from 'express';
+import type { ConnectionRecord, Provider, Repos } from '@shiplink/db';
+import { HttpProblem, sendProblem } from '../http/problems';
+import type { ConnectionCache } from '../services/connection-cache';
+import type { IntakeOutcome } from '../services/intake.service';
+
+/** Raw bytes for signature checks; anything bigger than the limit is a 413 before parsing. */
+export const rawBody = (limit: number) => express.raw({ type: () => true, limit });
+
+export function correlationIdOf(req: Request): string {
+  const given = req.headers['x-correlation-id'];
+  return typeof given === 'string' && /^[\w.-]{8,100}$/.test(given) ? given : randomUUID();
+}
+
+/** The connection named in the URL, of the provider the route serves, or a 404. */
+export async function connectionFor(
+  cache: ConnectionCache,
+  req: Request,
+  provider: Provider,
+): Promise<ConnectionRecord> {
+  const connection = await cache.get(String(req.params.connectionId));
+  if (!connection || connection.provider !== provider) {
+    throw new HttpProblem(404, 'unknown_connection', 'no such connection');
+  }
+  return connection;
+}
+
+export function parseJson(raw: unknown): unknown {
+  if (!Buffer.isBuffer(raw) || raw.length === 0) {
+    throw new HttpProblem(400, 'malformed_json', 'request body is empty');
+  }
+  try {
+    return JSON.parse(raw.toString('utf8')) as unknown;
+  } catch {
+    throw new HttpProblem(400, 'malformed_json', 'request body is not valid JSON');
+  }
+}
+
+/** Records a refused delivery in the audit trail (bad input is recorded too), then throws. */
+export function refuse(
+  repos: Repos,
+  details: { provider: Provider; connectionId?: string; endpoint: string; correlationId: string },
+  problem: HttpProblem,
+): never {
+  repos.audit.record({
+    direction: 'inbound',
+    kind: 'webhook.rejected',
+    provider: details.provider,
+    connectionId: details.connectionId,
+    correlationId: details.correlationId,
+    endpoint: details.endpoint,
+    status: problem.status,
+    error: `${problem.code}: ${problem.message}`,
+  });
+  throw problem;
+}
+
+/** The body as JSON, or a recorded 400. */
+export function parseJsonOrRefuse(
+  repos: Repos,
+  details: Parameters<typeof refuse>[1],
+  raw: unknown,
+): unknown {
+  try {
+    return parseJson(raw);
+  } catch (error) {
+    return refuse(repos, details, error as HttpProblem);
+  }
+}
+
+export function answer(res: Response, outcome: IntakeOutcome): void {
+  res.status(outcome.status === 'duplicate' ? 200 : 202).json(outcome);
+}
+
+export { sendProblem };

@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import {
+  BigCommerceCredentialsSchema,
+  CONNECTION_SETTINGS,
+  type ProviderClients,
+  ShipStationCredentialsSchema,
+  AfterShipCredentialsSchema,
+} from '@shiplink/connectors';
+import type { ConnectionRecord, Provider, Repos } from '@shiplink/db';
+import { digest } from '@shiplink/domain';
+import { HttpProblem } from '../http/problems';
+import type { PollScheduler } from './polls.service';
+
+export const NewConnectionSchema = z.object({
+  provider: z.enum(['bigcommerce', 'shipstation', 'aftership']),
+  /** The provider's API base URL: the real one, or a simulator's. */
+  baseUrl: z.url(),
+  credentials: z.record(z.string(), z.unknown()),
+  settings: z.record(z.string(), z.unknown()).optional(),
+  /** AfterShip shows its webhook secret in its admin; the others are derived or generated. */
+  webhookSecret: z.string().min(8).optional(),
+});
+export type NewConnectionInput = z.infer<typeof NewConnectionSchema>;
+
+const CREDENTIALS = {
+  bigcommerce: BigCommerceCredentialsSchema,
+  shipstation: ShipStationCredentialsSchema,
+  aftership: AfterShipCredentialsSchema,
+} as const;
+
+/** BigCommerce scopes the hub listens to. */
+const BIGCOMMERCE_SCOPES = [
+  'store/order/created',
+  'store/order/updated',
+  'store/order/statusUpdated',
+  'store/shipment/created',
+  'store/shipment/updated',
+] as const;
+
+export interface PublicConnection {
+  id: string;
+  provider: Provider;
+  storeId: string;
+  baseUrl: string;
+  settings: unknown;
+  webhook: { url: string; secret: string };
+}
+
+/** Creating connections and registering the provider's webhooks to this ingress. */
+export class ConnectionsService {
+  constructor(
+    private readonly repos: Repos,
+    private readonly clients: ProviderClients,
+    private readonly polls: PollScheduler,
+    private readonly publicUrl: string,
+  ) {}
+
+  async create(storeId: string, input: NewConnectionInput): Promise<PublicConnection> {
+    const store = await this.repos.tenancy.getStore(storeId);
+    if (!store) throw new HttpProblem(404, 'unknown_store', `store ${storeId} does not exist`);
+    const credentials = CREDENTIALS[input.provider].safeParse(input.credentials);
+    if (!credentials.success) {
+      throw new HttpProblem(400, 'invalid_credentials', `credentials do not fit ${input.provider}`,
+        credentials.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    }
+    const settings = CONNECTION_SETTINGS[input.provider].safeParse(input.settings ?? {});
+    if (!settings.success) {
+      throw new HttpProblem(400, 'invalid_settings', `settings do not fit ${input.provider}`,
+        settings.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+    }
+    const secrets = this.secretsFor(input, credentials.data);
+    const connection = await this.repos.tenancy.createConnection({
+      tenantId: store.tenantId,
+      storeId,
+      provider: input.provider,
+      baseUrl: input.baseUrl.replace(/\/+$/, ''),
+      credentials: credentials.data,
+      settings: settings.data,
+      ...secrets,
+    });
+    await this.polls.schedule(connection);
+    return this.present(connection);
+  }
+
+  present(connection: ConnectionRecord): PublicConnection {
+    return {
+      id: connection.id,
+      provider: connection.provider,
+      storeId: connection.storeId,
+      baseUrl: connection.baseUrl,
+      settings: connection.settings,
+      webhook: { url: this.webhookUrl(connection), secret: connection.webhookSecret },
+    };
+  }
+
+  webhookUrl(connection: Pick<ConnectionRecord, 'id' | 'provider' | 'webhookSecret'>): string {
+    const base = `${this.publicUrl.replace(/\/+$/, '')}/webhooks/${connection.provider}/${connection.id}`;
+    // ShipStation V1 signs nothing: the secret in the path is what authenticates its calls.
+    return connection.provider === 'shipstation' ? `${base}/${connection.webhookSecret}` : base;
+  }
+
+  /** Makes the provider call us: BigCommerce hooks per scope, ShipStation SHIP_NOTIFY. */
+  async registerWebhooks(connectionId: string): Promise<{ registered: string[]; existing: string[] }> {
+    const connection = await this.repos.tenancy.findConnection(connectionId);
+    if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
+    const destination = this.webhookUrl(connection);
+    const registered: string[] = [];
+    const existing: string[] = [];
+    if (connection.provider === 'bigcommerce') {
+      const client = this.clients.bigcommerce(connection);
+      const hooks = await client.listHooks();
+      for (const scope of BIGCOMMERCE_SCOPES) {
+        const found = hooks.some((h) => h.scope === scope && h.destination === destination);
+        if (found) existing.push(scope);
+        else {
+          await client.createHook({ scope, destination, is_active: true });
+          registered.push(scope);
+        }
+      }
+    } else if (connection.provider === 'shipstation') {
+      const client = this.clients.shipstation(connection);
+      const hooks = await client.listWebhooks();
+      const found = hooks.some((h) => h.event === 'SHIP_NOTIFY' && h.url === destination);
+      if (found) existing.push('SHIP_NOTIFY');
+      else {
+        await client.subscribeWebhook({ targetUrl: destination, event: 'SHIP_NOTIFY', friendlyName: 'Shiplink shipments' });
+        registered.push('SHIP_NOTIFY');
+      }
+    } else {
+      throw new HttpProblem(400, 'manual_registration', 'AfterShip webhooks are added in its admin (Settings → Webhooks) with this URL');
+    }
+    return { registered, existing };
+  }
+
+  private secretsFor(
+    input: NewConnectionInput,
+    credentials: Record<string, unknown>,
+  ): { webhookSecret: string; accountKey: string } {
+    switch (input.provider) {
+      case 'bigcommerce':
+        // BigCommerce signs webhooks with the app's client secret.
+        return {
+          webhookSecret: String(credentials.clientSecret),
+          accountKey: String(credentials.storeHash),
+        };
+      case 'shipstation':
+        return {
+          webhookSecret: randomBytes(24).toString('base64url'),
+          accountKey: digest(String(credentials.apiKey)),
+        };
+      case 'aftership':
+        if (!input.webhookSecret) {
+          throw new HttpProblem(400, 'webhook_secret_required', 'AfterShip connections need the webhook secret from AfterShip → Settings → Webhooks');
+        }
+        return { webhookSecret: input.webhookSecret, accountKey: digest(String(credentials.apiKey)) };
+    }
+  }
+}

@@ -1,0 +1,91 @@
+import type { Platform } from '@shiplink/app-kit';
+import type { ConnectionRecord } from '@shiplink/db';
+import {
+  fromShipStationShipment,
+  storeCarrierFor,
+  type ShipStationShipment,
+} from '@shiplink/connectors/shipstation';
+import { jobs } from '@shiplink/jobs';
+import { currentLogContext, withLogContext } from '@shiplink/logger';
+
+const CURSOR = 'shipments.created';
+const OVERLAP_MS = 10 * 60_000;
+const FIRST_LOOKBACK_MS = 24 * 3600_000;
+
+/**
+ * Shipments in: what ShipStation reports (by SHIP_NOTIFY or the delta poll) is recorded once per
+ * ShipStation shipment id and handed to the write-back job.
+ */
+export class ShipmentIntakeService {
+  constructor(private readonly platform: Platform) {}
+
+  async fetchBatch({ connectionId, resourceUrl }: { connectionId: string; resourceUrl: string }) {
+    const connection = await this.platform.repos.tenancy.requireConnection(connectionId, 'shipstation');
+    const shipments = await this.platform.clients.shipstation(connection).fetchShipmentsResource(resourceUrl);
+    for (const shipment of shipments) await this.record(connection, shipment);
+    this.platform.logger.info('shipment batch recorded', { count: shipments.length });
+  }
+
+  async poll({ connectionId }: { connectionId: string }) {
+    const { repos, clients, logger } = this.platform;
+    const connection = await repos.tenancy.requireConnection(connectionId, 'shipstation');
+    const stored = await repos.cursors.get(connectionId, CURSOR);
+    const pollStarted = new Date();
+    const since = new Date((stored ? new Date(stored).getTime() : Date.now() - FIRST_LOOKBACK_MS) - OVERLAP_MS);
+    const shipments = await clients.shipstation(connection).listShipments({ createDateStart: since });
+    for (const shipment of shipments) await this.record(connection, shipment);
+    await repos.cursors.set(connectionId, CURSOR, pollStarted.toISOString());
+    logger.info('shipments polled', { found: shipments.length, since: since.toISOString() });
+  }
+
+  private async record(connection: ConnectionRecord, raw: ShipStationShipment): Promise<void> {
+    const { repos, producer, logger } = this.platform;
+    const shipment = fromShipStationShipment(raw);
+    const fulfilment =
+      (shipment.orderKey ? await repos.orders.findFulfilmentOrder(connection.id, shipment.orderKey) : null) ??
+      (await repos.orders.findFulfilmentOrderByExternalId(connection.id, shipment.fulfilmentOrderId));
+    if (!fulfilment) {
+      // An order created in ShipStation by hand or by another channel: not ours to write back.
+      logger.info('shipment for an order the hub did not export', { sourceId: shipment.sourceId });
+      return;
+    }
+    const order = await repos.orders.find(fulfilment.orderId);
+    if (!order) return;
+    await withLogContext({ orderRef: order.orderNumber }, async () => {
+      const destinationLines = order.lines.filter((l) => l.externalAddressId === fulfilment.externalAddressId);
+      const items = shipment.items.length
+        ? shipment.items.flatMap((item) => {
+            const line =
+              destinationLines.find((l) => l.externalId === item.lineItemKey) ??
+              destinationLines.find((l) => item.sku && l.sku === item.sku);
+            if (!line) logger.warn('shipment item matches no order line', { sku: item.sku, lineItemKey: item.lineItemKey });
+            return line ? [{ orderLineId: line.id, quantity: item.quantity }] : [];
+          })
+        : // Without item detail a shipment is taken to carry the whole destination.
+          destinationLines.map((line) => ({ orderLineId: line.id, quantity: line.quantity }));
+      const saved = await repos.shipments.upsertFromSource({
+        orderId: order.id,
+        fulfilmentOrderId: fulfilment.id,
+        source: 'shipstation',
+        sourceId: shipment.sourceId,
+        trackingNumber: shipment.trackingNumber,
+        carrierCode: shipment.carrierCode,
+        storeCarrier: shipment.carrierCode ? storeCarrierFor(shipment.carrierCode) : null,
+        serviceCode: shipment.serviceCode,
+        // "usps_priority_mail" → "usps priority mail": readable on the store's shipment.
+        shippingMethod: shipment.serviceCode?.replace(/_/g, ' ') ?? null,
+        shippingCost: shipment.shippingCost,
+        shipDate: shipment.shipDate ? new Date(shipment.shipDate) : null,
+        voided: shipment.voided,
+        raw,
+        items,
+      });
+      await repos.orders.markShippedIfComplete(fulfilment.id);
+      await producer.enqueue(
+        jobs.shipmentWriteback,
+        { shipmentId: saved.id },
+        { correlationId: currentLogContext().correlationId ?? `shipment-${shipment.sourceId}` },
+      );
+    });
+  }
+}

@@ -1,0 +1,87 @@
+import type { Platform } from '@shiplink/app-kit';
+import { toShipmentCreate, type BigCommerceClient } from '@shiplink/connectors/bigcommerce';
+import { withAdvisoryLock, type ShipmentForWriteback } from '@shiplink/db';
+import { PermanentError } from '@shiplink/errors';
+import { withLogContext } from '@shiplink/logger';
+
+/** Written into the store shipment's comments so a later look-up can recognise our own. */
+const marker = (shipment: ShipmentForWriteback) => `shiplink:${shipment.id}`;
+
+/**
+ * Shipment back: one BigCommerce shipment per fulfilment shipment, never two. The advisory lock
+ * serialises racing workers; looking at the store's shipments first covers a crash between
+ * creating the shipment and recording its id.
+ */
+export class ShipmentWritebackService {
+  constructor(private readonly platform: Platform) {}
+
+  async writeBack({ shipmentId }: { shipmentId: string }): Promise<void> {
+    const { repos } = this.platform;
+    const first = await repos.shipments.findForWriteback(shipmentId);
+    if (!first) throw new PermanentError(`shipment ${shipmentId} does not exist`, { reason: 'shipment.unknown' });
+    await withLogContext({ orderRef: first.orderNumber }, () =>
+      withAdvisoryLock(repos.db, `shipment-writeback:${shipmentId}`, async () => {
+        const shipment = await repos.shipments.findForWriteback(shipmentId);
+        if (!shipment || shipment.storeShipmentId || shipment.writebackStatus !== 'pending') return;
+        await this.create(shipment);
+      }),
+    );
+  }
+
+  private async create(shipment: ShipmentForWriteback): Promise<void> {
+    const { repos, clients, logger } = this.platform;
+    if (shipment.voided) {
+      await repos.shipments.markSkipped(shipment.id, 'label voided before write-back');
+      return;
+    }
+    const addresses = [...new Set(shipment.items.map((i) => i.addressExternalId))];
+    const [address] = addresses;
+    if (!address || addresses.length > 1) {
+      throw new PermanentError('shipment items must ship to exactly one store address', {
+        reason: 'shipment.address_ambiguous',
+      });
+    }
+    const connection = await repos.tenancy.requireStoreConnection(shipment.storeId, 'bigcommerce');
+    const store = clients.bigcommerce(connection);
+    const orderId = Number(shipment.orderExternalId);
+    const existing = await this.findExisting(store, orderId, shipment);
+    if (existing) {
+      await repos.shipments.markWrittenBack(shipment.id, existing);
+      logger.info('store shipment already existed', { storeShipmentId: existing });
+      return;
+    }
+    const created = await store.createShipment(
+      orderId,
+      toShipmentCreate({
+        orderAddressId: address,
+        items: shipment.items.map((i) => ({ orderProductId: i.lineExternalId, quantity: i.quantity })),
+        trackingNumber: shipment.trackingNumber,
+        trackingCarrier: shipment.storeCarrier ?? '',
+        shippingMethod: shipment.shippingMethod,
+        shippingCost: shipment.shippingCost,
+        comments: marker(shipment),
+      }),
+    );
+    await repos.shipments.markWrittenBack(shipment.id, String(created.id));
+    logger.info('store shipment created', {
+      storeShipmentId: created.id,
+      carrier: shipment.storeCarrier,
+      items: shipment.items.length,
+    });
+  }
+
+  /** Our earlier shipment, matched by our marker or by tracking number. */
+  private async findExisting(
+    store: BigCommerceClient,
+    orderId: number,
+    shipment: ShipmentForWriteback,
+  ): Promise<string | undefined> {
+    const shipments = await store.listShipments(orderId);
+    const match = shipments.find(
+      (s) =>
+        (s.comments ?? '').includes(marker(shipment)) ||
+        (shipment.trackingNumber !== null && s.tracking_number === shipment.trackingNumber),
+    );
+    return match ? String(match.id) : undefined;
+  }
+}

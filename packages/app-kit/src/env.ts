@@ -1,0 +1,31 @@
+import { envVars } from '@shiplink/config';
+
+/** Variables every app reads; each app's `env.ts` spreads this into its own shape. */
+export const platformEnv = {
+  DATABASE_URL: envVars.databaseUrl,
+  REDIS_URL: envVars.redisUrl,
+  QUEUE_PREFIX: envVars.queuePrefix,
+  LOG_LEVEL: envVars.logLevel,
+  ENCRYPTION_KEY: envVars.encryptionKey,
+  /** How long SIGTERM waits for active work before forcing a stop (keep under the pod's grace). */
+  SHUTDOWN_GRACE_MS: envVars.positiveInt.default(25_000),
+};
+
+/** Worker tuning; defaults suit provider-bound jobs. */
+export const workerEnv = {
+  ...platformEnv,
+  WORKER_CONCURRENCY: envVars.positiveInt.default(20),
+  WORKER_LOCK_DURATION_MS: envVars.positiveInt.default(30_000),
+  WORKER_STALLED_INTERVAL_MS: envVars.positiveInt.default(30_000),
+  DB_POOL_SIZE: envVars.positiveInt.default(10),
+};
+
+export interface PlatformEnv {
+  DATABASE_URL: string;
+  REDIS_URL: string;
+  QUEUE_PREFIX: string;
+  LOG_LEVEL: string;
+  ENCRYPTION_KEY: string;
+  SHUTDOWN_GRACE_MS: number;
+  DB_POOL_SIZE?: number;
+}

@@ -1,0 +1,5 @@
+export * from './env';
+export * from './hooks';
+export * from './platform';
+export * from './shutdown';
+export * from './worker-app';

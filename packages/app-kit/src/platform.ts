@@ -1,0 +1,47 @@
+import { createProviderClients, RateLimiter, type ProviderClients } from '@shiplink/connectors';
+import { createRepos, type Repos } from '@shiplink/db';
+import { createRedis, JobProducer } from '@shiplink/jobs';
+import { createLogger, type Logger } from '@shiplink/logger';
+import type { Redis } from 'ioredis';
+import type { PlatformEnv } from './env';
+
+/** Everything an app talks to, built once at boot from the parsed environment. */
+export interface Platform {
+  service: string;
+  env: PlatformEnv;
+  logger: Logger;
+  repos: Repos;
+  redis: Redis;
+  producer: JobProducer;
+  clients: ProviderClients;
+  close(): Promise<void>;
+}
+
+export function createPlatform(service: string, env: PlatformEnv): Platform {
+  const logger = createLogger({ service, level: env.LOG_LEVEL });
+  const repos = createRepos({
+    databaseUrl: env.DATABASE_URL,
+    encryptionKey: env.ENCRYPTION_KEY,
+    logger,
+    db: { poolSize: env.DB_POOL_SIZE ?? 10 },
+  });
+  const redis = createRedis(env.REDIS_URL, 'producer');
+  redis.on('error', (error) => logger.error('redis connection error', { error }));
+  const producer = new JobProducer(redis, env.QUEUE_PREFIX);
+  const limiter = new RateLimiter({ redis, prefix: env.QUEUE_PREFIX });
+  const clients = createProviderClients({ limiter, audit: repos.audit, logger });
+  return {
+    service,
+    env,
+    logger,
+    repos,
+    redis,
+    producer,
+    clients,
+    async close() {
+      await producer.close();
+      await repos.close();
+      redis.disconnect();
+    },
+  };
+}
