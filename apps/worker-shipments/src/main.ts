@@ -1,22 +1,7 @@
 import { runWorkerApp } from '@shiplink/app-kit';
-import { shipmentWritebackProcessor } from './processors/shipment-writeback.processor';
-import { shipmentsFetchProcessor } from './processors/shipments-fetch.processor';
-import { shipmentsPollProcessor } from './processors/shipments-poll.processor';
-import { ShipmentIntakeService } from './services/shipment-intake.service';
-import { ShipmentWritebackService } from './services/shipment-writeback.service';
+import { registrations } from './registrations';
 
-runWorkerApp({
-  service: 'worker-shipments',
-  queue: 'shipments',
-  registrations: (platform) => {
-    const intake = new ShipmentIntakeService(platform);
-    return [
-      shipmentsFetchProcessor(intake),
-      shipmentsPollProcessor(intake),
-      shipmentWritebackProcessor(new ShipmentWritebackService(platform)),
-    ];
-  },
-}).catch((error: unknown) => {
+runWorkerApp({ service: 'worker-shipments', queue: 'shipments', registrations }).catch((error: unknown) => {
   process.stderr.write(`worker-shipments failed to start: ${String(error)}\n`);
   process.exit(1);
 });

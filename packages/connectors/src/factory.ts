@@ -20,6 +20,13 @@ import {
   type ShipStationClient,
 } from './shipstation';
 
+/** The credentials each provider's connection must hold. */
+export const CONNECTION_CREDENTIALS = {
+  bigcommerce: BigCommerceCredentialsSchema,
+  shipstation: ShipStationCredentialsSchema,
+  aftership: AfterShipCredentialsSchema,
+} as const;
+
 /** The part of a stored connection a client needs. */
 export interface ConnectionLike {
   id: string;

@@ -1,10 +1,9 @@
 import { Router } from 'express';
-import type { Redis } from 'ioredis';
 import type { Db } from '@shiplink/db';
 import { route } from '../http/problems';
 
 /** Liveness (the process answers) and readiness (PostgreSQL and Redis answer). */
-export function health(deps: { db: Db; redis: Redis }): Router {
+export function health(deps: { db: Db; redis: { ping(): Promise<string> } }): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ ok: true });

@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
-  BigCommerceCredentialsSchema,
+  CONNECTION_CREDENTIALS,
   CONNECTION_SETTINGS,
   type ProviderClients,
-  ShipStationCredentialsSchema,
-  AfterShipCredentialsSchema,
 } from '@shiplink/connectors';
 import type { ConnectionRecord, Provider, Repos } from '@shiplink/db';
 import { digest } from '@shiplink/domain';
@@ -22,12 +20,6 @@ export const NewConnectionSchema = z.object({
   webhookSecret: z.string().min(8).optional(),
 });
 export type NewConnectionInput = z.infer<typeof NewConnectionSchema>;
-
-const CREDENTIALS = {
-  bigcommerce: BigCommerceCredentialsSchema,
-  shipstation: ShipStationCredentialsSchema,
-  aftership: AfterShipCredentialsSchema,
-} as const;
 
 /** BigCommerce scopes the hub listens to. */
 const BIGCOMMERCE_SCOPES = [
@@ -59,15 +51,15 @@ export class ConnectionsService {
   async create(storeId: string, input: NewConnectionInput): Promise<PublicConnection> {
     const store = await this.repos.tenancy.getStore(storeId);
     if (!store) throw new HttpProblem(404, 'unknown_store', `store ${storeId} does not exist`);
-    const credentials = CREDENTIALS[input.provider].safeParse(input.credentials);
+    const credentials = CONNECTION_CREDENTIALS[input.provider].safeParse(input.credentials);
     if (!credentials.success) {
       throw new HttpProblem(400, 'invalid_credentials', `credentials do not fit ${input.provider}`,
-        credentials.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+        credentials.error.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.join('.')}: ${i.message}`));
     }
     const settings = CONNECTION_SETTINGS[input.provider].safeParse(input.settings ?? {});
     if (!settings.success) {
       throw new HttpProblem(400, 'invalid_settings', `settings do not fit ${input.provider}`,
-        settings.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+        settings.error.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.join('.')}: ${i.message}`));
     }
     const secrets = this.secretsFor(input, credentials.data);
     const connection = await this.repos.tenancy.createConnection({

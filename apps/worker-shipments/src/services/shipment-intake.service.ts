@@ -43,7 +43,9 @@ export class ShipmentIntakeService {
     const shipment = fromShipStationShipment(raw);
     const fulfilment =
       (shipment.orderKey ? await repos.orders.findFulfilmentOrder(connection.id, shipment.orderKey) : null) ??
-      (await repos.orders.findFulfilmentOrderByExternalId(connection.id, shipment.fulfilmentOrderId));
+      (shipment.fulfilmentOrderId
+        ? await repos.orders.findFulfilmentOrderByExternalId(connection.id, shipment.fulfilmentOrderId)
+        : null);
     if (!fulfilment) {
       // An order created in ShipStation by hand or by another channel: not ours to write back.
       logger.info('shipment for an order the hub did not export', { sourceId: shipment.sourceId });

@@ -69,16 +69,6 @@ export class HttpClient {
       validateStatus: () => true,
       maxRedirects: 0,
     });
-    axiosRetry(this.axios, {
-      retries: options.retries ?? 2,
-      retryDelay: (count, error) => exponentialDelay(count, error, options.retryBaseDelayMs ?? 200),
-      retryCondition: (error) => {
-        const config = error.config as { shiplinkIdempotent?: boolean } | undefined;
-        if (config?.shiplinkIdempotent && !error.response) return true;
-        return isNetworkOrIdempotentRequestError(error);
-      },
-      shouldResetTimeout: true,
-    });
     this.axios.interceptors.response.use((response) => {
       // validateStatus accepts everything so that budgets see every response; 5xx become errors
       // here so that axios-retry can retry them.
@@ -93,6 +83,19 @@ export class HttpClient {
         return Promise.reject(error);
       }
       return response;
+    });
+    // Registered after the 5xx interceptor: response interceptors run in registration order.
+    axiosRetry(this.axios, {
+      retries: options.retries ?? 2,
+      retryDelay: (count, error) => exponentialDelay(count, error, options.retryBaseDelayMs ?? 200),
+      retryCondition: (error) => {
+        const config = error.config as { shiplinkIdempotent?: boolean } | undefined;
+        if (config?.shiplinkIdempotent && (!error.response || error.response.status >= 500)) {
+          return true;
+        }
+        return isNetworkOrIdempotentRequestError(error);
+      },
+      shouldResetTimeout: true,
     });
   }
 

@@ -28,6 +28,14 @@ export interface ContractSubject<C> {
     signed(): { headers: Record<string, string>; body: Buffer };
     /** Returns true when the request is authentic. */
     verify(headers: Record<string, string>, body: Buffer): boolean;
+    /**
+     * A forged variant of the signed request. Defaults to a changed body; providers that
+     * authenticate by a URL token instead of a body signature change the token.
+     */
+    tamper?(signed: { headers: Record<string, string>; body: Buffer }): {
+      headers: Record<string, string>;
+      body: Buffer;
+    };
   };
   /** Vendor fixture → our model: asserts inside, throws on mismatch. */
   fixtureMapping(): void;
@@ -102,10 +110,12 @@ export function runConnectorContract<C>(subject: ContractSubject<C>): void {
     });
 
     it('accepts its own signed webhook and rejects a tampered one', () => {
-      const { headers, body } = subject.webhook.signed();
-      expect(subject.webhook.verify(headers, body)).toBe(true);
-      const tampered = Buffer.concat([body, Buffer.from(' ')]);
-      expect(subject.webhook.verify(headers, tampered)).toBe(false);
+      const signed = subject.webhook.signed();
+      expect(subject.webhook.verify(signed.headers, signed.body)).toBe(true);
+      const forged = subject.webhook.tamper
+        ? subject.webhook.tamper(signed)
+        : { headers: signed.headers, body: Buffer.concat([signed.body, Buffer.from(' ')]) };
+      expect(subject.webhook.verify(forged.headers, forged.body)).toBe(false);
     });
 
     it('maps its vendor fixture', () => {

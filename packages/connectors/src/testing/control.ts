@@ -41,6 +41,10 @@ export class SimulatorControl {
     return (await axios.post<T>(this.url(path), body)).data;
   }
 
+  async patch<T>(path: string, body: unknown): Promise<T> {
+    return (await axios.patch<T>(this.url(path), body)).data;
+  }
+
   async get<T>(path: string): Promise<T> {
     return (await axios.get<T>(this.url(path))).data;
   }

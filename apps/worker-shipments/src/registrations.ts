@@ -1,0 +1,17 @@
+import type { Platform } from '@shiplink/app-kit';
+import type { Registration } from '@shiplink/jobs';
+import { shipmentWritebackProcessor } from './processors/shipment-writeback.processor';
+import { shipmentsFetchProcessor } from './processors/shipments-fetch.processor';
+import { shipmentsPollProcessor } from './processors/shipments-poll.processor';
+import { ShipmentIntakeService } from './services/shipment-intake.service';
+import { ShipmentWritebackService } from './services/shipment-writeback.service';
+
+/** The processors this app runs, built on the platform. */
+export const registrations = (platform: Platform): Registration[] => {
+    const intake = new ShipmentIntakeService(platform);
+    return [
+      shipmentsFetchProcessor(intake),
+      shipmentsPollProcessor(intake),
+      shipmentWritebackProcessor(new ShipmentWritebackService(platform)),
+    ];
+  };

@@ -1,0 +1,17 @@
+export * from './carriers';
+export * from './client';
+export * from './credentials';
+export * from './custom-fields';
+export * from './dates';
+export {
+  fromShipStationShipment,
+  orderStatusFor,
+  SHIPSTATION_STATUS_FOR,
+  toShipStationOrder,
+  type InboundShipment,
+  type ToShipStationContext,
+} from './mapping';
+export * from './profile';
+export * from './schemas';
+export * from './simulator';
+export { assertSameOrigin, parseShipStationWebhook, verifyShipStationToken } from './webhook';
