@@ -1,3 +1,4 @@
 export * from './keys';
 export * from './money';
 export * from './order';
+export * from './tracking';

@@ -18,11 +18,13 @@ export class RequestLog {
   middleware() {
     return (req: Request, res: Response, next: NextFunction): void => {
       if (req.path.startsWith('/__control')) return next();
+      // Captured now: inside a mounted router req.path loses the mount prefix.
+      const path = req.path;
       res.on('finish', () => {
         this.entries.push({
           at: new Date().toISOString(),
           method: req.method,
-          path: req.path,
+          path,
           query: { ...req.query },
           body: req.body as unknown,
           status: res.statusCode,

@@ -1,0 +1,4 @@
+export * from './event';
+export * from './local-time';
+export * from './status';
+export * from './transition';
