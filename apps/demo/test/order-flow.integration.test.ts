@@ -45,6 +45,7 @@ describe('BigCommerce ⇄ ShipStation, end to end on real PostgreSQL and Redis',
     expect(shipment?.items.reduce((n, i) => n + i.quantity, 0)).toBe(6);
     expect(view.order.status_id).toBe(2);
 
+    await world.hub.platform.repos.audit.flush();
     const audit = await world.admin.order(String(orderId));
     expect(audit.orders[0]?.shipments[0]).toMatchObject({ writebackStatus: 'created', shippingCost: '14.2' });
     const calls = audit.audit.map((a) => `${a.kind} ${a.endpoint ?? ''}`);

@@ -1,5 +1,6 @@
 import type { Logger } from '@shiplink/logger';
 import { createDb, type Db, type DbOptions } from './client';
+import { LockPool } from './locks';
 import { AuditTrail } from './repos/audit.repo';
 import { CursorsRepo } from './repos/cursors.repo';
 import { DeadLettersRepo } from './repos/dead-letters.repo';
@@ -31,6 +32,8 @@ export interface Repos {
   shipments: ShipmentsRepo;
   deadLetters: DeadLettersRepo;
   cursors: CursorsRepo;
+  /** Advisory locks that serialise one side effect across every worker process. */
+  locks: LockPool;
   close(): Promise<void>;
 }
 
@@ -42,6 +45,7 @@ export function createRepos(options: {
 }): Repos {
   const db = createDb(options.databaseUrl, options.db);
   const audit = new AuditTrail(db, options.logger);
+  const locks = new LockPool(options.databaseUrl, options.db?.poolSize ?? 10);
   return {
     db,
     tenancy: new TenancyRepo(db, new SecretBox(options.encryptionKey)),
@@ -51,8 +55,10 @@ export function createRepos(options: {
     shipments: new ShipmentsRepo(db),
     deadLetters: new DeadLettersRepo(db),
     cursors: new CursorsRepo(db),
+    locks,
     async close() {
       await audit.flush();
+      await locks.close();
       await db.$disconnect();
     },
   };

@@ -1,21 +1,35 @@
-import type { Db } from './client';
+import { Pool } from 'pg';
 
 /**
- * Runs `fn` while holding a PostgreSQL advisory lock on `key`, so two workers never perform the
- * same side effect at once (e.g. creating the store shipment for one fulfilment shipment).
- * The lock is transaction-scoped: it is released even if the process dies.
+ * Session-level PostgreSQL advisory locks on a pool of their own, so that a worker holding a
+ * lock across a provider call never competes with its own queries for a connection. A lock dies
+ * with its connection, so a crashed worker cannot leave one behind.
  */
-export async function withAdvisoryLock<T>(
-  db: Db,
-  key: string,
-  fn: () => Promise<T>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  return db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`;
-      return fn();
-    },
-    { timeout: timeoutMs, maxWait: timeoutMs },
-  );
+export class LockPool {
+  private readonly pool: Pool;
+
+  constructor(databaseUrl: string, size = 10) {
+    const url = new URL(databaseUrl);
+    url.searchParams.delete('schema');
+    this.pool = new Pool({ connectionString: url.toString(), max: size });
+  }
+
+  /** Runs `fn` while holding the lock named `key`; callers with the same key wait their turn. */
+  async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [key]);
+      try {
+        return await fn();
+      } finally {
+        await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [key]);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
 }

@@ -41,7 +41,7 @@ export async function startSandbox(
     accessToken: accounts.bigcommerce.accessToken,
     clientSecret: accounts.bigcommerce.clientSecret,
   });
-  await shipstation.post('/accounts', accounts.shipstation);
+  await shipstation.post('/accounts', { apiKey: accounts.shipstation.apiKey, apiSecret: accounts.shipstation.apiSecret });
   const admin = new AdminClient(hub.ingressUrl, hub.env.ADMIN_TOKEN!);
   const setup = await admin.connectStore('Sandbox Outfitters', accounts, options.shipstationSettings);
   return {

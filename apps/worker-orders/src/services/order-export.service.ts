@@ -9,8 +9,8 @@ import { orderStatusFor, toShipStationOrder } from '@shiplink/connectors/shipsta
 import { fulfilmentOrderKey } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
 
-/** Once ShipStation has shipped an order, the store's later edits never reopen it. */
-const SETTLED = 'shipped';
+/** ShipStation refuses updates to orders in these states; the store's later edits stop here. */
+const SETTLED = new Set(['shipped', 'cancelled']);
 
 /**
  * Order out: read the store order, keep the canonical copy, and upsert one ShipStation order per
@@ -20,7 +20,13 @@ export class OrderExportService {
   constructor(private readonly platform: Platform) {}
 
   async importOrder(input: { connectionId: string; orderId: string }): Promise<void> {
-    await withLogContext({ orderRef: input.orderId }, () => this.run(input));
+    // A store fires several events per change (created, updated, statusUpdated); their imports
+    // are serialised per order so that each one sees what the previous one exported.
+    await withLogContext({ orderRef: input.orderId }, () =>
+      this.platform.repos.locks.withLock(`order-import:${input.connectionId}:${input.orderId}`, () =>
+        this.run(input),
+      ),
+    );
   }
 
   private async run({ connectionId, orderId }: { connectionId: string; orderId: string }) {
@@ -56,8 +62,10 @@ export class OrderExportService {
         externalAddressId: destination.addressExternalId,
         orderKey,
       });
-      if (record.status === SETTLED) {
-        logger.info('fulfilment order already settled', { orderKey, status: record.status, target });
+      if (record.status && SETTLED.has(record.status)) {
+        if (record.status !== target) {
+          logger.warn('store change not applied: fulfilment order is settled', { orderKey, status: record.status, target });
+        }
         continue;
       }
       const body = toShipStationOrder(canonical, destination, {

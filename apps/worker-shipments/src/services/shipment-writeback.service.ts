@@ -1,6 +1,6 @@
 import type { Platform } from '@shiplink/app-kit';
 import { toShipmentCreate, type BigCommerceClient } from '@shiplink/connectors/bigcommerce';
-import { withAdvisoryLock, type ShipmentForWriteback } from '@shiplink/db';
+import type { ShipmentForWriteback } from '@shiplink/db';
 import { PermanentError } from '@shiplink/errors';
 import { withLogContext } from '@shiplink/logger';
 
@@ -20,7 +20,7 @@ export class ShipmentWritebackService {
     const first = await repos.shipments.findForWriteback(shipmentId);
     if (!first) throw new PermanentError(`shipment ${shipmentId} does not exist`, { reason: 'shipment.unknown' });
     await withLogContext({ orderRef: first.orderNumber }, () =>
-      withAdvisoryLock(repos.db, `shipment-writeback:${shipmentId}`, async () => {
+      repos.locks.withLock(`shipment-writeback:${shipmentId}`, async () => {
         const shipment = await repos.shipments.findForWriteback(shipmentId);
         if (!shipment || shipment.storeShipmentId || shipment.writebackStatus !== 'pending') return;
         await this.create(shipment);

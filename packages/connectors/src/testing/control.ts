@@ -5,47 +5,59 @@ import type { WebhookDelivery } from '../simulator-kit/webhook-sender';
 
 /** Talks to any simulator's control API (`/__control`), as tests and the demo do. */
 export class SimulatorControl {
-  constructor(readonly baseUrl: string) {}
+  private readonly http = axios.create();
+
+  constructor(readonly baseUrl: string) {
+    // Failures carry the simulator's explanation, not just a status code.
+    this.http.interceptors.response.use(undefined, (error: unknown) => {
+      if (axios.isAxiosError(error) && error.response) {
+        const detail = JSON.stringify(error.response.data).slice(0, 500);
+        const request = `${error.config?.method?.toUpperCase()} ${error.config?.url}`;
+        return Promise.reject(new Error(`${request} → ${error.response.status}: ${detail}`));
+      }
+      return Promise.reject(error);
+    });
+  }
 
   private url(path: string): string {
     return `${this.baseUrl.replace(/\/+$/, '')}/__control${path}`;
   }
 
   async addFault(fault: Fault): Promise<void> {
-    await axios.post(this.url('/faults'), fault);
+    await this.http.post(this.url('/faults'), fault);
   }
 
   async clearFaults(): Promise<void> {
-    await axios.delete(this.url('/faults'));
+    await this.http.delete(this.url('/faults'));
   }
 
   async requests(filter: { method?: string; path?: string } = {}): Promise<RecordedRequest[]> {
-    const response = await axios.get<RecordedRequest[]>(this.url('/requests'), { params: filter });
+    const response = await this.http.get<RecordedRequest[]>(this.url('/requests'), { params: filter });
     return response.data;
   }
 
   async clearRequests(): Promise<void> {
-    await axios.delete(this.url('/requests'));
+    await this.http.delete(this.url('/requests'));
   }
 
   async webhooks(): Promise<WebhookDelivery[]> {
-    return (await axios.get<WebhookDelivery[]>(this.url('/webhooks'))).data;
+    return (await this.http.get<WebhookDelivery[]>(this.url('/webhooks'))).data;
   }
 
   async reset(): Promise<void> {
-    await axios.post(this.url('/reset'));
+    await this.http.post(this.url('/reset'));
   }
 
   /** Provider-specific control routes (place order, ship, advance tracking …). */
   async post<T>(path: string, body?: unknown): Promise<T> {
-    return (await axios.post<T>(this.url(path), body)).data;
+    return (await this.http.post<T>(this.url(path), body)).data;
   }
 
   async patch<T>(path: string, body: unknown): Promise<T> {
-    return (await axios.patch<T>(this.url(path), body)).data;
+    return (await this.http.patch<T>(this.url(path), body)).data;
   }
 
   async get<T>(path: string): Promise<T> {
-    return (await axios.get<T>(this.url(path))).data;
+    return (await this.http.get<T>(this.url(path))).data;
   }
 }
