@@ -1,0 +1,49 @@
+import type { Logger } from '@shiplink/logger';
+import type { AuditSink } from '../http/audit';
+import type { RateLimiter } from '../http/rate-limiter';
+import type { BigCommerceCredentials } from './credentials';
+import type {
+  BigCommerceHook,
+  BigCommerceHookCreate,
+  BigCommerceOrder,
+  BigCommerceOrderBundle,
+  BigCommerceShipment,
+  BigCommerceShipmentCreate,
+  BigCommerceShipmentUpdate,
+} from './schemas';
+
+export interface BigCommerceClientOptions {
+  /** The API host without the store path: `https://api.bigcommerce.com` or a simulator's URL. */
+  baseUrl: string;
+  credentials: BigCommerceCredentials;
+  connectionId?: string;
+  /** Budget key; defaults to the store hash because the quota is per store, whoever calls. */
+  accountKey?: string;
+  limiter?: RateLimiter;
+  audit?: AuditSink;
+  logger?: Logger;
+  maxInlineWaitMs?: number;
+  retryBaseDelayMs?: number;
+  timeoutMs?: number;
+}
+
+export interface BigCommerceClient {
+  readonly storeHash: string;
+  /** The order, its products and shipping addresses; `undefined` when the order does not exist. */
+  getOrderBundle(orderId: number): Promise<BigCommerceOrderBundle | undefined>;
+  /** Orders modified at or after `since`, oldest change first, every page. */
+  listOrdersModifiedSince(since: Date, limit?: number): Promise<BigCommerceOrder[]>;
+  listShipments(orderId: number): Promise<BigCommerceShipment[]>;
+  getShipment(orderId: number, shipmentId: number): Promise<BigCommerceShipment | undefined>;
+  createShipment(orderId: number, body: BigCommerceShipmentCreate): Promise<BigCommerceShipment>;
+  updateShipment(
+    orderId: number,
+    shipmentId: number,
+    body: BigCommerceShipmentUpdate,
+  ): Promise<BigCommerceShipment>;
+  updateOrderStatus(orderId: number, statusId: number): Promise<BigCommerceOrder>;
+  listHooks(): Promise<BigCommerceHook[]>;
+  createHook(hook: BigCommerceHookCreate): Promise<BigCommerceHook>;
+  updateHook(id: number, patch: Partial<BigCommerceHookCreate>): Promise<BigCommerceHook>;
+  deleteHook(id: number): Promise<void>;
+}

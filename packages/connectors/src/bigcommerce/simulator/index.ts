@@ -1,0 +1,114 @@
+import express from 'express';
+import { FixedWindowQuota } from '../../simulator-kit/fixed-window';
+import { assembleSimulator, listen, type Simulator } from '../../simulator-kit/simulator';
+import { WebhookSender, type WebhookDelivery } from '../../simulator-kit/webhook-sender';
+import { controlRoutes } from './control-routes';
+import { BigCommerceEvents, DEFAULT_SIMULATED_RETRY_DELAYS_MS } from './events';
+import { hooksRoutes } from './hooks-routes';
+import { apiError, authAndQuota, bigCommerceFaultResponder } from './http';
+import { BigCommerceOperations } from './operations';
+import { ordersRoutes } from './orders-routes';
+import { BigCommerceSimState, type NewStore } from './state';
+
+export {
+  BIGCOMMERCE_WEBHOOK_RETRY_SCHEDULE_SEC,
+  DEFAULT_SIMULATED_RETRY_DELAYS_MS,
+  bigCommerceScopeMatches,
+} from './events';
+export { PlaceOrderSchema, type PlaceOrderInput } from './order-factory';
+export { BigCommerceSimState, type NewStore as BigCommerceNewStore } from './state';
+
+export interface BigCommerceSimulatorOptions {
+  /** Requests per window per store; BigCommerce Standard/Plus is 150 per 30 s. */
+  quota?: { limit: number; windowMs: number };
+  /** Delays between delivery retries; BigCommerce's own schedule, scaled down, by default. */
+  webhookRetryDelaysMs?: number[];
+  /** Refuse hook destinations that are not HTTPS on 443, as BigCommerce does. Off by default. */
+  strictDestinations?: boolean;
+  /** Stores to register at start. */
+  stores?: NewStore[];
+  /**
+   * The simulator's clock (ms), for dates, the quota window and webhook timestamps (a clock far
+   * from real time makes receivers refuse deliveries as stale).
+   */
+  now?: () => number;
+}
+
+export interface BigCommerceSimulator extends Simulator {
+  state: BigCommerceSimState;
+  webhooks: WebhookSender;
+  quota: FixedWindowQuota;
+}
+
+/**
+ * A BigCommerce API (v2 orders, products, shipping addresses, consignments, shipments,
+ * statuses; v3 hooks) under `/stores/{hash}`, with token auth, the per-store quota and its
+ * headers, signed webhooks with retries, and a control API under `/__control`.
+ */
+export function createBigCommerceSimulator(
+  options: BigCommerceSimulatorOptions = {},
+): BigCommerceSimulator {
+  const now = options.now ?? Date.now;
+  const state = new BigCommerceSimState(now);
+  const quota = new FixedWindowQuota(
+    options.quota?.limit ?? 150,
+    options.quota?.windowMs ?? 30_000,
+    now,
+  );
+  const webhooks = new WebhookSender({
+    retryDelaysMs: options.webhookRetryDelaysMs ?? [...DEFAULT_SIMULATED_RETRY_DELAYS_MS],
+  });
+  const events = new BigCommerceEvents(state, webhooks);
+  const ops = new BigCommerceOperations(state, events);
+  const seed = () => {
+    for (const store of options.stores ?? []) state.addStore(store);
+  };
+  seed();
+
+  // No mount paths: the kit's request log reads `req.path` when the answer is sent.
+  const api = express.Router();
+  api.use(authAndQuota(state, quota));
+  api.use(ordersRoutes(ops));
+  api.use(hooksRoutes(state, { strictDestinations: options.strictDestinations ?? false }));
+  api.use((_req, res) => apiError(res, 404, 'The requested resource was not found.'));
+
+  const simulator = assembleSimulator({
+    name: 'bigcommerce',
+    responder: bigCommerceFaultResponder(quota),
+    api,
+    control: controlRoutes({ state, ops, events, quota }),
+    webhooks,
+    reset: () => {
+      state.reset();
+      quota.reset();
+      seed();
+    },
+  });
+  return { ...simulator, state, webhooks, quota };
+}
+
+export interface RunningBigCommerceSimulator {
+  url: string;
+  state: BigCommerceSimState;
+  simulator: BigCommerceSimulator;
+  /** Every delivery attempt so far. */
+  deliveries(): WebhookDelivery[];
+  close(): Promise<void>;
+}
+
+export async function startBigCommerceSimulator(
+  options: BigCommerceSimulatorOptions & { port?: number; host?: string } = {},
+): Promise<RunningBigCommerceSimulator> {
+  const simulator = createBigCommerceSimulator(options);
+  const server = await listen(simulator.app, options.port ?? 0, options.host ?? '127.0.0.1');
+  return {
+    url: server.url,
+    state: simulator.state,
+    simulator,
+    deliveries: () => simulator.webhooks.list(),
+    close: async () => {
+      simulator.webhooks.close();
+      await server.close();
+    },
+  };
+}
