@@ -23,7 +23,13 @@ export interface HubOptions {
 }
 
 /** The environment every hub process of one test or demo run shares. */
-export function hubEnv(options: HubOptions & { port?: number }): Record<string, string> {
+export type HubEnv = Record<string, string> & {
+  ADMIN_TOKEN: string;
+  DASHBOARD_USER: string;
+  DASHBOARD_PASSWORD: string;
+};
+
+export function hubEnv(options: HubOptions & { port?: number }): HubEnv {
   return {
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,
@@ -43,7 +49,7 @@ export function hubEnv(options: HubOptions & { port?: number }): Record<string, 
 
 export interface RunningHub {
   ingressUrl: string;
-  env: Record<string, string>;
+  env: HubEnv;
   platform: Platform;
   workers: Map<string, RunningWorkers>;
   startWorkers(app: keyof typeof WORKER_APPS): Promise<void>;

@@ -1,0 +1,108 @@
+import { Redis } from 'ioredis';
+import { SimulatorControl } from '@shiplink/connectors/testing';
+import { prepareDemoDatabase } from './demo/database';
+import { say } from './demo/print';
+import { LOG_DIR, startProcess, stopAll, type Running } from './demo/processes';
+import { runOrderStory } from './demo/story';
+import { AdminClient } from './stack/admin-client';
+import { hubEnv } from './stack/hub';
+
+/**
+ * `npm run demo`: the hub and its simulators as separate processes on this machine, a demo
+ * store connected through the admin API, and a scripted day of orders and shipments.
+ * `DEMO_EXIT=1` stops everything after the story instead of leaving it up to explore.
+ */
+const DATABASE_URL = process.env.DEMO_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shiplink_demo';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const PORT = Number(process.env.DEMO_PORT ?? 8080);
+const PREFIX = 'shiplink-demo';
+const SIM = { bigcommerce: 4101, shipstation: 4102, aftership: 4103 };
+
+async function clearQueues(): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
+}
+
+async function main(): Promise<void> {
+  const processes: Running[] = [];
+  const shutdown = async () => {
+    say.step('Stopping (SIGTERM: workers finish their jobs first)');
+    await stopAll(processes);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+
+  say.step('Preparing PostgreSQL (fresh demo database, migrations) and Redis');
+  await prepareDemoDatabase(DATABASE_URL);
+  await clearQueues();
+  const publicUrl = `http://127.0.0.1:${PORT}`;
+  const env = {
+    ...hubEnv({ databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, queuePrefix: PREFIX, logLevel: 'info', port: PORT }),
+    PUBLIC_URL: publicUrl,
+    SCHEDULER_ENABLED: 'true',
+    POLL_INTERVAL_MS: '60000',
+    WORKER_LOCK_DURATION_MS: '30000',
+    WORKER_STALLED_INTERVAL_MS: '30000',
+    BIGCOMMERCE_SIM_PORT: String(SIM.bigcommerce),
+    SHIPSTATION_SIM_PORT: String(SIM.shipstation),
+    AFTERSHIP_SIM_PORT: String(SIM.aftership),
+  };
+  say.ok(`database ${new URL(DATABASE_URL).pathname.slice(1)} migrated; queue prefix ${PREFIX}`);
+
+  say.step('Starting the simulators, the ingress and the workers');
+  const apps: [string, string][] = [
+    ['simulators', 'simulators listening'],
+    ['ingress', 'ingress listening'],
+    ['worker-orders', 'worker ready'],
+    ['worker-shipments', 'worker ready'],
+  ];
+  for (const [app, ready] of apps) {
+    const running = startProcess(app, env);
+    processes.push(running);
+    await running.waitFor(ready);
+    say.ok(`${app} up (log: ${running.logFile})`);
+  }
+
+  say.step('Connecting a demo store: tenant → store → BigCommerce + ShipStation connections → webhooks');
+  const bigcommerce = new SimulatorControl(`http://127.0.0.1:${SIM.bigcommerce}`);
+  const shipstation = new SimulatorControl(`http://127.0.0.1:${SIM.shipstation}`);
+  const accounts = {
+    bigcommerce: { url: bigcommerce.baseUrl, storeHash: 'demostore1', accessToken: 'demo-bc-token', clientSecret: 'demo-bc-client-secret' },
+    shipstation: { url: shipstation.baseUrl, apiKey: 'demo-ss-key', apiSecret: 'demo-ss-secret' },
+  };
+  await bigcommerce.post('/stores', { hash: accounts.bigcommerce.storeHash, accessToken: accounts.bigcommerce.accessToken, clientSecret: accounts.bigcommerce.clientSecret });
+  await shipstation.post('/accounts', { apiKey: accounts.shipstation.apiKey, apiSecret: accounts.shipstation.apiSecret });
+  const admin = new AdminClient(publicUrl, env.ADMIN_TOKEN!);
+  const setup = await admin.connectStore('Trailhead Outfitters', accounts, {
+    customFields: [
+      { source: 'form.Gift receipt', target: 'customField1', label: 'Gift receipt' },
+      { source: 'order.staff_notes', target: 'internalNotes' },
+    ],
+  });
+  say.ok(`BigCommerce webhooks → ${setup.connections.bigcommerce.webhookUrl}`);
+  say.ok(`ShipStation SHIP_NOTIFY → ${setup.connections.shipstation.webhookUrl.replace(/[^/]+$/, '<secret>')}`);
+
+  await runOrderStory({ admin, bigcommerce, shipstation, storeHash: accounts.bigcommerce.storeHash });
+
+  say.step('Where to look');
+  say.info(`Bull Board        ${publicUrl}/admin/queues   (user ${env.DASHBOARD_USER}, password ${env.DASHBOARD_PASSWORD})`);
+  say.info(`Admin API         curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/orders/100`);
+  say.info(`Dead letters      curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/dead-letters`);
+  say.info(`Simulator state   curl ${bigcommerce.baseUrl}/__control/stores/demostore1/orders/100`);
+  say.info(`                  curl ${shipstation.baseUrl}/__control/orders`);
+  say.info(`Logs              ${LOG_DIR}/*.log`);
+
+  if (process.env.DEMO_EXIT === '1') return shutdown();
+  say.step('Everything keeps running; press Ctrl-C to stop');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
