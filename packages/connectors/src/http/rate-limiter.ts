@@ -33,6 +33,7 @@ if cooldownUntil > now then return cooldownUntil - now end
 if remaining == nil or resetAt == nil or resetAt <= now then
   remaining = tonumber(ARGV[2])
   resetAt = now + tonumber(ARGV[3])
+  redis.call('HSET', KEYS[1], 'observed', 0)
 end
 if remaining - tonumber(ARGV[4]) <= 0 then return math.max(1, resetAt - now) end
 redis.call('HSET', KEYS[1], 'remaining', remaining - 1, 'resetAt', resetAt)
@@ -40,18 +41,20 @@ redis.call('PEXPIREAT', KEYS[1], resetAt + 60000)
 return 0
 `;
 
-// ARGV: now, remaining, resetMs. Keeps the lower of our count and the provider's when both refer
-// to the same window (responses arrive out of order under concurrency).
+// ARGV: now, remaining, resetMs. Keeps the lower of our count and the provider's when both are
+// the provider's word on the same window (responses arrive out of order under concurrency); a
+// count that was only our assumed default gives way to the provider's.
 const OBSERVE = `
 local now = tonumber(ARGV[1])
 local remaining = tonumber(ARGV[2])
 local resetAt = now + tonumber(ARGV[3])
 local knownReset = tonumber(redis.call('HGET', KEYS[1], 'resetAt') or '0')
 local known = tonumber(redis.call('HGET', KEYS[1], 'remaining') or '-1')
-if knownReset > now and math.abs(knownReset - resetAt) < 1500 and known >= 0 and known < remaining then
+local observed = redis.call('HGET', KEYS[1], 'observed') == '1'
+if observed and knownReset > now and math.abs(knownReset - resetAt) < 1500 and known >= 0 and known < remaining then
   remaining = known
 end
-redis.call('HSET', KEYS[1], 'remaining', remaining, 'resetAt', resetAt, 'strikes', 0)
+redis.call('HSET', KEYS[1], 'remaining', remaining, 'resetAt', resetAt, 'strikes', 0, 'observed', 1)
 redis.call('PEXPIREAT', KEYS[1], resetAt + 60000)
 return remaining
 `;

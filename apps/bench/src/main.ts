@@ -1,0 +1,148 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { signBigCommerceWebhook } from '@shiplink/connectors/bigcommerce';
+import { SimulatorControl } from '@shiplink/connectors/testing';
+import { createDb } from '@shiplink/db';
+import { AdminClient } from '@shiplink/demo/admin-client';
+import { freePort, hubEnv } from '@shiplink/demo/hub';
+import { multiLineOrder } from '@shiplink/demo/scenario';
+import { createRedis, JobProducer } from '@shiplink/jobs';
+import { createTestDatabase, startApp, TEST_REDIS_URL, waitFor, type AppProcess } from '@shiplink/testing';
+import { closedLoop, percentile } from './load';
+
+/**
+ * Prints: accepted webhooks/s and ack latency of the ingress beside a bare Express endpoint
+ * (same machine, same load generator), and order → ShipStation latency at a steady order rate.
+ * The simulators' quotas are lifted: this measures the hub, not the providers' limits.
+ */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
+const ORDER_RATE = Number(process.env.BENCH_ORDER_RATE ?? 100);
+const ORDER_SECONDS = Number(process.env.BENCH_ORDER_SECONDS ?? 15);
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+async function main(): Promise<void> {
+  const database = await createTestDatabase();
+  const prefix = `bench-${Date.now().toString(36)}`;
+  const port = await freePort();
+  const sim = { bigcommerce: await freePort(), shipstation: await freePort(), aftership: await freePort() };
+  const env = {
+    ...hubEnv({ databaseUrl: database.url, redisUrl: TEST_REDIS_URL, queuePrefix: prefix, port }),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    WORKER_CONCURRENCY: '50',
+    DB_POOL_SIZE: '20',
+    BIGCOMMERCE_SIM_PORT: String(sim.bigcommerce),
+    SHIPSTATION_SIM_PORT: String(sim.shipstation),
+    AFTERSHIP_SIM_PORT: String(sim.aftership),
+    BIGCOMMERCE_SIM_QUOTA: '10000000',
+    SHIPSTATION_SIM_QUOTA: '10000000',
+    // Phase one's events name orders that do not exist and are cleared; do not sweep them back.
+    SWEEP_AFTER_MS: '3600000',
+  };
+  const apps: AppProcess[] = [];
+  const bare = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'bare-endpoint.ts')], {
+    env: { ...process.env, PORT: String(await freePort()) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const barePort = await new Promise<number>((resolve) =>
+      bare.stdout!.on('data', (c: Buffer) => {
+        const match = /listening (\d+)/.exec(c.toString());
+        if (match) resolve(Number(match[1]));
+      }),
+    );
+    for (const [app, ready] of [['simulators', 'simulators listening'], ['ingress', 'ingress listening']] as const) {
+      const running = startApp(app, { ...env, LOG_LEVEL: 'info' });
+      apps.push(running);
+      await running.waitForOutput(ready);
+    }
+    const bigcommerce = new SimulatorControl(`http://127.0.0.1:${sim.bigcommerce}`);
+    const shipstation = new SimulatorControl(`http://127.0.0.1:${sim.shipstation}`);
+    const accounts = {
+      bigcommerce: { url: bigcommerce.baseUrl, storeHash: 'benchstore', accessToken: 'bench-token', clientSecret: 'bench-secret' },
+      shipstation: { url: shipstation.baseUrl, apiKey: 'bench-key', apiSecret: 'bench-api-secret' },
+    };
+    await bigcommerce.post('/stores', { hash: 'benchstore', accessToken: 'bench-token', clientSecret: 'bench-secret' });
+    await shipstation.post('/accounts', { apiKey: 'bench-key', apiSecret: 'bench-api-secret' });
+    const admin = new AdminClient(env.PUBLIC_URL, env.ADMIN_TOKEN);
+    const setup = await admin.connectStore('Bench Store', accounts);
+    const webhookPath = new URL(setup.connections.bigcommerce.webhookUrl).pathname;
+
+    // 1. The yardstick and the ingress under the same closed-loop load.
+    const bareBody = JSON.stringify({ scope: 'store/order/created', data: { type: 'order', id: 1 } });
+    const bareRun = await closedLoop(barePort, () => ({ path: '/hook', headers: {}, body: bareBody }), { connections: CONNECTIONS, durationMs: DURATION_MS });
+    let nextId = 1_000_000;
+    const signedEvent = () => {
+      const body = JSON.stringify({ scope: 'store/order/updated', store_id: '1', data: { type: 'order', id: nextId++ }, hash: 'x', created_at: Math.floor(Date.now() / 1000), producer: 'stores/benchstore' });
+      return { path: webhookPath, headers: signBigCommerceWebhook({ id: `msg_${randomUUID()}`, timestamp: Date.now() / 1000, body, secret: 'bench-secret' }), body };
+    };
+    const ingressRun = await closedLoop(port, signedEvent, { connections: CONNECTIONS, durationMs: DURATION_MS });
+    const db = createDb(database.url);
+    const recorded = await db.inboxEvent.count();
+    await db.$disconnect();
+
+    // Those events name orders that do not exist; clear them before the end-to-end run.
+    const redis = createRedis(TEST_REDIS_URL, 'producer');
+    const producer = new JobProducer(redis, prefix);
+    await producer.queue('orders').obliterate({ force: true });
+
+    // 2. Orders placed at a steady rate, timed until ShipStation receives them.
+    const worker = startApp('worker-orders', { ...env, LOG_LEVEL: 'info' });
+    apps.push(worker);
+    await worker.waitForOutput('worker ready');
+    await shipstation.clearRequests();
+    const placedAt = new Map<string, number>();
+    const total = ORDER_RATE * ORDER_SECONDS;
+    const started = performance.now();
+    const order = multiLineOrder();
+    const placing: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = started + (i * 1000) / ORDER_RATE;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      const sentAt = Date.now();
+      placing.push(
+        bigcommerce.post<{ order: { id: number } }>('/stores/benchstore/orders', order).then((placed) => {
+          placedAt.set(`bc-benchstore-${placed.order.id}`, sentAt);
+        }),
+      );
+    }
+    await Promise.all(placing);
+    const arrivals = await waitFor(async () => {
+      const calls = await shipstation.requests({ method: 'POST', path: '/orders/createorder' });
+      const first = new Map<string, number>();
+      for (const call of calls) {
+        const key = (call.body as { orderKey?: string }).orderKey;
+        if (key && call.status < 300 && !first.has(key)) first.set(key, Date.parse(call.at));
+      }
+      return first.size >= total ? first : undefined;
+    }, { timeoutMs: 120_000, intervalMs: 500, what: 'every order to reach ShipStation' }).catch((error: unknown) => {
+      process.stderr.write(`\n${worker.output().slice(-3000)}\n${apps[1]!.output().slice(-3000)}\n`);
+      throw error;
+    });
+    const e2e = [...placedAt].map(([key, at]) => arrivals.get(key)! - at);
+    await producer.close();
+    redis.disconnect();
+
+    const bareRate = bareRun.accepted / bareRun.seconds;
+    const ingressRate = ingressRun.accepted / ingressRun.seconds;
+    console.log('\nShiplink benchmark (2-core box, everything local; providers simulated)\n');
+    console.log(`| measure | bare Express | ingress |`);
+    console.log(`|---|---|---|`);
+    console.log(`| accepted webhooks/s (${CONNECTIONS} connections, ${DURATION_MS / 1000} s) | ${fmt(bareRate, 0)} | ${fmt(ingressRate, 0)} (${fmt((100 * ingressRate) / bareRate, 0)}% of bare) |`);
+    console.log(`| ack latency p50 / p99 (ms) | ${fmt(percentile(bareRun.latenciesMs, 50))} / ${fmt(percentile(bareRun.latenciesMs, 99))} | ${fmt(percentile(ingressRun.latenciesMs, 50))} / ${fmt(percentile(ingressRun.latenciesMs, 99))} |`);
+    console.log(`| accepted events durably recorded (inbox rows) | — | ${recorded} of ${ingressRun.accepted} |`);
+    console.log(`| order → ShipStation p50 / p99 at ${ORDER_RATE} orders/s (${total} orders) (ms) | — | ${fmt(percentile(e2e, 50))} / ${fmt(percentile(e2e, 99))} |`);
+  } finally {
+    bare.kill('SIGTERM');
+    await Promise.all(apps.map((app) => app.stop('SIGTERM')));
+    await database.drop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack : String(error));
+  process.exit(1);
+});
