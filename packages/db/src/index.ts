@@ -1,6 +1,7 @@
 import type { Logger } from '@shiplink/logger';
 import { createDb, type Db, type DbOptions } from './client';
 import { LockPool } from './locks';
+import { createPgPool } from './pg-pool';
 import { AuditTrail } from './repos/audit.repo';
 import { CursorsRepo } from './repos/cursors.repo';
 import { DeadLettersRepo } from './repos/dead-letters.repo';
@@ -8,6 +9,8 @@ import { InboxRepo } from './repos/inbox.repo';
 import { OrdersRepo } from './repos/orders.repo';
 import { ShipmentsRepo } from './repos/shipments.repo';
 import { TenancyRepo } from './repos/tenancy.repo';
+import { TrackingTimelinesRepo } from './repos/tracking-timelines.repo';
+import { TrackingsRepo } from './repos/trackings.repo';
 import { SecretBox } from './secret-box';
 
 export * from './client';
@@ -21,6 +24,8 @@ export * from './repos/inbox.repo';
 export * from './repos/orders.repo';
 export * from './repos/shipments.repo';
 export * from './repos/tenancy.repo';
+export * from './repos/tracking-timelines.repo';
+export * from './repos/trackings.repo';
 
 /** Every repository over one client: what an app builds once at boot. */
 export interface Repos {
@@ -32,6 +37,8 @@ export interface Repos {
   shipments: ShipmentsRepo;
   deadLetters: DeadLettersRepo;
   cursors: CursorsRepo;
+  trackings: TrackingsRepo;
+  timelines: TrackingTimelinesRepo;
   /** Advisory locks that serialise one side effect across every worker process. */
   locks: LockPool;
   close(): Promise<void>;
@@ -44,21 +51,26 @@ export function createRepos(options: {
   db?: DbOptions;
 }): Repos {
   const db = createDb(options.databaseUrl, options.db);
-  const audit = new AuditTrail(db, options.logger);
   const locks = new LockPool(options.databaseUrl, options.db?.poolSize ?? 10);
+  // The inbox's batched inserts go straight to node-postgres: they are the ingress hot path.
+  const pool = createPgPool(options.databaseUrl, options.db?.poolSize ?? 10);
+  const audit = new AuditTrail(db, pool, options.logger);
   return {
     db,
     tenancy: new TenancyRepo(db, new SecretBox(options.encryptionKey)),
-    inbox: new InboxRepo(db),
+    inbox: new InboxRepo(db, pool),
     audit,
     orders: new OrdersRepo(db),
     shipments: new ShipmentsRepo(db),
     deadLetters: new DeadLettersRepo(db),
     cursors: new CursorsRepo(db),
+    trackings: new TrackingsRepo(db),
+    timelines: new TrackingTimelinesRepo(db),
     locks,
     async close() {
       await audit.flush();
       await locks.close();
+      await pool.end();
       await db.$disconnect();
     },
   };

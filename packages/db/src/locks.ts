@@ -1,4 +1,5 @@
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
+import { createPgPool } from './pg-pool';
 
 /**
  * Session-level PostgreSQL advisory locks on a pool of their own, so that a worker holding a
@@ -9,9 +10,7 @@ export class LockPool {
   private readonly pool: Pool;
 
   constructor(databaseUrl: string, size = 10) {
-    const url = new URL(databaseUrl);
-    url.searchParams.delete('schema');
-    this.pool = new Pool({ connectionString: url.toString(), max: size });
+    this.pool = createPgPool(databaseUrl, size);
   }
 
   /** Runs `fn` while holding the lock named `key`; callers with the same key wait their turn. */

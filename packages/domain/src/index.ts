@@ -2,3 +2,4 @@ export * from './keys';
 export * from './money';
 export * from './order';
 export * from './tracking';
+export * from './micro-batch';

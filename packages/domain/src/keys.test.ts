@@ -1,4 +1,4 @@
-import { digest, fulfilmentOrderKey, inboxDedupKey, jobKey } from './keys';
+import { digest, fulfilmentOrderKey, inboxDedupKey, jobKey, trackingRevision } from './keys';
 import { moneyToNumber } from './money';
 
 describe('keys', () => {
@@ -15,6 +15,23 @@ describe('keys', () => {
   it('suffixes the fulfilment order key only for multi-destination orders', () => {
     expect(fulfilmentOrderKey('s1', '100', '7', 1)).toBe('bc-s1-100');
     expect(fulfilmentOrderKey('s1', '100', '7', 2)).toBe('bc-s1-100-7');
+  });
+
+  it('gives a tracking revision per number, carrier, void and cause', () => {
+    const shipment = { trackingNumber: '1Z999', storeCarrier: 'ups' };
+    const revision = trackingRevision(shipment);
+    expect(revision).toMatch(/^[0-9a-f]{16}$/);
+    expect(trackingRevision({ ...shipment, trackingNumber: ' 1Z999 ' })).toBe(revision);
+    expect(trackingRevision({ trackingNumber: '1Z999', storeCarrier: null })).toBe(
+      trackingRevision({ trackingNumber: '1Z999', storeCarrier: '' }),
+    );
+    const others = [
+      trackingRevision({ ...shipment, trackingNumber: '1Z998' }),
+      trackingRevision({ ...shipment, storeCarrier: 'usps' }),
+      trackingRevision({ ...shipment, voided: true }),
+      trackingRevision(shipment, 'webhook-2'),
+    ];
+    expect(new Set([revision, ...others]).size).toBe(5);
   });
 });
 

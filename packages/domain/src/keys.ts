@@ -28,3 +28,18 @@ export function fulfilmentOrderKey(
   const base = `bc-${storeRef}-${orderExternalId}`;
   return destinationCount > 1 ? `${base}-${addressExternalId}` : base;
 }
+
+/**
+ * Which tracking number and carrier a shipment carried when its tracking registration was asked
+ * for: duplicates of one change share it, a changed number or carrier (or a void) does not.
+ * `cause` (e.g. the webhook that reported the change) keeps a change back to an earlier number
+ * from colliding with the job that handled that number the first time.
+ */
+export function trackingRevision(
+  shipment: { trackingNumber: string | null; storeCarrier: string | null; voided?: boolean },
+  cause = '',
+): string {
+  const parts = [shipment.storeCarrier ?? '', shipment.trackingNumber?.trim() ?? ''];
+  if (shipment.voided) parts.push('void');
+  return digest([...parts, cause].join('|'), 16);
+}

@@ -3,6 +3,10 @@ import { digest, jobKey } from '@shiplink/domain';
 import { defineJob } from './define';
 
 const uuid = z.uuid();
+/** A store platform's numeric id (BigCommerce order and shipment ids). */
+const numericId = z.string().regex(/^\d+$/);
+/** A provider's opaque reference: short and free of anything a job id cannot hold. */
+const ref = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
 
 /**
  * The job catalog: every payload the hub enqueues, declared once. Payloads carry ids and
@@ -15,7 +19,7 @@ export const jobs = {
     name: 'order.import',
     schema: z.object({
       connectionId: uuid,
-      orderId: z.string().regex(/^\d+$/),
+      orderId: numericId,
       /** What caused it: an inbox event id or a poll's modification stamp. */
       trigger: z.string().min(1),
     }),
@@ -54,6 +58,60 @@ export const jobs = {
     name: 'shipment.writeback',
     schema: z.object({ shipmentId: uuid }),
     jobId: (p) => jobKey('shipment-writeback', p.shipmentId),
+  }),
+
+  /** A store shipment appeared or changed (BigCommerce store/shipment/*): record it, track it. */
+  storeShipmentSync: defineJob({
+    queue: 'shipments',
+    name: 'store-shipment.sync',
+    schema: z.object({
+      connectionId: uuid,
+      orderId: numericId,
+      shipmentId: numericId,
+      change: z.enum(['created', 'updated']),
+      /** The inbox event it came from, so that every change of the shipment is looked at. */
+      trigger: z.string().min(1),
+    }),
+    jobId: (p) => jobKey('store-shipment-sync', p.connectionId, p.shipmentId, p.trigger),
+  }),
+
+  /**
+   * Register, re-register or retire the AfterShip tracking of one shipment. It runs on the
+   * tracking queue rather than shipments: every AfterShip call lives in one app that is scaled and
+   * rate-limited against AfterShip's per-endpoint quotas, and an AfterShip outage never holds up
+   * the store write-back. `revision` (see `trackingRevision`) names the number and carrier it was
+   * asked for, so a changed number gets a job of its own while duplicates of one change collapse.
+   */
+  trackingRegister: defineJob({
+    queue: 'tracking',
+    name: 'tracking.register',
+    schema: z.object({ shipmentId: uuid, revision: ref }),
+    jobId: (p) => jobKey('tracking-register', p.shipmentId, p.revision),
+  }),
+
+  /** An AfterShip webhook, read back from the inbox by connection and `event_id`. */
+  trackingEvent: defineJob({
+    queue: 'tracking',
+    name: 'tracking.event',
+    schema: z.object({ connectionId: uuid, trackingId: ref, eventId: ref }),
+    jobId: (p) => jobKey('tracking-event', p.connectionId, p.eventId),
+  }),
+
+  /** Delta poll: the store's trackings that went quiet are re-read from AfterShip. */
+  trackingPoll: defineJob({
+    queue: 'tracking',
+    name: 'tracking.poll',
+    schema: z.object({ connectionId: uuid }),
+    jobId: (p) => jobKey('tracking-poll', p.connectionId),
+    policy: { attempts: 3 },
+  }),
+
+  /** Show the parcels' progress on the store order (status, staff notes) as the store wants. */
+  trackingWriteback: defineJob({
+    queue: 'tracking',
+    name: 'tracking.writeback',
+    schema: z.object({ orderId: uuid, trigger: ref }),
+    jobId: (p) => jobKey('tracking-writeback', p.orderId, p.trigger),
   }),
 } as const;
 

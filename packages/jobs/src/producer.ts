@@ -1,4 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
+import { MicroBatch } from '@shiplink/domain';
 import type { Redis } from 'ioredis';
 import type { JobDefinition, JobEnvelope, JobMeta, JobPolicy, PayloadOf } from './define';
 import { deadLetterQueueOf, queuePrefix, QUEUES, type QueueName } from './queues';
@@ -14,8 +15,16 @@ export function jobOptions(policy: JobPolicy): JobsOptions {
 }
 
 /** Adds jobs to the hub's queues. One per process; queues are opened lazily and cached. */
+interface PendingAdd {
+  name: string;
+  data: JobEnvelope;
+  opts: JobsOptions;
+}
+
 export class JobProducer {
   private readonly queues = new Map<string, Queue>();
+  /** Adds made in the same tick go to Redis as one addBulk (one round trip). */
+  private readonly batches = new Map<QueueName, MicroBatch<PendingAdd, void>>();
 
   constructor(
     private readonly redis: Redis,
@@ -57,11 +66,25 @@ export class JobProducer {
       payload: parsed,
       meta: { ...meta, enqueuedAt: new Date().toISOString() },
     };
-    await this.queue(definition.queue).add(definition.name, envelope, {
-      ...jobOptions(definition.policy),
-      jobId,
+    await this.batchFor(definition.queue).submit({
+      name: definition.name,
+      data: envelope,
+      opts: { ...jobOptions(definition.policy), jobId },
     });
     return jobId;
+  }
+
+  private batchFor(queue: QueueName): MicroBatch<PendingAdd, void> {
+    let batch = this.batches.get(queue);
+    if (!batch) {
+      const target = this.queue(queue);
+      batch = new MicroBatch(async (adds) => {
+        await target.addBulk(adds);
+        return adds.map(() => undefined);
+      });
+      this.batches.set(queue, batch);
+    }
+    return batch;
   }
 
   /** A repeating job with a deterministic scheduler id (delta polls). Safe to call at every boot. */

@@ -40,7 +40,7 @@ export class IntakeService {
         }
       : undefined;
     const jobId = job?.definition.jobId(job.payload);
-    const { event: row, duplicate } = await this.repos.inbox.record({
+    const row = await this.repos.inbox.record({
       connectionId: event.connectionId,
       provider: event.provider,
       topic: event.topic,
@@ -53,7 +53,7 @@ export class IntakeService {
     });
     this.repos.audit.record({
       direction: 'inbound',
-      kind: duplicate ? 'webhook.duplicate' : 'webhook',
+      kind: row.duplicate ? 'webhook.duplicate' : 'webhook',
       provider: event.provider,
       connectionId: event.connectionId,
       correlationId: row.correlationId,
@@ -63,12 +63,12 @@ export class IntakeService {
       metadata: { eventId: row.id, dedupKey: event.dedupKey },
     });
     if (!job || !jobId) return { status: 'recorded', eventId: row.id };
-    if (duplicate && row.status !== 'received') return { status: 'duplicate', eventId: row.id };
+    if (row.duplicate && row.status !== 'received') return { status: 'duplicate', eventId: row.id };
     await this.producer.enqueue(job.definition, job.payload, {
       correlationId: row.correlationId,
       inboxEventId: row.id,
     });
-    if (duplicate) this.logger.info('duplicate event re-enqueued', { eventId: row.id, jobId });
-    return duplicate ? { status: 'duplicate', eventId: row.id } : { status: 'accepted', eventId: row.id, jobId };
+    if (row.duplicate) this.logger.info('duplicate event re-enqueued', { eventId: row.id, jobId });
+    return row.duplicate ? { status: 'duplicate', eventId: row.id } : { status: 'accepted', eventId: row.id, jobId };
   }
 }

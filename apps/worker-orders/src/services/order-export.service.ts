@@ -56,13 +56,10 @@ export class OrderExportService {
         destination.addressExternalId,
         canonical.destinations.length,
       );
-      const record = await repos.orders.ensureFulfilmentOrder({
-        orderId: order.id,
-        connectionId: fulfilment.id,
-        externalAddressId: destination.addressExternalId,
-        orderKey,
-      });
-      if (record.status && SETTLED.has(record.status)) {
+      const record = order.fulfilmentOrders.find(
+        (f) => f.connectionId === fulfilment.id && f.externalAddressId === destination.addressExternalId,
+      );
+      if (record?.status && SETTLED.has(record.status)) {
         if (record.status !== target) {
           logger.warn('store change not applied: fulfilment order is settled', { orderKey, status: record.status, target });
         }
@@ -74,7 +71,14 @@ export class OrderExportService {
         ...(fulfilmentSettings.storeId ? { storeId: fulfilmentSettings.storeId } : {}),
       });
       const saved = await shipstation.upsertOrder(body);
-      await repos.orders.recordExport(record.id, String(saved.orderId), saved.orderStatus);
+      await repos.orders.recordExport({
+        orderId: order.id,
+        connectionId: fulfilment.id,
+        externalAddressId: destination.addressExternalId,
+        orderKey,
+        externalId: String(saved.orderId),
+        status: saved.orderStatus,
+      });
       logger.info('order exported', { orderKey, fulfilmentOrderId: saved.orderId, status: saved.orderStatus });
     }
   }

@@ -1,8 +1,11 @@
 import { redact, silentLogger, type Logger } from '@shiplink/logger';
+import type { Pool } from 'pg';
 import type { Db } from '../client';
+import { insertAuditRows } from './audit.sql';
 import type { AuditEvent } from '../generated/prisma/client';
 
 export interface AuditEntry {
+  occurredAt?: Date;
   direction: 'inbound' | 'outbound' | 'internal';
   /** `http`, `webhook`, `webhook.rejected`, `dlq.dead_letter`, `dlq.replay`, `job` … */
   kind: string;
@@ -44,13 +47,14 @@ export class AuditTrail {
 
   constructor(
     private readonly db: Db,
+    private readonly pool: Pool,
     private readonly log: Logger = silentLogger,
     private readonly flushEveryMs = 200,
     private readonly maxBuffer = 500,
   ) {}
 
   record(entry: AuditEntry): void {
-    this.buffer.push(entry);
+    this.buffer.push({ occurredAt: new Date(), ...entry });
     if (this.buffer.length >= this.maxBuffer) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.flushEveryMs);
   }
@@ -71,7 +75,7 @@ export class AuditTrail {
     this.buffer = [];
     if (batch.length === 0) return this.flushing;
     this.flushing = this.flushing
-      .then(() => this.db.auditEvent.createMany({ data: batch.map(toRow) }))
+      .then(() => insertAuditRows(this.pool, batch.map(toRow)))
       .then(() => undefined)
       .catch((error: unknown) => {
         // The audit trail must never take the work down with it; the loss is logged loudly.
@@ -102,8 +106,11 @@ export class AuditTrail {
   }
 }
 
+export type AuditRow = ReturnType<typeof toRow>;
+
 function toRow(entry: AuditEntry) {
   return {
+    occurredAt: entry.occurredAt ?? new Date(),
     direction: entry.direction,
     kind: entry.kind,
     correlationId: entry.correlationId ?? null,

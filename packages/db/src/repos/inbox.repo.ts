@@ -1,7 +1,9 @@
+import type { Pool } from 'pg';
 import type { Db } from '../client';
 import type { InboxEvent } from '../generated/prisma/client';
-import type { Provider } from '../generated/prisma/enums';
-import { isUniqueViolation } from '../unique';
+import type { InboxStatus, Provider } from '../generated/prisma/enums';
+import { MicroBatch } from '@shiplink/domain';
+import { insertInboxEvents, MARK_PROCESSED } from './inbox.sql';
 
 export interface InboundEvent {
   connectionId: string;
@@ -17,38 +19,40 @@ export interface InboundEvent {
 export type { InboxEvent };
 
 /** The inbox: an accepted event is a row here before the sender hears 2xx. */
-export class InboxRepo {
-  constructor(private readonly db: Db) {}
+/** What the sender's answer depends on: the row, and whether this delivery was a repeat. */
+export interface InboxReceipt {
+  id: string;
+  status: InboxStatus;
+  correlationId: string;
+  duplicate: boolean;
+}
 
-  /** Inserts the event; a second delivery of the same event returns the first row instead. */
-  async record(event: InboundEvent): Promise<{ event: InboxEvent; duplicate: boolean }> {
-    try {
-      const { job, ...fields } = event;
-      const row = await this.db.inboxEvent.create({
-        data: {
-          ...fields,
-          payload: event.payload as object,
-          status: job ? 'received' : 'ignored',
-          ...(job
-            ? { jobQueue: job.queue, jobName: job.name, jobId: job.id, jobPayload: job.payload as object }
-            : { processedAt: new Date() }),
-        },
-      });
-      return { event: row, duplicate: false };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const existing = await this.db.inboxEvent.findUniqueOrThrow({
-        where: { dedupKey: event.dedupKey },
-      });
-      return { event: existing, duplicate: true };
-    }
+export class InboxRepo {
+  private readonly batch: MicroBatch<InboundEvent, InboxReceipt>;
+  private readonly processed: MicroBatch<string, void>;
+
+  constructor(
+    private readonly db: Db,
+    pool: Pool,
+  ) {
+    this.batch = new MicroBatch((events) => insertInboxEvents(pool, events));
+    this.processed = new MicroBatch(async (ids) => {
+      await pool.query(MARK_PROCESSED, [ids]);
+      return ids.map(() => undefined);
+    });
   }
 
-  async markProcessed(id: string): Promise<void> {
-    await this.db.inboxEvent.updateMany({
-      where: { id, status: { not: 'processed' } },
-      data: { status: 'processed', processedAt: new Date(), error: null },
-    });
+  /**
+   * Inserts the event; a second delivery of the same event returns the first row instead.
+   * Events recorded in the same tick share one statement and one commit.
+   */
+  record(event: InboundEvent): Promise<InboxReceipt> {
+    return this.batch.submit(event);
+  }
+
+  /** Called as each job completes; completions in the same tick share one UPDATE. */
+  markProcessed(id: string): Promise<void> {
+    return this.processed.submit(id);
   }
 
   async markIgnored(id: string, why: string): Promise<void> {
@@ -76,6 +80,11 @@ export class InboxRepo {
 
   find(id: string): Promise<InboxEvent | null> {
     return this.db.inboxEvent.findUnique({ where: { id } });
+  }
+
+  /** The stored event a job refers to by its provider identity (see `inboxDedupKey`). */
+  findByDedupKey(dedupKey: string): Promise<InboxEvent | null> {
+    return this.db.inboxEvent.findUnique({ where: { dedupKey } });
   }
 
   countByStatus() {

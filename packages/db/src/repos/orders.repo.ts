@@ -1,5 +1,6 @@
 import { CanonicalOrderSchema, type CanonicalOrder } from '@shiplink/domain';
 import type { Db } from '../client';
+import { isUniqueViolation } from '../unique';
 
 export interface OrderRecord {
   id: string;
@@ -24,8 +25,11 @@ export interface FulfilmentOrderRecord {
 export class OrdersRepo {
   constructor(private readonly db: Db) {}
 
-  /** Stores the order as last mapped; lines are matched by the store's line id. */
-  async upsert(storeId: string, order: CanonicalOrder): Promise<OrderRecord> {
+  /**
+   * Stores the order as last mapped; lines are matched by the store's line id. Two statements
+   * (a look-up, then one nested write) keep this cheap on the import hot path.
+   */
+  async upsert(storeId: string, order: CanonicalOrder): Promise<OrderRecord & { fulfilmentOrders: FulfilmentOrderRecord[] }> {
     const fields = {
       orderNumber: order.orderNumber,
       storeStatusId: order.storeStatusId,
@@ -34,30 +38,50 @@ export class OrdersRepo {
       canonical: order as object,
       storeModifiedAt: new Date(order.modifiedAt),
     };
-    return this.db.$transaction(async (tx) => {
-      const row = await tx.order.upsert({
-        where: { storeId_externalId: { storeId, externalId: order.externalId } },
-        create: { storeId, externalId: order.externalId, ...fields },
-        update: fields,
-      });
-      for (const line of order.lines) {
-        const lineFields = {
-          externalAddressId: line.addressExternalId,
-          sku: line.sku,
-          name: line.name,
-          quantity: line.quantity,
-          unitPrice: line.unitPrice,
-          weight: line.weightGrams,
-        };
-        await tx.orderLine.upsert({
-          where: { orderId_externalId: { orderId: row.id, externalId: line.externalId } },
-          create: { orderId: row.id, externalId: line.externalId, ...lineFields },
-          update: lineFields,
-        });
-      }
-      const lines = await tx.orderLine.findMany({ where: { orderId: row.id } });
-      return toRecord({ ...row, lines });
+    const lineFields = (line: CanonicalOrder['lines'][number]) => ({
+      externalAddressId: line.addressExternalId,
+      sku: line.sku,
+      name: line.name,
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      weight: line.weightGrams,
     });
+    const include = { lines: true, fulfilmentOrders: true } as const;
+    const existing = await this.db.order.findUnique({
+      where: { storeId_externalId: { storeId, externalId: order.externalId } },
+      select: { id: true },
+    });
+    const row = existing
+      ? await this.db.order.update({
+          where: { id: existing.id },
+          data: {
+            ...fields,
+            lines: {
+              upsert: order.lines.map((line) => ({
+                where: { orderId_externalId: { orderId: existing.id, externalId: line.externalId } },
+                create: { externalId: line.externalId, ...lineFields(line) },
+                update: lineFields(line),
+              })),
+            },
+          },
+          include,
+        })
+      : await this.db.order
+          .create({
+            data: {
+              storeId,
+              externalId: order.externalId,
+              ...fields,
+              lines: { create: order.lines.map((line) => ({ externalId: line.externalId, ...lineFields(line) })) },
+            },
+            include,
+          })
+          .catch(async (error: unknown) => {
+            // Another worker created it a moment ago: update that one instead.
+            if (!isUniqueViolation(error)) throw error;
+            return this.upsert(storeId, order);
+          });
+    return { ...toRecord(row), fulfilmentOrders: row.fulfilmentOrders };
   }
 
   async find(id: string): Promise<OrderRecord | undefined> {
@@ -86,29 +110,26 @@ export class OrdersRepo {
     });
   }
 
-  async ensureFulfilmentOrder(input: {
+  /** What the fulfilment system answered for one destination of an order. */
+  async recordExport(input: {
     orderId: string;
     connectionId: string;
     externalAddressId: string;
     orderKey: string;
-  }): Promise<FulfilmentOrderRecord> {
-    return this.db.fulfilmentOrder.upsert({
+    externalId: string;
+    status: string;
+  }): Promise<void> {
+    const { externalId, status, ...key } = input;
+    await this.db.fulfilmentOrder.upsert({
       where: {
         orderId_connectionId_externalAddressId: {
-          orderId: input.orderId,
-          connectionId: input.connectionId,
-          externalAddressId: input.externalAddressId,
+          orderId: key.orderId,
+          connectionId: key.connectionId,
+          externalAddressId: key.externalAddressId,
         },
       },
-      create: input,
-      update: {},
-    });
-  }
-
-  async recordExport(id: string, externalId: string, status: string): Promise<void> {
-    await this.db.fulfilmentOrder.update({
-      where: { id },
-      data: { externalId, status, exportedAt: new Date() },
+      create: { ...key, externalId, status, exportedAt: new Date() },
+      update: { externalId, status, exportedAt: new Date() },
     });
   }
 

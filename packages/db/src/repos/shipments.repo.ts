@@ -117,6 +117,70 @@ export class ShipmentsRepo {
     });
   }
 
+  /**
+   * A shipment the store holds that no fulfilment system reported to us (the merchant shipped in
+   * the store's own admin): recorded under the store's id, with nothing to write back.
+   */
+  async upsertFromStore(
+    input: Omit<IncomingShipment, 'source' | 'sourceId' | 'fulfilmentOrderId'> & {
+      storeShipmentId: string;
+    },
+  ): Promise<{ id: string; created: boolean }> {
+    const { storeShipmentId, ...shipment } = input;
+    const saved = await this.upsertFromSource({
+      ...shipment,
+      source: 'bigcommerce',
+      sourceId: storeShipmentId,
+      fulfilmentOrderId: null,
+    });
+    await this.db.shipment.update({
+      where: { id: saved.id },
+      data: { storeShipmentId, writebackStatus: 'skipped', writebackNote: 'shipment came from the store' },
+    });
+    return saved;
+  }
+
+  /**
+   * Which of the order's shipments a store shipment is: the one our write-back marked (its
+   * comments carry our id), the one holding its id, or the one with its tracking number that
+   * has no store shipment yet.
+   */
+  async findForStoreShipment(
+    orderId: string,
+    ref: { storeShipmentId: string; markedId: string | undefined; trackingNumber: string },
+  ): Promise<{ id: string; trackingNumber: string | null; storeCarrier: string | null } | undefined> {
+    const select = { id: true, trackingNumber: true, storeCarrier: true } as const;
+    const number = ref.trackingNumber.trim();
+    return (
+      (ref.markedId
+        ? await this.db.shipment.findFirst({ where: { orderId, id: ref.markedId }, select })
+        : null) ??
+      (await this.db.shipment.findFirst({
+        where: { orderId, storeShipmentId: ref.storeShipmentId },
+        select,
+      })) ??
+      (number
+        ? await this.db.shipment.findFirst({
+            where: { orderId, trackingNumber: number, storeShipmentId: null },
+            select,
+          })
+        : null) ??
+      undefined
+    );
+  }
+
+  async holdsStoreShipment(orderId: string, storeShipmentId: string): Promise<boolean> {
+    return (await this.db.shipment.count({ where: { orderId, storeShipmentId } })) > 0;
+  }
+
+  /** The store is what customers see: an edited number or carrier there wins over ours. */
+  async updateTrackingFromStore(
+    id: string,
+    fields: { trackingNumber: string | null; storeCarrier: string | null; storeShipmentId: string },
+  ): Promise<void> {
+    await this.db.shipment.update({ where: { id }, data: fields });
+  }
+
   countForOrder(orderId: string) {
     return this.db.shipment.count({ where: { orderId } });
   }

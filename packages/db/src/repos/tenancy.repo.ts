@@ -2,6 +2,7 @@ import { PermanentError } from '@shiplink/errors';
 import type { Db } from '../client';
 import type { Provider } from '../generated/prisma/enums';
 import type { SecretBox } from '../secret-box';
+import { TtlCache } from '../ttl-cache';
 
 export type { Provider };
 
@@ -45,10 +46,20 @@ type ConnectionRow = Awaited<ReturnType<Db['connection']['findFirstOrThrow']>> &
 };
 
 export class TenancyRepo {
+  /**
+   * Connections are read on every webhook and every job; they are cached briefly (a settings
+   * change reaches other processes within the TTL; this process sees its own at once). Unknown
+   * ids are cached for a shorter time so a flood of bad URLs does not reach the database.
+   */
+  private readonly cache: TtlCache<ConnectionRecord | undefined>;
+
   constructor(
     private readonly db: Db,
     private readonly box: SecretBox,
-  ) {}
+    cacheTtlMs = 15_000,
+  ) {
+    this.cache = new TtlCache(cacheTtlMs);
+  }
 
   createTenant(name: string) {
     return this.db.tenant.create({ data: { name } });
@@ -74,6 +85,12 @@ export class TenancyRepo {
     return this.db.store.findUnique({ where: { id } });
   }
 
+  async updateStoreSettings(id: string, settings: unknown): Promise<StoreRecord> {
+    const store = await this.db.store.update({ where: { id }, data: { settings: settings as object } });
+    this.cache.clear();
+    return store;
+  }
+
   async createConnection(input: NewConnection): Promise<ConnectionRecord> {
     const row = await this.db.connection.create({
       data: {
@@ -88,16 +105,21 @@ export class TenancyRepo {
       },
       include: { store: true },
     });
+    this.cache.clear();
     return this.open(row);
   }
 
   async updateConnectionSettings(id: string, settings: unknown): Promise<void> {
     await this.db.connection.update({ where: { id }, data: { settings: settings as object } });
+    this.cache.clear();
   }
 
   async findConnection(id: string): Promise<ConnectionRecord | undefined> {
-    const row = await this.db.connection.findUnique({ where: { id }, include: { store: true } });
-    return row ? this.open(row) : undefined;
+    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    return this.cache.get(`id:${id}`, async () => {
+      const row = await this.db.connection.findUnique({ where: { id }, include: { store: true } });
+      return row ? this.open(row) : undefined;
+    });
   }
 
   /** The connection a job names; a missing or disabled one is a permanent failure. */
@@ -118,24 +140,23 @@ export class TenancyRepo {
 
   /** The store's connection to `provider`, e.g. the ShipStation account a store exports to. */
   async requireStoreConnection(storeId: string, provider: Provider): Promise<ConnectionRecord> {
-    const row = await this.db.connection.findFirst({
-      where: { storeId, provider, active: true },
-      include: { store: true },
-    });
-    if (!row) {
+    const connection = await this.findStoreConnection(storeId, provider);
+    if (!connection) {
       throw new PermanentError(`store ${storeId} has no active ${provider} connection`, {
         reason: 'connection.missing',
       });
     }
-    return this.open(row);
+    return connection;
   }
 
   async findStoreConnection(storeId: string, provider: Provider) {
-    const row = await this.db.connection.findFirst({
-      where: { storeId, provider, active: true },
-      include: { store: true },
+    return this.cache.get(`store:${storeId}:${provider}`, async () => {
+      const row = await this.db.connection.findFirst({
+        where: { storeId, provider, active: true },
+        include: { store: true },
+      });
+      return row ? this.open(row) : undefined;
     });
-    return row ? this.open(row) : undefined;
   }
 
   async listActiveConnections(provider?: Provider): Promise<ConnectionRecord[]> {

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { Pool } from 'pg';
+import type { InboundEvent, InboxReceipt } from './inbox.repo';
+
+// One statement for a whole batch: rows whose dedup key exists already are skipped (including
+// repeats inside the batch) and looked up afterwards.
+const INSERT = `
+INSERT INTO inbox_events
+  (id, connection_id, provider, topic, dedup_key, payload, correlation_id, status,
+   job_queue, job_name, job_id, job_payload, processed_at)
+SELECT id, connection_id, provider, topic, dedup_key, payload, correlation_id, status,
+   job_queue, job_name, job_id, job_payload,
+   CASE WHEN status = 'ignored' THEN now() END
+FROM unnest($1::uuid[], $2::uuid[], $3::"Provider"[], $4::text[], $5::text[], $6::jsonb[],
+            $7::text[], $8::"InboxStatus"[], $9::text[], $10::text[], $11::text[], $12::jsonb[])
+  AS e(id, connection_id, provider, topic, dedup_key, payload, correlation_id, status,
+       job_queue, job_name, job_id, job_payload)
+ON CONFLICT (dedup_key) DO NOTHING
+RETURNING id, dedup_key`;
+
+// A job that found its event needs no work marks it ignored with the reason; that mark stays.
+export const MARK_PROCESSED = `
+UPDATE inbox_events SET status = 'processed', processed_at = now(), error = NULL
+WHERE id = ANY($1::uuid[]) AND status NOT IN ('processed', 'ignored')`;
+
+const EXISTING = `SELECT id, dedup_key, status, correlation_id FROM inbox_events WHERE dedup_key = ANY($1::text[])`;
+
+export async function insertInboxEvents(pool: Pool, events: InboundEvent[]): Promise<InboxReceipt[]> {
+  const rows = events.map((event) => ({ id: randomUUID(), event }));
+  const column = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
+  const inserted = await pool.query<{ id: string; dedup_key: string }>(INSERT, [
+    column((r) => r.id),
+    column((r) => r.event.connectionId),
+    column((r) => r.event.provider),
+    column((r) => r.event.topic),
+    column((r) => r.event.dedupKey),
+    column((r) => JSON.stringify(r.event.payload)),
+    column((r) => r.event.correlationId),
+    column((r) => (r.event.job ? 'received' : 'ignored')),
+    column((r) => r.event.job?.queue ?? null),
+    column((r) => r.event.job?.name ?? null),
+    column((r) => r.event.job?.id ?? null),
+    column((r) => (r.event.job ? JSON.stringify(r.event.job.payload) : null)),
+  ]);
+  const fresh = new Map(inserted.rows.map((row) => [row.dedup_key, row.id]));
+  const repeats = events.filter((e, i) => fresh.get(e.dedupKey) !== rows[i]!.id).map((e) => e.dedupKey);
+  const existing = repeats.length
+    ? new Map(
+        (await pool.query<{ id: string; dedup_key: string; status: InboxReceipt['status']; correlation_id: string }>(EXISTING, [repeats])).rows.map(
+          (row) => [row.dedup_key, row],
+        ),
+      )
+    : new Map();
+  return rows.map(({ id, event }) => {
+    if (fresh.get(event.dedupKey) === id) {
+      return { id, status: event.job ? 'received' : 'ignored', correlationId: event.correlationId, duplicate: false };
+    }
+    const row = existing.get(event.dedupKey);
+    if (!row) throw new Error(`inbox event ${event.dedupKey} was neither inserted nor found`);
+    return { id: row.id, status: row.status, correlationId: row.correlation_id, duplicate: true };
+  });
+}

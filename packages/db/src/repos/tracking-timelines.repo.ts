@@ -1,0 +1,175 @@
+import { TrackingLocationSchema, type TrackingLocation } from '@shiplink/domain';
+import type { Db } from '../client';
+import { LIVE_REGISTRATIONS, toTrackingRecord, type TrackingRecord } from './trackings.repo';
+
+export interface TimelineCheckpoint {
+  occurredAt: string;
+  occurredAtUtc: Date;
+  status: string;
+  subStatus: string;
+  reason: string | null;
+  message: string | null;
+  location: TrackingLocation;
+}
+
+export interface TimelineAnomaly {
+  kind: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  detail: string;
+  recordedAt: Date;
+}
+
+export interface ShipmentTimeline {
+  shipmentId: string;
+  /** The shipment's own number, also when no tracking exists for it (yet). */
+  trackingNumber: string | null;
+  storeCarrier: string | null;
+  shipDate: Date | null;
+  items: { sku: string; quantity: number }[];
+  tracking: TrackingRecord | null;
+  checkpoints: TimelineCheckpoint[];
+  anomalies: TimelineAnomaly[];
+}
+
+export interface OrderTimeline {
+  orderId: string;
+  orderNumber: string;
+  storeName: string;
+  storeStatus: string;
+  shipments: ShipmentTimeline[];
+}
+
+export interface OrderForTrackingWriteback {
+  id: string;
+  externalId: string;
+  orderNumber: string;
+  storeId: string;
+  storeSettings: unknown;
+  /** Shipments that still count (not voided), each with its live tracking if it has one. */
+  shipments: { id: string; trackingNumber: string | null; tracking: TrackingRecord | null }[];
+}
+
+export type TrackingWritebackKind = 'order_status' | 'staff_note';
+
+/** Read models over trackings: an order's timeline, and what store write-back needs. */
+export class TrackingTimelinesRepo {
+  constructor(private readonly db: Db) {}
+
+  /** Every order with this store order number (one per store), with its parcels' timelines. */
+  async forOrderNumber(orderNumber: string, tenantId?: string): Promise<OrderTimeline[]> {
+    const orders = await this.db.order.findMany({
+      where: { orderNumber, ...(tenantId ? { store: { tenantId } } : {}) },
+      include: {
+        store: { select: { name: true } },
+        shipments: {
+          where: { voided: false },
+          orderBy: { createdAt: 'asc' },
+          include: {
+            items: { include: { orderLine: { select: { sku: true } } } },
+            trackings: {
+              where: { registration: { in: [...LIVE_REGISTRATIONS] } },
+              orderBy: { createdAt: 'desc' },
+              take: 1,
+              include: {
+                checkpoints: { orderBy: [{ occurredAtUtc: 'asc' }, { recordedAt: 'asc' }] },
+                anomalies: { orderBy: { recordedAt: 'asc' } },
+              },
+            },
+          },
+        },
+      },
+    });
+    return orders.map((order) => ({
+      orderId: order.id,
+      orderNumber: order.orderNumber,
+      storeName: order.store.name,
+      storeStatus: order.storeStatus,
+      shipments: order.shipments.map((shipment) => {
+        const tracking = shipment.trackings[0];
+        return {
+          shipmentId: shipment.id,
+          trackingNumber: shipment.trackingNumber,
+          storeCarrier: shipment.storeCarrier,
+          shipDate: shipment.shipDate,
+          items: shipment.items.map((item) => ({
+            sku: item.orderLine.sku,
+            quantity: item.quantity,
+          })),
+          tracking: tracking ? toTrackingRecord(tracking) : null,
+          checkpoints: (tracking?.checkpoints ?? []).map((checkpoint) => ({
+            occurredAt: checkpoint.occurredAt,
+            occurredAtUtc: checkpoint.occurredAtUtc,
+            status: checkpoint.status,
+            subStatus: checkpoint.subStatus,
+            reason: checkpoint.reason,
+            message: checkpoint.message,
+            location: TrackingLocationSchema.parse(checkpoint.location),
+          })),
+          anomalies: (tracking?.anomalies ?? []).map((anomaly) => ({
+            kind: anomaly.kind,
+            fromStatus: anomaly.fromStatus,
+            toStatus: anomaly.toStatus,
+            detail: anomaly.detail,
+            recordedAt: anomaly.recordedAt,
+          })),
+        };
+      }),
+    }));
+  }
+
+  async orderForWriteback(orderId: string): Promise<OrderForTrackingWriteback | undefined> {
+    const order = await this.db.order.findUnique({
+      where: { id: orderId },
+      include: {
+        store: { select: { settings: true } },
+        shipments: {
+          where: { voided: false },
+          include: {
+            trackings: {
+              where: { registration: { in: [...LIVE_REGISTRATIONS] } },
+              orderBy: { createdAt: 'desc' },
+              take: 1,
+            },
+          },
+        },
+      },
+    });
+    if (!order) return undefined;
+    return {
+      id: order.id,
+      externalId: order.externalId,
+      orderNumber: order.orderNumber,
+      storeId: order.storeId,
+      storeSettings: order.store.settings,
+      shipments: order.shipments.map((shipment) => {
+        const tracking = shipment.trackings[0];
+        return {
+          id: shipment.id,
+          trackingNumber: shipment.trackingNumber,
+          tracking: tracking ? toTrackingRecord(tracking) : null,
+        };
+      }),
+    };
+  }
+
+  /** `<kind>:<key>` of every write-back already made to the order. */
+  async writebacksDone(orderId: string): Promise<Set<string>> {
+    const rows = await this.db.trackingWriteback.findMany({
+      where: { orderId },
+      select: { kind: true, key: true },
+    });
+    return new Set(rows.map((row) => `${row.kind}:${row.key}`));
+  }
+
+  async recordWritebacks(
+    orderId: string,
+    entries: { kind: TrackingWritebackKind; key: string; detail?: string }[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    await this.db.trackingWriteback.createMany({
+      data: entries.map((entry) => ({ orderId, detail: null, ...entry })),
+      skipDuplicates: true,
+    });
+  }
+}

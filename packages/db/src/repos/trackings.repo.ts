@@ -1,0 +1,347 @@
+import {
+  ReasonSchema,
+  TrackingStatusSchema,
+  type Reason,
+  type TrackingEvent,
+  type TrackingStatus,
+} from '@shiplink/domain';
+import type { Db } from '../client';
+import type { Tracking } from '../generated/prisma/client';
+import type { CarrierResolution, TrackingRegistration } from '../generated/prisma/enums';
+import { isUniqueViolation } from '../unique';
+
+export type { CarrierResolution, TrackingRegistration };
+
+/** The carrier key of a tracking whose carrier nobody knows yet (unique keys need a value). */
+export const UNKNOWN_CARRIER_KEY = '?';
+
+/** Registrations that count as the shipment's tracking; replaced and removed ones are history. */
+export const LIVE_REGISTRATIONS: readonly TrackingRegistration[] = [
+  'pending',
+  'registered',
+  'needs_review',
+  'failed',
+];
+
+export interface TrackingCurrent {
+  status: TrackingStatus;
+  subStatus: string | null;
+  reason: Reason | null;
+  actionRequired: boolean;
+  /** Occurred-at of the event that set the status; null before the first event. */
+  occurredAt: Date | null;
+}
+
+export interface TrackingRecord {
+  id: string;
+  orderId: string;
+  shipmentId: string;
+  storeId: string;
+  orderNumber: string;
+  trackingNumber: string;
+  slug: string | null;
+  carrierStatus: CarrierResolution;
+  carrierCandidates: string[];
+  afterShipId: string | null;
+  registration: TrackingRegistration;
+  registrationNote: string | null;
+  current: TrackingCurrent;
+  mappingVersion: string | null;
+  lastEventAt: Date | null;
+  lastPolledAt: Date | null;
+  replacedById: string | null;
+}
+
+/** What registration knows of a tracking before AfterShip has it. */
+export type TrackingClaim = Pick<
+  TrackingRecord,
+  | 'orderId'
+  | 'shipmentId'
+  | 'storeId'
+  | 'orderNumber'
+  | 'trackingNumber'
+  | 'slug'
+  | 'carrierStatus'
+  | 'carrierCandidates'
+  | 'registrationNote'
+> & { registration: 'pending' | 'needs_review' };
+
+export interface NewCheckpoint {
+  identity: string;
+  event: TrackingEvent;
+  raw: unknown;
+}
+
+export interface NewAnomaly {
+  kind: string;
+  fromStatus: TrackingStatus | null;
+  toStatus: TrackingStatus | null;
+  detail: string;
+  eventIdentity: string;
+  raw: unknown;
+}
+
+/** What an event batch changes, written in one transaction with its checkpoints. */
+export interface TrackingProgress {
+  checkpoints: NewCheckpoint[];
+  anomalies: NewAnomaly[];
+  /** Set when the current status moves. */
+  current?: TrackingCurrent & { occurredAt: Date; mappingVersion: string };
+  seenAt: Date;
+  polled?: boolean;
+}
+
+export function toTrackingRecord(row: Tracking): TrackingRecord {
+  return {
+    id: row.id,
+    orderId: row.orderId,
+    shipmentId: row.shipmentId,
+    storeId: row.storeId,
+    orderNumber: row.orderNumber,
+    trackingNumber: row.trackingNumber,
+    slug: row.slug,
+    carrierStatus: row.carrierStatus,
+    carrierCandidates: row.carrierCandidates,
+    afterShipId: row.afterShipId,
+    registration: row.registration,
+    registrationNote: row.registrationNote,
+    current: {
+      // Stored by us from the domain enum; a value from a newer release reads as unknown.
+      status: TrackingStatusSchema.catch('unknown').parse(row.status),
+      subStatus: row.subStatus,
+      reason: row.reason === null ? null : ReasonSchema.catch('unknown').parse(row.reason),
+      actionRequired: row.actionRequired,
+      occurredAt: row.statusOccurredAt,
+    },
+    mappingVersion: row.mappingVersion,
+    lastEventAt: row.lastEventAt,
+    lastPolledAt: row.lastPolledAt,
+    replacedById: row.replacedById,
+  };
+}
+
+/**
+ * Trackings and their checkpoints. Callers serialise work on one tracking with an advisory lock
+ * (`tracking:<id>`); the unique constraints are the second guard: one tracking per (order,
+ * carrier, number), one checkpoint per identity, one anomaly per (kind, event).
+ */
+export class TrackingsRepo {
+  constructor(private readonly db: Db) {}
+
+  async find(id: string): Promise<TrackingRecord | undefined> {
+    const row = await this.db.tracking.findUnique({ where: { id } });
+    return row ? toTrackingRecord(row) : undefined;
+  }
+
+  /** The shipment's live tracking (not replaced, not removed); the newest if ever several. */
+  async liveForShipment(shipmentId: string): Promise<TrackingRecord | undefined> {
+    return (await this.allLiveForShipment(shipmentId))[0];
+  }
+
+  /**
+   * Every live tracking of the shipment, most recently changed first. More than one only after a
+   * replacement was cut short, which the next registration finishes.
+   */
+  async allLiveForShipment(shipmentId: string): Promise<TrackingRecord[]> {
+    const rows = await this.db.tracking.findMany({
+      where: { shipmentId, registration: { in: [...LIVE_REGISTRATIONS] } },
+      orderBy: [{ updatedAt: 'desc' }, { createdAt: 'desc' }],
+    });
+    return rows.map(toTrackingRecord);
+  }
+
+  /** The row for (order, carrier, number), if any, whatever its state. */
+  async findByKey(orderId: string, slug: string | null, trackingNumber: string) {
+    const row = await this.db.tracking.findUnique({
+      where: {
+        orderId_carrierKey_trackingNumber: {
+          orderId,
+          carrierKey: slug ?? UNKNOWN_CARRIER_KEY,
+          trackingNumber,
+        },
+      },
+    });
+    return row ? toTrackingRecord(row) : undefined;
+  }
+
+  /**
+   * Creates the row for (order, carrier, number), or takes an earlier one over (a number that
+   * was replaced and came back). The unique key makes racing claims land on one row.
+   */
+  async claim(input: TrackingClaim): Promise<TrackingRecord> {
+    const { slug, ...fields } = input;
+    const carrierKey = slug ?? UNKNOWN_CARRIER_KEY;
+    const state = {
+      shipmentId: input.shipmentId,
+      carrierStatus: input.carrierStatus,
+      carrierCandidates: input.carrierCandidates,
+      registration: input.registration,
+      registrationNote: input.registrationNote,
+      replacedById: null,
+    };
+    const upsert = () =>
+      this.db.tracking.upsert({
+        where: {
+          orderId_carrierKey_trackingNumber: {
+            orderId: input.orderId,
+            carrierKey,
+            trackingNumber: input.trackingNumber,
+          },
+        },
+        create: { ...fields, slug, carrierKey },
+        update: state,
+      });
+    // Where the upsert is not one atomic statement, the loser of a race updates on a second try.
+    const row = await upsert().catch((error: unknown) => {
+      if (isUniqueViolation(error)) return upsert();
+      throw error;
+    });
+    return toTrackingRecord(row);
+  }
+
+  async markRegistered(id: string, afterShipId: string): Promise<void> {
+    await this.db.tracking.update({
+      where: { id },
+      data: { afterShipId, registration: 'registered', registrationNote: null },
+    });
+  }
+
+  async markUnregistered(id: string, state: 'needs_review' | 'failed', note: string) {
+    await this.db.tracking.update({
+      where: { id },
+      data: { registration: state, registrationNote: note },
+    });
+  }
+
+  /** Retires a tracking: replaced by a successor, or removed with its shipment's number. */
+  async retire(id: string, replacedById: string | null, note: string): Promise<void> {
+    await this.db.tracking.update({
+      where: { id },
+      data: {
+        registration: replacedById ? 'replaced' : 'removed',
+        replacedById,
+        registrationNote: note,
+      },
+    });
+  }
+
+  /**
+   * The tracking an AfterShip event is about, within one store: by AfterShip's id, else by
+   * courier and number (an event can overtake the registration that records the id).
+   */
+  async findForEvent(
+    storeId: string,
+    ref: { afterShipId: string; slug: string; trackingNumber: string },
+  ): Promise<TrackingRecord | undefined> {
+    const row =
+      (await this.db.tracking.findFirst({
+        where: { storeId, afterShipId: ref.afterShipId },
+        orderBy: { createdAt: 'desc' },
+      })) ??
+      (await this.db.tracking.findFirst({
+        where: {
+          storeId,
+          slug: ref.slug,
+          trackingNumber: ref.trackingNumber,
+          registration: { in: [...LIVE_REGISTRATIONS] },
+        },
+        orderBy: { createdAt: 'desc' },
+      }));
+    return row ? toTrackingRecord(row) : undefined;
+  }
+
+  /** Every stored checkpoint's identity, status and instant: what the state machine needs. */
+  async storedEvents(trackingId: string) {
+    return this.db.trackingCheckpoint.findMany({
+      where: { trackingId },
+      select: {
+        identity: true,
+        status: true,
+        subStatus: true,
+        reason: true,
+        actionRequired: true,
+        occurredAtUtc: true,
+        mappingVersion: true,
+      },
+      orderBy: { occurredAtUtc: 'asc' },
+    });
+  }
+
+  /** Checkpoints, anomalies and the status move of one batch, all or nothing. */
+  async saveProgress(trackingId: string, progress: TrackingProgress): Promise<void> {
+    await this.db.$transaction(async (tx) => {
+      if (progress.checkpoints.length > 0) {
+        await tx.trackingCheckpoint.createMany({
+          data: progress.checkpoints.map(({ identity, event, raw }) => ({
+            trackingId,
+            identity,
+            ...event,
+            occurredAtUtc: new Date(event.occurredAtUtc),
+            location: event.location,
+            raw: raw as object,
+          })),
+          skipDuplicates: true,
+        });
+      }
+      if (progress.anomalies.length > 0) {
+        await tx.trackingAnomaly.createMany({
+          data: progress.anomalies.map((anomaly) => ({
+            trackingId,
+            ...anomaly,
+            raw: anomaly.raw as object,
+          })),
+          skipDuplicates: true,
+        });
+      }
+      const current = progress.current;
+      await tx.tracking.update({
+        where: { id: trackingId },
+        data: {
+          lastEventAt: progress.seenAt,
+          ...(progress.polled ? { lastPolledAt: progress.seenAt } : {}),
+          ...(current
+            ? {
+                status: current.status,
+                subStatus: current.subStatus,
+                reason: current.reason,
+                actionRequired: current.actionRequired,
+                statusOccurredAt: current.occurredAt,
+                mappingVersion: current.mappingVersion,
+              }
+            : {}),
+        },
+      });
+    });
+  }
+
+  async markPolled(id: string, at: Date): Promise<void> {
+    await this.db.tracking.update({ where: { id }, data: { lastPolledAt: at } });
+  }
+
+  /**
+   * Registered trackings of a store, not in a final status, that neither moved nor were polled
+   * since `before`: the delta poll re-reads them so that a lost webhook cannot strand a parcel.
+   */
+  async findStale(input: {
+    storeId: string;
+    before: Date;
+    finalStatuses: readonly TrackingStatus[];
+    limit: number;
+  }): Promise<TrackingRecord[]> {
+    const quiet = (field: 'lastEventAt' | 'lastPolledAt') => ({
+      OR: [{ [field]: null }, { [field]: { lt: input.before } }],
+    });
+    const rows = await this.db.tracking.findMany({
+      where: {
+        storeId: input.storeId,
+        registration: 'registered',
+        status: { notIn: [...input.finalStatuses] },
+        createdAt: { lt: input.before },
+        AND: [quiet('lastEventAt'), quiet('lastPolledAt')],
+      },
+      orderBy: [{ lastPolledAt: { sort: 'asc', nulls: 'first' } }, { createdAt: 'asc' }],
+      take: input.limit,
+    });
+    return rows.map(toTrackingRecord);
+  }
+}
