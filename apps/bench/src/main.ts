@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       }),
     );
     for (const [app, ready] of [['simulators', 'simulators listening'], ['ingress', 'ingress listening']] as const) {
-      const running = startApp(app, { ...env, LOG_LEVEL: 'info' });
+      const running = startApp(app, { ...env, LOG_LEVEL: 'info', ...(app === 'ingress' && process.env.BENCH_PROFILE ? { NODE_ARGS: '--cpu-prof --cpu-prof-dir=/tmp/prof' } : {}) });
       apps.push(running);
       await running.waitForOutput(ready);
     }
@@ -123,6 +123,16 @@ async function main(): Promise<void> {
       throw error;
     });
     const e2e = [...placedAt].map(([key, at]) => arrivals.get(key)! - at);
+    // Where the time goes: provider → our inbox, and our inbox → ShipStation.
+    const inboxDb = createDb(database.url);
+    const received = new Map(
+      (await inboxDb.inboxEvent.findMany({ where: { topic: 'store/order/created' }, select: { payload: true, receivedAt: true } })).map(
+        (row) => [`bc-benchstore-${(row.payload as { data: { id: number } }).data.id}`, row.receivedAt.getTime()],
+      ),
+    );
+    await inboxDb.$disconnect();
+    const toInbox = [...placedAt].flatMap(([key, at]) => (received.has(key) ? [received.get(key)! - at] : []));
+    const inboxToShipStation = [...received].flatMap(([key, at]) => (arrivals.has(key) ? [arrivals.get(key)! - at] : []));
     await producer.close();
     redis.disconnect();
 
@@ -135,6 +145,8 @@ async function main(): Promise<void> {
     console.log(`| ack latency p50 / p99 (ms) | ${fmt(percentile(bareRun.latenciesMs, 50))} / ${fmt(percentile(bareRun.latenciesMs, 99))} | ${fmt(percentile(ingressRun.latenciesMs, 50))} / ${fmt(percentile(ingressRun.latenciesMs, 99))} |`);
     console.log(`| accepted events durably recorded (inbox rows) | — | ${recorded} of ${ingressRun.accepted} |`);
     console.log(`| order → ShipStation p50 / p99 at ${ORDER_RATE} orders/s (${total} orders) (ms) | — | ${fmt(percentile(e2e, 50))} / ${fmt(percentile(e2e, 99))} |`);
+    console.log(`|   of which store webhook → inbox p50 / p99 (ms) | — | ${fmt(percentile(toInbox, 50))} / ${fmt(percentile(toInbox, 99))} |`);
+    console.log(`|   of which inbox → ShipStation p50 / p99 (ms) | — | ${fmt(percentile(inboxToShipStation, 50))} / ${fmt(percentile(inboxToShipStation, 99))} |`);
   } finally {
     bare.kill('SIGTERM');
     await Promise.all(apps.map((app) => app.stop('SIGTERM')));

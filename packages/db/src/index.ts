@@ -60,7 +60,7 @@ export function createRepos(options: {
     tenancy: new TenancyRepo(db, new SecretBox(options.encryptionKey)),
     inbox: new InboxRepo(db, pool),
     audit,
-    orders: new OrdersRepo(db),
+    orders: new OrdersRepo(db, pool),
     shipments: new ShipmentsRepo(db),
     deadLetters: new DeadLettersRepo(db),
     cursors: new CursorsRepo(db),

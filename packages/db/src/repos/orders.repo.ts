@@ -1,6 +1,7 @@
 import { CanonicalOrderSchema, type CanonicalOrder } from '@shiplink/domain';
 import type { Db } from '../client';
-import { isUniqueViolation } from '../unique';
+import type { Pool } from 'pg';
+import { recordExportRow, upsertOrderRow } from './orders.sql';
 
 export interface OrderRecord {
   id: string;
@@ -23,65 +24,38 @@ export interface FulfilmentOrderRecord {
 }
 
 export class OrdersRepo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly pool: Pool,
+  ) {}
 
-  /**
-   * Stores the order as last mapped; lines are matched by the store's line id. Two statements
-   * (a look-up, then one nested write) keep this cheap on the import hot path.
-   */
+  /** Stores the order as last mapped (one statement: see orders.sql.ts). */
   async upsert(storeId: string, order: CanonicalOrder): Promise<OrderRecord & { fulfilmentOrders: FulfilmentOrderRecord[] }> {
-    const fields = {
+    const row = await upsertOrderRow(this.pool, storeId, order);
+    return {
+      id: row.order_id,
+      storeId,
+      externalId: order.externalId,
       orderNumber: order.orderNumber,
       storeStatusId: order.storeStatusId,
-      storeStatus: order.storeStatus,
-      currency: order.currency,
-      canonical: order as object,
-      storeModifiedAt: new Date(order.modifiedAt),
+      canonical: order,
+      lines: row.lines.map((l) => ({
+        id: l.id,
+        externalId: l.external_id,
+        externalAddressId: l.external_address_id,
+        sku: l.sku,
+        quantity: l.quantity,
+      })),
+      fulfilmentOrders: row.fulfilment.map((f) => ({
+        id: f.id,
+        orderId: f.order_id,
+        connectionId: f.connection_id,
+        externalAddressId: f.external_address_id,
+        orderKey: f.order_key,
+        externalId: f.external_id,
+        status: f.status,
+      })),
     };
-    const lineFields = (line: CanonicalOrder['lines'][number]) => ({
-      externalAddressId: line.addressExternalId,
-      sku: line.sku,
-      name: line.name,
-      quantity: line.quantity,
-      unitPrice: line.unitPrice,
-      weight: line.weightGrams,
-    });
-    const include = { lines: true, fulfilmentOrders: true } as const;
-    const existing = await this.db.order.findUnique({
-      where: { storeId_externalId: { storeId, externalId: order.externalId } },
-      select: { id: true },
-    });
-    const row = existing
-      ? await this.db.order.update({
-          where: { id: existing.id },
-          data: {
-            ...fields,
-            lines: {
-              upsert: order.lines.map((line) => ({
-                where: { orderId_externalId: { orderId: existing.id, externalId: line.externalId } },
-                create: { externalId: line.externalId, ...lineFields(line) },
-                update: lineFields(line),
-              })),
-            },
-          },
-          include,
-        })
-      : await this.db.order
-          .create({
-            data: {
-              storeId,
-              externalId: order.externalId,
-              ...fields,
-              lines: { create: order.lines.map((line) => ({ externalId: line.externalId, ...lineFields(line) })) },
-            },
-            include,
-          })
-          .catch(async (error: unknown) => {
-            // Another worker created it a moment ago: update that one instead.
-            if (!isUniqueViolation(error)) throw error;
-            return this.upsert(storeId, order);
-          });
-    return { ...toRecord(row), fulfilmentOrders: row.fulfilmentOrders };
   }
 
   async find(id: string): Promise<OrderRecord | undefined> {
@@ -111,26 +85,8 @@ export class OrdersRepo {
   }
 
   /** What the fulfilment system answered for one destination of an order. */
-  async recordExport(input: {
-    orderId: string;
-    connectionId: string;
-    externalAddressId: string;
-    orderKey: string;
-    externalId: string;
-    status: string;
-  }): Promise<void> {
-    const { externalId, status, ...key } = input;
-    await this.db.fulfilmentOrder.upsert({
-      where: {
-        orderId_connectionId_externalAddressId: {
-          orderId: key.orderId,
-          connectionId: key.connectionId,
-          externalAddressId: key.externalAddressId,
-        },
-      },
-      create: { ...key, externalId, status, exportedAt: new Date() },
-      update: { externalId, status, exportedAt: new Date() },
-    });
+  recordExport(input: Parameters<typeof recordExportRow>[1]): Promise<void> {
+    return recordExportRow(this.pool, input);
   }
 
   /** Marks the fulfilment order shipped once its non-voided shipments cover every line. */

@@ -1,25 +1,9 @@
-import { EMPTY_LOCATION, type TrackingEvent } from '@shiplink/domain';
+import { sampleTrackingEvent } from '@shiplink/domain';
 import { createTestDatabase, type TestDatabase } from '@shiplink/testing';
 import { createRepos, type Repos } from '../index';
 import type { TrackingClaim } from './trackings.repo';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
-
-const event = (status: TrackingEvent['status'], occurredAtUtc: string): TrackingEvent => ({
-  status,
-  subStatus: `aftership:${status}`,
-  reason: null,
-  actionRequired: false,
-  occurredAt: occurredAtUtc,
-  occurredAtIsLocal: false,
-  occurredAtUtc,
-  rawCode: null,
-  rawTag: null,
-  message: null,
-  location: EMPTY_LOCATION,
-  source: 'aftership',
-  mappingVersion: 'aftership.1',
-});
 
 describe('TrackingsRepo on PostgreSQL', () => {
   let database: TestDatabase;
@@ -95,14 +79,24 @@ describe('TrackingsRepo on PostgreSQL', () => {
     await repos.trackings.markRegistered(row.id, 'as-1');
     const other = { ...ref, slug: 'dhl' };
     expect((await repos.trackings.findForEvent(claim.storeId, other))?.id).toBe(row.id);
-    expect(await repos.trackings.findForEvent(claim.storeId, { ...other, afterShipId: 'x' })).toBeUndefined();
+    expect(
+      await repos.trackings.findForEvent(claim.storeId, { ...other, afterShipId: 'x' }),
+    ).toBeUndefined();
   });
 
   it('stores each checkpoint and anomaly once, however often a batch is saved', async () => {
     const row = await repos.trackings.claim(claim);
     const checkpoints = [
-      { identity: 'a', event: event('in_transit', '2025-03-04T08:00:00.000Z'), raw: { n: 1 } },
-      { identity: 'b', event: event('delivered', '2025-03-04T09:00:00.000Z'), raw: { n: 2 } },
+      {
+        identity: 'a',
+        event: sampleTrackingEvent('in_transit', '2025-03-04T08:00:00.000Z'),
+        raw: { n: 1 },
+      },
+      {
+        identity: 'b',
+        event: sampleTrackingEvent('delivered', '2025-03-04T09:00:00.000Z'),
+        raw: { n: 2 },
+      },
     ];
     const anomaly = {
       kind: 'terminal_regression',
@@ -137,7 +131,12 @@ describe('TrackingsRepo on PostgreSQL', () => {
     const row = await repos.trackings.claim({ ...claim, trackingNumber: '1ZTEST000000000002' });
     await repos.trackings.markRegistered(row.id, 'as-2');
     const stale = (before: Date) =>
-      repos.trackings.findStale({ storeId: claim.storeId, before, finalStatuses: ['delivered'], limit: 10 });
+      repos.trackings.findStale({
+        storeId: claim.storeId,
+        before,
+        finalStatuses: ['delivered'],
+        limit: 10,
+      });
     const later = new Date(Date.now() + 60_000);
     expect((await stale(later)).map((r) => r.id)).toEqual([row.id]);
     expect(await stale(new Date(Date.now() - 60_000))).toEqual([]);
