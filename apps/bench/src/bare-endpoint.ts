@@ -7,6 +7,8 @@ app.post('/hook', express.json(), (_req, res) => {
 });
 const server = app.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
-  process.stdout.write(`bare endpoint listening ${typeof address === 'object' && address ? address.port : ''}\n`);
+  process.stdout.write(
+    `bare endpoint listening ${typeof address === 'object' && address ? address.port : ''}\n`,
+  );
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -43,7 +43,14 @@ export async function closedLoop(
 export function send(agent: http.Agent, port: number, request: Request): Promise<number> {
   return new Promise((resolve) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: request.path, method: 'POST', agent, headers: { 'content-type': 'application/json', ...request.headers } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: request.path,
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', ...request.headers },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve(res.statusCode ?? 0));

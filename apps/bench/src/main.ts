@@ -1,3 +1,4 @@
+/* eslint-disable no-console -- a benchmark reports to the terminal */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
@@ -8,7 +9,13 @@ import { AdminClient } from '@shiplink/demo/admin-client';
 import { freePort, hubEnv } from '@shiplink/demo/hub';
 import { multiLineOrder } from '@shiplink/demo/scenario';
 import { createRedis, JobProducer } from '@shiplink/jobs';
-import { createTestDatabase, startApp, TEST_REDIS_URL, waitFor, type AppProcess } from '@shiplink/testing';
+import {
+  createTestDatabase,
+  startApp,
+  TEST_REDIS_URL,
+  waitFor,
+  type AppProcess,
+} from '@shiplink/testing';
 import { closedLoop, percentile } from './load';
 
 /**
@@ -27,7 +34,11 @@ async function main(): Promise<void> {
   const database = await createTestDatabase();
   const prefix = `bench-${Date.now().toString(36)}`;
   const port = await freePort();
-  const sim = { bigcommerce: await freePort(), shipstation: await freePort(), aftership: await freePort() };
+  const sim = {
+    bigcommerce: await freePort(),
+    shipstation: await freePort(),
+    aftership: await freePort(),
+  };
   const env = {
     ...hubEnv({ databaseUrl: database.url, redisUrl: TEST_REDIS_URL, queuePrefix: prefix, port }),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
@@ -42,10 +53,14 @@ async function main(): Promise<void> {
     SWEEP_AFTER_MS: '3600000',
   };
   const apps: AppProcess[] = [];
-  const bare = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'bare-endpoint.ts')], {
-    env: { ...process.env, PORT: String(await freePort()) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const bare = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'bare-endpoint.ts')],
+    {
+      env: { ...process.env, PORT: String(await freePort()) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     const barePort = await new Promise<number>((resolve) =>
       bare.stdout!.on('data', (c: Buffer) => {
@@ -53,32 +68,76 @@ async function main(): Promise<void> {
         if (match) resolve(Number(match[1]));
       }),
     );
-    for (const [app, ready] of [['simulators', 'simulators listening'], ['ingress', 'ingress listening']] as const) {
-      const running = startApp(app, { ...env, LOG_LEVEL: 'info', ...(app === 'ingress' && process.env.BENCH_PROFILE ? { NODE_ARGS: '--cpu-prof --cpu-prof-dir=/tmp/prof' } : {}) });
+    for (const [app, ready] of [
+      ['simulators', 'simulators listening'],
+      ['ingress', 'ingress listening'],
+    ] as const) {
+      const running = startApp(app, {
+        ...env,
+        LOG_LEVEL: 'info',
+        ...(app === 'ingress' && process.env.BENCH_PROFILE
+          ? { NODE_ARGS: '--cpu-prof --cpu-prof-dir=/tmp/prof' }
+          : {}),
+      });
       apps.push(running);
       await running.waitForOutput(ready);
     }
     const bigcommerce = new SimulatorControl(`http://127.0.0.1:${sim.bigcommerce}`);
     const shipstation = new SimulatorControl(`http://127.0.0.1:${sim.shipstation}`);
     const accounts = {
-      bigcommerce: { url: bigcommerce.baseUrl, storeHash: 'benchstore', accessToken: 'bench-token', clientSecret: 'bench-secret' },
+      bigcommerce: {
+        url: bigcommerce.baseUrl,
+        storeHash: 'benchstore',
+        accessToken: 'bench-token',
+        clientSecret: 'bench-secret',
+      },
       shipstation: { url: shipstation.baseUrl, apiKey: 'bench-key', apiSecret: 'bench-api-secret' },
     };
-    await bigcommerce.post('/stores', { hash: 'benchstore', accessToken: 'bench-token', clientSecret: 'bench-secret' });
+    await bigcommerce.post('/stores', {
+      hash: 'benchstore',
+      accessToken: 'bench-token',
+      clientSecret: 'bench-secret',
+    });
     await shipstation.post('/accounts', { apiKey: 'bench-key', apiSecret: 'bench-api-secret' });
     const admin = new AdminClient(env.PUBLIC_URL, env.ADMIN_TOKEN);
     const setup = await admin.connectStore('Bench Store', accounts);
     const webhookPath = new URL(setup.connections.bigcommerce.webhookUrl).pathname;
 
     // 1. The yardstick and the ingress under the same closed-loop load.
-    const bareBody = JSON.stringify({ scope: 'store/order/created', data: { type: 'order', id: 1 } });
-    const bareRun = await closedLoop(barePort, () => ({ path: '/hook', headers: {}, body: bareBody }), { connections: CONNECTIONS, durationMs: DURATION_MS });
+    const bareBody = JSON.stringify({
+      scope: 'store/order/created',
+      data: { type: 'order', id: 1 },
+    });
+    const bareRun = await closedLoop(
+      barePort,
+      () => ({ path: '/hook', headers: {}, body: bareBody }),
+      { connections: CONNECTIONS, durationMs: DURATION_MS },
+    );
     let nextId = 1_000_000;
     const signedEvent = () => {
-      const body = JSON.stringify({ scope: 'store/order/updated', store_id: '1', data: { type: 'order', id: nextId++ }, hash: 'x', created_at: Math.floor(Date.now() / 1000), producer: 'stores/benchstore' });
-      return { path: webhookPath, headers: signBigCommerceWebhook({ id: `msg_${randomUUID()}`, timestamp: Date.now() / 1000, body, secret: 'bench-secret' }), body };
+      const body = JSON.stringify({
+        scope: 'store/order/updated',
+        store_id: '1',
+        data: { type: 'order', id: nextId++ },
+        hash: 'x',
+        created_at: Math.floor(Date.now() / 1000),
+        producer: 'stores/benchstore',
+      });
+      return {
+        path: webhookPath,
+        headers: signBigCommerceWebhook({
+          id: `msg_${randomUUID()}`,
+          timestamp: Date.now() / 1000,
+          body,
+          secret: 'bench-secret',
+        }),
+        body,
+      };
     };
-    const ingressRun = await closedLoop(port, signedEvent, { connections: CONNECTIONS, durationMs: DURATION_MS });
+    const ingressRun = await closedLoop(port, signedEvent, {
+      connections: CONNECTIONS,
+      durationMs: DURATION_MS,
+    });
     const db = createDb(database.url);
     const recorded = await db.inboxEvent.count();
     await db.$disconnect();
@@ -104,35 +163,52 @@ async function main(): Promise<void> {
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const sentAt = Date.now();
       placing.push(
-        bigcommerce.post<{ order: { id: number } }>('/stores/benchstore/orders', order).then((placed) => {
-          placedAt.set(`bc-benchstore-${placed.order.id}`, sentAt);
-        }),
+        bigcommerce
+          .post<{ order: { id: number } }>('/stores/benchstore/orders', order)
+          .then((placed) => {
+            placedAt.set(`bc-benchstore-${placed.order.id}`, sentAt);
+          }),
       );
     }
     await Promise.all(placing);
-    const arrivals = await waitFor(async () => {
-      const calls = await shipstation.requests({ method: 'POST', path: '/orders/createorder' });
-      const first = new Map<string, number>();
-      for (const call of calls) {
-        const key = (call.body as { orderKey?: string }).orderKey;
-        if (key && call.status < 300 && !first.has(key)) first.set(key, Date.parse(call.at));
-      }
-      return first.size >= total ? first : undefined;
-    }, { timeoutMs: 120_000, intervalMs: 500, what: 'every order to reach ShipStation' }).catch((error: unknown) => {
-      process.stderr.write(`\n${worker.output().slice(-3000)}\n${apps[1]!.output().slice(-3000)}\n`);
+    const arrivals = await waitFor(
+      async () => {
+        const calls = await shipstation.requests({ method: 'POST', path: '/orders/createorder' });
+        const first = new Map<string, number>();
+        for (const call of calls) {
+          const key = (call.body as { orderKey?: string }).orderKey;
+          if (key && call.status < 300 && !first.has(key)) first.set(key, Date.parse(call.at));
+        }
+        return first.size >= total ? first : undefined;
+      },
+      { timeoutMs: 120_000, intervalMs: 500, what: 'every order to reach ShipStation' },
+    ).catch((error: unknown) => {
+      process.stderr.write(
+        `\n${worker.output().slice(-3000)}\n${apps[1]!.output().slice(-3000)}\n`,
+      );
       throw error;
     });
     const e2e = [...placedAt].map(([key, at]) => arrivals.get(key)! - at);
     // Where the time goes: provider → our inbox, and our inbox → ShipStation.
     const inboxDb = createDb(database.url);
     const received = new Map(
-      (await inboxDb.inboxEvent.findMany({ where: { topic: 'store/order/created' }, select: { payload: true, receivedAt: true } })).map(
-        (row) => [`bc-benchstore-${(row.payload as { data: { id: number } }).data.id}`, row.receivedAt.getTime()],
-      ),
+      (
+        await inboxDb.inboxEvent.findMany({
+          where: { topic: 'store/order/created' },
+          select: { payload: true, receivedAt: true },
+        })
+      ).map((row) => [
+        `bc-benchstore-${(row.payload as { data: { id: number } }).data.id}`,
+        row.receivedAt.getTime(),
+      ]),
     );
     await inboxDb.$disconnect();
-    const toInbox = [...placedAt].flatMap(([key, at]) => (received.has(key) ? [received.get(key)! - at] : []));
-    const inboxToShipStation = [...received].flatMap(([key, at]) => (arrivals.has(key) ? [arrivals.get(key)! - at] : []));
+    const toInbox = [...placedAt].flatMap(([key, at]) =>
+      received.has(key) ? [received.get(key)! - at] : [],
+    );
+    const inboxToShipStation = [...received].flatMap(([key, at]) =>
+      arrivals.has(key) ? [arrivals.get(key)! - at] : [],
+    );
     await producer.close();
     redis.disconnect();
 
@@ -141,12 +217,24 @@ async function main(): Promise<void> {
     console.log('\nShiplink benchmark (2-core box, everything local; providers simulated)\n');
     console.log(`| measure | bare Express | ingress |`);
     console.log(`|---|---|---|`);
-    console.log(`| accepted webhooks/s (${CONNECTIONS} connections, ${DURATION_MS / 1000} s) | ${fmt(bareRate, 0)} | ${fmt(ingressRate, 0)} (${fmt((100 * ingressRate) / bareRate, 0)}% of bare) |`);
-    console.log(`| ack latency p50 / p99 (ms) | ${fmt(percentile(bareRun.latenciesMs, 50))} / ${fmt(percentile(bareRun.latenciesMs, 99))} | ${fmt(percentile(ingressRun.latenciesMs, 50))} / ${fmt(percentile(ingressRun.latenciesMs, 99))} |`);
-    console.log(`| accepted events durably recorded (inbox rows) | — | ${recorded} of ${ingressRun.accepted} |`);
-    console.log(`| order → ShipStation p50 / p99 at ${ORDER_RATE} orders/s (${total} orders) (ms) | — | ${fmt(percentile(e2e, 50))} / ${fmt(percentile(e2e, 99))} |`);
-    console.log(`|   of which store webhook → inbox p50 / p99 (ms) | — | ${fmt(percentile(toInbox, 50))} / ${fmt(percentile(toInbox, 99))} |`);
-    console.log(`|   of which inbox → ShipStation p50 / p99 (ms) | — | ${fmt(percentile(inboxToShipStation, 50))} / ${fmt(percentile(inboxToShipStation, 99))} |`);
+    console.log(
+      `| accepted webhooks/s (${CONNECTIONS} connections, ${DURATION_MS / 1000} s) | ${fmt(bareRate, 0)} | ${fmt(ingressRate, 0)} (${fmt((100 * ingressRate) / bareRate, 0)}% of bare) |`,
+    );
+    console.log(
+      `| ack latency p50 / p99 (ms) | ${fmt(percentile(bareRun.latenciesMs, 50))} / ${fmt(percentile(bareRun.latenciesMs, 99))} | ${fmt(percentile(ingressRun.latenciesMs, 50))} / ${fmt(percentile(ingressRun.latenciesMs, 99))} |`,
+    );
+    console.log(
+      `| accepted events durably recorded (inbox rows) | — | ${recorded} of ${ingressRun.accepted} |`,
+    );
+    console.log(
+      `| order → ShipStation p50 / p99 at ${ORDER_RATE} orders/s (${total} orders) (ms) | — | ${fmt(percentile(e2e, 50))} / ${fmt(percentile(e2e, 99))} |`,
+    );
+    console.log(
+      `|   of which store webhook → inbox p50 / p99 (ms) | — | ${fmt(percentile(toInbox, 50))} / ${fmt(percentile(toInbox, 99))} |`,
+    );
+    console.log(
+      `|   of which inbox → ShipStation p50 / p99 (ms) | — | ${fmt(percentile(inboxToShipStation, 50))} / ${fmt(percentile(inboxToShipStation, 99))} |`,
+    );
   } finally {
     bare.kill('SIGTERM');
     await Promise.all(apps.map((app) => app.stop('SIGTERM')));

@@ -7,6 +7,6 @@ import { OrdersPollService } from './services/orders-poll.service';
 
 /** The processors this app runs, built on the platform. */
 export const registrations = (platform: Platform): Registration[] => [
-    orderImportProcessor(new OrderExportService(platform)),
-    ordersPollProcessor(new OrdersPollService(platform)),
-  ];
+  orderImportProcessor(new OrderExportService(platform)),
+  ordersPollProcessor(new OrdersPollService(platform)),
+];

@@ -1,3 +1,3 @@
 export * from './factory';
 export * from './http';
-export * from "./settings";
+export * from './settings';

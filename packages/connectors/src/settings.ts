@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TrackingStatusSchema, type TrackingStatus } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
 import { CustomFieldMappingSchema } from './shipstation';
 
@@ -23,6 +24,60 @@ export type ShipStationSettings = z.infer<typeof ShipStationSettingsSchema>;
 
 export const AfterShipSettingsSchema = z.object({}).strict();
 
+/** The statuses that, by default, put a line in the order's staff notes for the merchant's team. */
+export const DEFAULT_FLAGGED_TRACKING_STATUSES = [
+  'exception',
+  'attempt_failed',
+  'return_to_sender',
+  'returned',
+  'failed',
+] as const satisfies readonly TrackingStatus[];
+
+/**
+ * Per-store settings (the `stores.settings` column), every field with a default so that `{}` is a
+ * complete configuration:
+ * - `tracking.shareWithCarrierTracking`: which customer details go to AfterShip with a tracking,
+ *   for its notifications and tracking page. E-mail and name by default; the phone number only
+ *   when the merchant opts in (SMS costs money and needs consent).
+ * - `tracking.writeback`: what the store order shows of the parcels' progress.
+ *   `deliveredStatusId` (default 10, Completed) is set once every shipment of a fully shipped
+ *   order is delivered (null: leave the status alone). `noteStatuses` each add one line to the
+ *   order's staff notes per shipment and status, for the merchant's team.
+ */
+export const StoreSettingsSchema = z
+  .object({
+    tracking: z
+      .object({
+        shareWithCarrierTracking: z
+          .object({
+            email: z.boolean().default(true),
+            name: z.boolean().default(true),
+            phone: z.boolean().default(false),
+          })
+          .strict()
+          .prefault({}),
+        writeback: z
+          .object({
+            enabled: z.boolean().default(true),
+            deliveredStatusId: z.number().int().min(0).max(14).nullable().default(10),
+            noteStatuses: z
+              .array(TrackingStatusSchema)
+              .default([...DEFAULT_FLAGGED_TRACKING_STATUSES]),
+          })
+          .strict()
+          .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+  })
+  .strict();
+export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
+
+/** Parses a store's settings; a bad value is a configuration problem a person must fix. */
+export function parseStoreSettings(value: unknown, storeId: string): StoreSettings {
+  return parseOrRefuse(StoreSettingsSchema, value, `store ${storeId}`, 'store.bad_settings');
+}
+
 export const CONNECTION_SETTINGS = {
   bigcommerce: BigCommerceSettingsSchema,
   shipstation: ShipStationSettingsSchema,
@@ -30,12 +85,21 @@ export const CONNECTION_SETTINGS = {
 } as const;
 
 /** Parses stored settings; a bad value is a configuration problem a person must fix. */
-export function parseSettings<S extends z.ZodType>(schema: S, value: unknown, connectionId: string) {
+export function parseSettings<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  connectionId: string,
+) {
+  return parseOrRefuse(schema, value, `connection ${connectionId}`, 'connection.bad_settings');
+}
+
+function parseOrRefuse<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  owner: string,
+  reason: string,
+): z.infer<S> {
   const parsed = schema.safeParse(value ?? {});
-  if (!parsed.success) {
-    throw new PermanentError(`connection ${connectionId} has invalid settings`, {
-      reason: 'connection.bad_settings',
-    });
-  }
+  if (!parsed.success) throw new PermanentError(`${owner} has invalid settings`, { reason });
   return parsed.data as z.infer<S>;
 }

@@ -21,12 +21,16 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
   const bigcommerce = await startBigCommerceSimulator({
     host,
     port: options.ports?.bigcommerce ?? 0,
-    ...(options.quotas?.bigcommerce ? { quota: { limit: options.quotas.bigcommerce, windowMs: 30_000 } } : {}),
+    ...(options.quotas?.bigcommerce
+      ? { quota: { limit: options.quotas.bigcommerce, windowMs: 30_000 } }
+      : {}),
   });
   const shipstation = await startShipStationSimulator({
     host,
     port: options.ports?.shipstation ?? 0,
-    ...(options.quotas?.shipstation ? { quota: { limit: options.quotas.shipstation, windowMs: 60_000 } } : {}),
+    ...(options.quotas?.shipstation
+      ? { quota: { limit: options.quotas.shipstation, windowMs: 60_000 } }
+      : {}),
   });
   const aftership = await startAfterShipSimulator({ host, port: options.ports?.aftership ?? 0 });
   return {

@@ -28,7 +28,10 @@ export function classifyHttpFailure(failure: HttpFailure): ShiplinkError {
   }
   if (status === 429) {
     const waitMs = failure.retryAfterMs ?? DEFAULT_RATE_LIMIT_WAIT_MS;
-    return new RateLimitedError(message, waitMs, { ...details, reason: `${provider}.rate_limited` });
+    return new RateLimitedError(message, waitMs, {
+      ...details,
+      reason: `${provider}.rate_limited`,
+    });
   }
   if (status === 408 || status === 425 || status >= 500) {
     return new RetryableError(message, { ...details, reason: failure.reason ?? `http_${status}` });

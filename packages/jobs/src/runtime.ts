@@ -175,16 +175,14 @@ export function startQueueWorkers(options: WorkerOptions): RunningWorkers {
       if (job.attemptsMade === 0) throw new UnrecoverableError(`${data.reason}: ${data.error}`);
       const definition = byName.get(data.jobName)?.definition;
       const replayJobId = jobKey(data.jobId, 'replay', Date.now());
-      await producer
-        .queue(queue)
-        .add(
-          data.jobName,
-          { payload: data.envelope.payload, meta: { ...data.envelope.meta, replayOf: data.jobId } },
-          {
-            ...jobOptions(definition?.policy ?? { attempts: 8, backoffMs: 1_000 }),
-            jobId: replayJobId,
-          },
-        );
+      await producer.queue(queue).add(
+        data.jobName,
+        { payload: data.envelope.payload, meta: { ...data.envelope.meta, replayOf: data.jobId } },
+        {
+          ...jobOptions(definition?.policy ?? { attempts: 8, backoffMs: 1_000 }),
+          jobId: replayJobId,
+        },
+      );
       await hooks.replayed({ ...data, replayJobId });
       logger.info('dead letter replayed', { jobId: data.jobId, replayJobId });
     },

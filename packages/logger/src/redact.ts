@@ -21,8 +21,7 @@ export function redact(value: unknown, depth = 0): unknown {
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    out[key] =
-      SECRET_KEY.test(key) || PERSONAL_KEY.test(key) ? REDACTED : redact(inner, depth + 1);
+    out[key] = SECRET_KEY.test(key) || PERSONAL_KEY.test(key) ? REDACTED : redact(inner, depth + 1);
   }
   return out;
 }

@@ -51,7 +51,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   try {
     await client.query(`CREATE SCHEMA "${schema}"`);
     await client.query(`SET search_path TO "${schema}"`);
-    for (const dir of readdirSync(MIGRATIONS).filter((d) => /^\d/.test(d)).sort()) {
+    for (const dir of readdirSync(MIGRATIONS)
+      .filter((d) => /^\d/.test(d))
+      .sort()) {
       await client.query(readFileSync(path.join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
     }
   } finally {

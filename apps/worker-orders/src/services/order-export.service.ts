@@ -23,8 +23,9 @@ export class OrderExportService {
     // A store fires several events per change (created, updated, statusUpdated); their imports
     // are serialised per order so that each one sees what the previous one exported.
     await withLogContext({ orderRef: input.orderId }, () =>
-      this.platform.repos.locks.withLock(`order-import:${input.connectionId}:${input.orderId}`, () =>
-        this.run(input),
+      this.platform.repos.locks.withLock(
+        `order-import:${input.connectionId}:${input.orderId}`,
+        () => this.run(input),
       ),
     );
   }
@@ -47,7 +48,11 @@ export class OrderExportService {
       return;
     }
     const fulfilment = await repos.tenancy.requireStoreConnection(store.storeId, 'shipstation');
-    const fulfilmentSettings = parseSettings(ShipStationSettingsSchema, fulfilment.settings, fulfilment.id);
+    const fulfilmentSettings = parseSettings(
+      ShipStationSettingsSchema,
+      fulfilment.settings,
+      fulfilment.id,
+    );
     const shipstation = clients.shipstation(fulfilment);
     for (const destination of canonical.destinations) {
       const orderKey = fulfilmentOrderKey(
@@ -57,11 +62,16 @@ export class OrderExportService {
         canonical.destinations.length,
       );
       const record = order.fulfilmentOrders.find(
-        (f) => f.connectionId === fulfilment.id && f.externalAddressId === destination.addressExternalId,
+        (f) =>
+          f.connectionId === fulfilment.id && f.externalAddressId === destination.addressExternalId,
       );
       if (record?.status && SETTLED.has(record.status)) {
         if (record.status !== target) {
-          logger.warn('store change not applied: fulfilment order is settled', { orderKey, status: record.status, target });
+          logger.warn('store change not applied: fulfilment order is settled', {
+            orderKey,
+            status: record.status,
+            target,
+          });
         }
         continue;
       }
@@ -79,7 +89,11 @@ export class OrderExportService {
         externalId: String(saved.orderId),
         status: saved.orderStatus,
       });
-      logger.info('order exported', { orderKey, fulfilmentOrderId: saved.orderId, status: saved.orderStatus });
+      logger.info('order exported', {
+        orderKey,
+        fulfilmentOrderId: saved.orderId,
+        status: saved.orderStatus,
+      });
     }
   }
 }

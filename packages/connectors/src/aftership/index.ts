@@ -1,6 +1,7 @@
 export * from './client';
 export * from './credentials';
 export * from './mapping';
+export * from './timeline';
 export * from './profile';
 export * from './schemas';
 export * from './simulator';

@@ -1,8 +1,4 @@
-import {
-  checkpointIdentity,
-  type TrackingEvent,
-  type TrackingLocation,
-} from '@shiplink/domain';
+import { checkpointIdentity, type TrackingEvent, type TrackingLocation } from '@shiplink/domain';
 import { parseCheckpointTime } from './checkpoint-time';
 import { toAlpha3 } from './country-codes';
 import type {

@@ -41,7 +41,14 @@ export interface BigCommerceClient {
     shipmentId: number,
     body: BigCommerceShipmentUpdate,
   ): Promise<BigCommerceShipment>;
+  /** The order alone (no products or addresses); `undefined` when it does not exist. */
+  getOrder(orderId: number): Promise<BigCommerceOrder | undefined>;
   updateOrderStatus(orderId: number, statusId: number): Promise<BigCommerceOrder>;
+  /** A partial update: only the fields given change. */
+  updateOrder(
+    orderId: number,
+    patch: { status_id?: number; staff_notes?: string },
+  ): Promise<BigCommerceOrder>;
   listHooks(): Promise<BigCommerceHook[]>;
   createHook(hook: BigCommerceHookCreate): Promise<BigCommerceHook>;
   updateHook(id: number, patch: Partial<BigCommerceHookCreate>): Promise<BigCommerceHook>;

@@ -99,6 +99,17 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
       BigCommerceOrderProductSchema,
     );
 
+  const updateOrder: BigCommerceClient['updateOrder'] = async (orderId, patch) => {
+    const { data } = await http.request({
+      method: 'PUT',
+      path: `/v2/orders/${orderId}`,
+      endpoint: 'PUT /v2/orders/{id}',
+      body: patch,
+      schema: BigCommerceOrderSchema,
+    });
+    return required(data, 'an updated order');
+  };
+
   return {
     storeHash,
 
@@ -179,16 +190,22 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
       return required(data, 'an updated shipment');
     },
 
-    async updateOrderStatus(orderId, statusId) {
+    async getOrder(orderId) {
       const { data } = await http.request({
-        method: 'PUT',
+        method: 'GET',
         path: `/v2/orders/${orderId}`,
-        endpoint: 'PUT /v2/orders/{id}',
-        body: { status_id: statusId },
+        endpoint: 'GET /v2/orders/{id}',
         schema: BigCommerceOrderSchema,
+        allowStatus: [404],
       });
-      return required(data, 'an updated order');
+      return data;
     },
+
+    updateOrderStatus(orderId, statusId) {
+      return updateOrder(orderId, { status_id: statusId });
+    },
+
+    updateOrder,
 
     listHooks() {
       return collectPages(async (page) => {

@@ -17,7 +17,8 @@ export class FixedWindowQuota {
       this.windows.set(account, window);
     }
     const resetMs = window.startedAt + this.windowMs - now;
-    if (window.used >= this.limit) return { allowed: false, remaining: 0, resetMs, limit: this.limit };
+    if (window.used >= this.limit)
+      return { allowed: false, remaining: 0, resetMs, limit: this.limit };
     window.used += 1;
     return { allowed: true, remaining: this.limit - window.used, resetMs, limit: this.limit };
   }

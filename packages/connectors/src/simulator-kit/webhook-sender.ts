@@ -30,7 +30,9 @@ export class WebhookSender {
 
   constructor(private readonly options: WebhookSenderOptions) {}
 
-  send(delivery: Omit<WebhookDelivery, 'attempts' | 'lastStatus' | 'lastError' | 'delivered'>): void {
+  send(
+    delivery: Omit<WebhookDelivery, 'attempts' | 'lastStatus' | 'lastError' | 'delivered'>,
+  ): void {
     const record: WebhookDelivery = {
       ...delivery,
       attempts: 0,

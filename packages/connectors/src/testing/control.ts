@@ -32,7 +32,9 @@ export class SimulatorControl {
   }
 
   async requests(filter: { method?: string; path?: string } = {}): Promise<RecordedRequest[]> {
-    const response = await this.http.get<RecordedRequest[]>(this.url('/requests'), { params: filter });
+    const response = await this.http.get<RecordedRequest[]>(this.url('/requests'), {
+      params: filter,
+    });
     return response.data;
   }
 
