@@ -1,9 +1,7 @@
 import { digest } from '@shiplink/domain';
 import { PermanentError, ShiplinkError } from '@shiplink/errors';
-import type { Logger } from '@shiplink/logger';
-import type { AuditSink } from '../http/audit';
 import { HttpClient } from '../http/client';
-import type { RateLimiter } from '../http/rate-limiter';
+import { plumbing, type ConnectorOptions } from '../http/connector-options';
 import { toAlpha3 } from './country-codes';
 import type { AfterShipCredentials } from './credentials';
 import { AFTERSHIP_PROVIDER, afterShipApiBase, afterShipProfile, afterShipReason } from './profile';
@@ -17,19 +15,12 @@ import {
   type AfterShipUpdateTrackingBody,
 } from './schemas';
 
-export interface AfterShipClientOptions {
+export interface AfterShipClientOptions extends Omit<
+  ConnectorOptions<AfterShipCredentials>,
+  'baseUrl'
+> {
   /** `https://api.aftership.com` (or with `/tracking/2025-01`), or a simulator's URL. */
   baseUrl?: string;
-  credentials: AfterShipCredentials;
-  connectionId?: string;
-  /** Budget key; defaults to a digest of the API key, since AfterShip's limits are per account. */
-  accountKey?: string;
-  limiter?: RateLimiter;
-  audit?: AuditSink;
-  logger?: Logger;
-  maxInlineWaitMs?: number;
-  retryBaseDelayMs?: number;
-  timeoutMs?: number;
 }
 
 export interface AfterShipListQuery {
@@ -81,14 +72,9 @@ export function createAfterShipClient(options: AfterShipClientOptions): AfterShi
     profile: afterShipProfile,
     baseUrl: afterShipApiBase(options.baseUrl),
     headers: { 'as-api-key': options.credentials.apiKey, 'Content-Type': 'application/json' },
+    // AfterShip's limits are per account: the budget key is a digest of the API key.
     accountKey: options.accountKey ?? digest(options.credentials.apiKey, 16),
-    connectionId: options.connectionId,
-    limiter: options.limiter,
-    audit: options.audit,
-    logger: options.logger,
-    maxInlineWaitMs: options.maxInlineWaitMs,
-    retryBaseDelayMs: options.retryBaseDelayMs,
-    timeoutMs: options.timeoutMs,
+    ...plumbing(options),
   });
   const itemPath = (id: string) => `/trackings/${encodeURIComponent(id)}`;
 

@@ -1,6 +1,4 @@
-import type { Logger } from '@shiplink/logger';
-import type { AuditSink } from '../http/audit';
-import type { RateLimiter } from '../http/rate-limiter';
+import type { ConnectorOptions } from '../http/connector-options';
 import type { BigCommerceCredentials } from './credentials';
 import type {
   BigCommerceHook,
@@ -12,20 +10,9 @@ import type {
   BigCommerceShipmentUpdate,
 } from './schemas';
 
-export interface BigCommerceClientOptions {
-  /** The API host without the store path: `https://api.bigcommerce.com` or a simulator's URL. */
-  baseUrl: string;
-  credentials: BigCommerceCredentials;
-  connectionId?: string;
-  /** Budget key; defaults to the store hash because the quota is per store, whoever calls. */
-  accountKey?: string;
-  limiter?: RateLimiter;
-  audit?: AuditSink;
-  logger?: Logger;
-  maxInlineWaitMs?: number;
-  retryBaseDelayMs?: number;
-  timeoutMs?: number;
-}
+/** `baseUrl` is the API host without the store path (`https://api.bigcommerce.com`); the budget key
+ * defaults to the store hash because the quota is per store, whoever calls. */
+export type BigCommerceClientOptions = ConnectorOptions<BigCommerceCredentials>;
 
 export interface BigCommerceClient {
   readonly storeHash: string;

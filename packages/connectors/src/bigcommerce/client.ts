@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PermanentError } from '@shiplink/errors';
 import { silentLogger } from '@shiplink/logger';
 import { HttpClient } from '../http/client';
+import { plumbing } from '../http/connector-options';
 import type { BigCommerceClient, BigCommerceClientOptions } from './client-types';
 import { fromConsignments } from './consignments';
 import { bigCommerceProfile } from './profile';
@@ -62,15 +63,8 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
     baseUrl: `${options.baseUrl.replace(/\/+$/, '')}/stores/${storeHash}`,
     headers: { 'X-Auth-Token': accessToken, 'Content-Type': 'application/json' },
     accountKey: options.accountKey ?? storeHash,
+    ...plumbing(options),
     logger: log,
-    ...(options.connectionId !== undefined ? { connectionId: options.connectionId } : {}),
-    ...(options.limiter ? { limiter: options.limiter } : {}),
-    ...(options.audit ? { audit: options.audit } : {}),
-    ...(options.maxInlineWaitMs !== undefined ? { maxInlineWaitMs: options.maxInlineWaitMs } : {}),
-    ...(options.retryBaseDelayMs !== undefined
-      ? { retryBaseDelayMs: options.retryBaseDelayMs }
-      : {}),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
   });
 
   /** A v2 collection: a bare array per page, no metadata, 204 without a body past the end. */

@@ -2,3 +2,4 @@ export * from './audit';
 export * from './client';
 export * from './profile';
 export * from './rate-limiter';
+export * from './connector-options';

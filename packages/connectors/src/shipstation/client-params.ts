@@ -1,22 +1,8 @@
-import type { Logger } from '@shiplink/logger';
-import type { AuditSink } from '../http/audit';
-import type { RateLimiter } from '../http/rate-limiter';
+import type { ConnectorOptions } from '../http/connector-options';
 import type { ShipStationCredentials } from './credentials';
 import type { ShipStationOrderStatus, ShipStationWebhookEvent } from './enums';
 
-export interface ShipStationClientOptions {
-  /** `SHIPSTATION_BASE_URL` in production, a simulator's URL in tests and demos. */
-  baseUrl: string;
-  credentials: ShipStationCredentials;
-  connectionId?: string;
-  /** The shared budget's account; defaults to a digest of the API key (never the key itself). */
-  accountKey?: string;
-  limiter?: RateLimiter;
-  audit?: AuditSink;
-  logger?: Logger;
-  maxInlineWaitMs?: number;
-  retryBaseDelayMs?: number;
-  timeoutMs?: number;
+export interface ShipStationClientOptions extends ConnectorOptions<ShipStationCredentials> {
   /** The account's time zone for date filters (ShipStation dates carry no offset). */
   timeZone?: string;
 }

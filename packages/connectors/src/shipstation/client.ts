@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { digest } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
 import { HttpClient, type RequestSpec } from '../http/client';
+import { plumbing } from '../http/connector-options';
 import type {
   ListOrdersParams,
   ListShipmentsParams,
@@ -44,13 +45,7 @@ export class ShipStationClient {
       baseUrl: options.baseUrl,
       headers: { Authorization: basicAuthorization(options.credentials) },
       accountKey: options.accountKey ?? digest(options.credentials.apiKey),
-      connectionId: options.connectionId,
-      limiter: options.limiter,
-      audit: options.audit,
-      logger: options.logger,
-      maxInlineWaitMs: options.maxInlineWaitMs,
-      retryBaseDelayMs: options.retryBaseDelayMs,
-      timeoutMs: options.timeoutMs,
+      ...plumbing(options),
     });
   }
 

@@ -13,7 +13,12 @@ export class SimulatorControl {
       if (axios.isAxiosError(error) && error.response) {
         const detail = JSON.stringify(error.response.data).slice(0, 500);
         const request = `${error.config?.method?.toUpperCase()} ${error.config?.url}`;
-        return Promise.reject(new Error(`${request} → ${error.response.status}: ${detail}`));
+        const { status, data } = error.response;
+        // The status and body stay readable for tests that assert on a refusal.
+        const failure = Object.assign(new Error(`${request} → ${status}: ${detail}`), {
+          response: { status, data },
+        });
+        return Promise.reject(failure);
       }
       return Promise.reject(error);
     });

@@ -21,20 +21,6 @@ export interface AuditEntry {
   metadata?: Record<string, unknown>;
 }
 
-/** What the HTTP client hands over for each outbound exchange (see connectors' AuditSink). */
-export interface OutboundAudit {
-  provider: string;
-  connectionId: string | undefined;
-  correlationId: string | undefined;
-  orderRef: string | undefined;
-  method: string;
-  endpoint: string;
-  status: number | undefined;
-  durationMs: number;
-  error: string | undefined;
-  metadata: Record<string, unknown>;
-}
-
 /**
  * The audit trail writer. Entries are buffered and written in batches so that recording every
  * call costs the hot path nothing; `flush()` on shutdown (and on demand in tests) drains it.
@@ -59,7 +45,8 @@ export class AuditTrail {
     else this.timer ??= setTimeout(() => void this.flush(), this.flushEveryMs);
   }
 
-  outbound(exchange: OutboundAudit): void {
+  /** The HTTP client's audit sink: one entry per exchange with a provider. */
+  outbound(exchange: Omit<AuditEntry, 'direction' | 'kind'>): void {
     this.record({ direction: 'outbound', kind: 'http', ...exchange });
   }
 
