@@ -26,7 +26,7 @@ export interface BigCommerceOrderView {
   shipments: { id: number; tracking_number: string; tracking_carrier: string; items: { order_product_id: number; quantity: number }[]; merchant_shipping_cost?: string; shipping_method: string }[];
 }
 
-export async function startWorld(options: Partial<HubOptions> & { quotas?: { bigcommerce?: number; shipstation?: number } } = {}): Promise<TestWorld> {
+export async function startWorld(options: Partial<HubOptions> & { quotas?: { bigcommerce?: number; shipstation?: number }; tracking?: boolean } = {}): Promise<TestWorld> {
   const database = await createTestDatabase();
   const prefix = testQueuePrefix();
   const sandbox = await startSandbox({

@@ -3,6 +3,7 @@ import type { Platform } from '@shiplink/app-kit';
 import type { IngressEnv } from './env';
 import { problemHandler } from './http/problems';
 import { adminApi } from './routes/admin.route';
+import { afterShipWebhooks } from './routes/aftership-webhooks.route';
 import { bigCommerceWebhooks } from './routes/bigcommerce-webhooks.route';
 import { dashboard } from './routes/dashboard.route';
 import { health } from './routes/health.route';
@@ -43,6 +44,7 @@ export function createIngressApp(
     }),
   );
   app.use(shipStationWebhooks({ repos, connections: cache, intake, maxBytes: env.MAX_WEBHOOK_BYTES }));
+  app.use(afterShipWebhooks({ repos, connections: cache, intake, maxBytes: env.MAX_WEBHOOK_BYTES }));
   app.use(adminApi({ token: env.ADMIN_TOKEN, repos, producer, connections }));
   app.use(dashboard({ producer, user: env.DASHBOARD_USER, password: env.DASHBOARD_PASSWORD }));
   app.use((_req, res) => {

@@ -3,8 +3,10 @@ import type { Registration } from '@shiplink/jobs';
 import { shipmentWritebackProcessor } from './processors/shipment-writeback.processor';
 import { shipmentsFetchProcessor } from './processors/shipments-fetch.processor';
 import { shipmentsPollProcessor } from './processors/shipments-poll.processor';
+import { storeShipmentSyncProcessor } from './processors/store-shipment-sync.processor';
 import { ShipmentIntakeService } from './services/shipment-intake.service';
 import { ShipmentWritebackService } from './services/shipment-writeback.service';
+import { StoreShipmentService } from './services/store-shipment.service';
 
 /** The processors this app runs, built on the platform. */
 export const registrations = (platform: Platform): Registration[] => {
@@ -13,5 +15,6 @@ export const registrations = (platform: Platform): Registration[] => {
       shipmentsFetchProcessor(intake),
       shipmentsPollProcessor(intake),
       shipmentWritebackProcessor(new ShipmentWritebackService(platform)),
+      storeShipmentSyncProcessor(new StoreShipmentService(platform)),
     ];
   };

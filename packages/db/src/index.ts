@@ -24,6 +24,7 @@ export * from './repos/inbox.repo';
 export * from './repos/orders.repo';
 export * from './repos/shipments.repo';
 export * from './repos/tenancy.repo';
+export * from './repos/tracking-records';
 export * from './repos/tracking-timelines.repo';
 export * from './repos/trackings.repo';
 

@@ -15,7 +15,10 @@ export class TtlCache<V> {
     if (hit && hit.until > now) return hit.value;
     const value = await load();
     if (this.entries.size >= this.maxEntries) this.entries.clear();
-    this.entries.set(key, { value, until: now + (value === undefined ? this.missTtlMs : this.ttlMs) });
+    this.entries.set(key, {
+      value,
+      until: now + (value === undefined ? this.missTtlMs : this.ttlMs),
+    });
     return value;
   }
 

@@ -86,12 +86,15 @@ export const CanonicalOrderSchema = z
     destinations: z.array(DestinationSchema).min(1),
     lines: z.array(OrderLineSchema),
     totals: z
-      .object({ subtotal: MoneySchema, shipping: MoneySchema, tax: MoneySchema, total: MoneySchema })
+      .object({
+        subtotal: MoneySchema,
+        shipping: MoneySchema,
+        tax: MoneySchema,
+        total: MoneySchema,
+      })
       .strict(),
     paymentMethod: z.string().nullable(),
-    notes: z
-      .object({ customer: z.string().nullable(), staff: z.string().nullable() })
-      .strict(),
+    notes: z.object({ customer: z.string().nullable(), staff: z.string().nullable() }).strict(),
     /** Named values a merchant may map to fulfilment custom fields, notes or tags. */
     customFields: z.record(z.string(), z.string()),
   })

@@ -6,6 +6,8 @@ export interface StoreSetup {
   connections: {
     bigcommerce: { id: string; webhookUrl: string };
     shipstation: { id: string; webhookUrl: string };
+    /** Present when the sandbox tracks shipments through AfterShip. */
+    aftership?: { id: string; webhookUrl: string };
   };
 }
 
@@ -70,6 +72,56 @@ export class AdminClient {
   async order(orderNumber: string) {
     return (await this.http.get<OrderView>(`/orders/${orderNumber}`)).data;
   }
+
+  /**
+   * Connects the store's AfterShip account. AfterShip shows the webhook secret in its admin
+   * (Settings → Webhooks), where the returned URL is then added as a webhook endpoint.
+   */
+  async connectAfterShip(storeId: string, account: AfterShipAccount): Promise<{ id: string; webhookUrl: string }> {
+    const connection = (
+      await this.http.post<{ id: string; webhook: { url: string } }>(`/stores/${storeId}/connections`, {
+        provider: 'aftership',
+        baseUrl: account.url,
+        credentials: { apiKey: account.apiKey },
+        webhookSecret: account.webhookSecret,
+      })
+    ).data;
+    return { id: connection.id, webhookUrl: connection.webhook.url };
+  }
+
+  /** Replaces a store's settings (see StoreSettingsSchema; `{}` restores every default). */
+  async storeSettings(storeId: string, settings: object): Promise<unknown> {
+    return (await this.http.put(`/stores/${storeId}/settings`, settings)).data;
+  }
+
+  /** An order's parcels: current status and the normalized timeline of each. */
+  async timeline(orderNumber: string) {
+    return (await this.http.get<TimelineView>(`/orders/${orderNumber}/timeline`)).data;
+  }
+}
+
+export interface AfterShipAccount {
+  url: string;
+  apiKey: string;
+  webhookSecret: string;
+}
+
+export interface TimelineView {
+  orderNumber: string;
+  shipments: {
+    trackingNumber: string | null;
+    carrier: string | null;
+    carrierStatus: string | null;
+    registration: string;
+    note: string | null;
+    status: string;
+    subStatus: string | null;
+    bucket: string;
+    actionRequired: boolean;
+    items: { sku: string; quantity: number }[];
+    checkpoints: { occurredAt: string; status: string; subStatus: string; message: string | null; location: string | null }[];
+    anomalies: { kind: string; from: string | null; to: string | null; detail: string }[];
+  }[];
 }
 
 export interface OrderView {

@@ -7,10 +7,12 @@ import { loadIngressEnv } from '@shiplink/ingress/env';
 import { startQueueWorkers, type QueueName, type Registration, type RunningWorkers } from '@shiplink/jobs';
 import { registrations as orderRegistrations } from '@shiplink/worker-orders/registrations';
 import { registrations as shipmentRegistrations } from '@shiplink/worker-shipments/registrations';
+import { registrations as trackingRegistrations } from '@shiplink/worker-tracking/registrations';
 
 export const WORKER_APPS: Record<string, { queue: QueueName; registrations(p: Platform): Registration[] }> = {
   'worker-orders': { queue: 'orders', registrations: orderRegistrations },
   'worker-shipments': { queue: 'shipments', registrations: shipmentRegistrations },
+  'worker-tracking': { queue: 'tracking', registrations: (p) => trackingRegistrations(p) },
 };
 
 export interface HubOptions {

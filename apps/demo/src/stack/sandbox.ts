@@ -11,7 +11,15 @@ export interface Sandbox {
   storeHash: string;
   bigcommerce: SimulatorControl;
   shipstation: SimulatorControl;
+  aftership: SimulatorControl;
   close(): Promise<void>;
+}
+
+export interface SandboxOptions extends HubOptions {
+  quotas?: { bigcommerce?: number; shipstation?: number };
+  shipstationSettings?: object;
+  /** Also connect an AfterShip account, with its webhooks pointed at the hub. */
+  tracking?: boolean;
 }
 
 /**
@@ -19,9 +27,7 @@ export interface Sandbox {
  * the benchmark run in. Provider accounts are created in the simulators first, exactly as a
  * merchant would have them before connecting.
  */
-export async function startSandbox(
-  options: HubOptions & { quotas?: { bigcommerce?: number; shipstation?: number }; shipstationSettings?: object },
-): Promise<Sandbox> {
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const simulators = await startSimulators(options.quotas ? { quotas: options.quotas } : {});
   const hub = await startHub(options);
   const bigcommerce = new SimulatorControl(simulators.urls.bigcommerce);
@@ -44,6 +50,8 @@ export async function startSandbox(
   await shipstation.post('/accounts', { apiKey: accounts.shipstation.apiKey, apiSecret: accounts.shipstation.apiSecret });
   const admin = new AdminClient(hub.ingressUrl, hub.env.ADMIN_TOKEN!);
   const setup = await admin.connectStore('Sandbox Outfitters', accounts, options.shipstationSettings);
+  const aftership = new SimulatorControl(simulators.urls.aftership);
+  if (options.tracking) setup.connections.aftership = await connectAfterShip(admin, aftership, setup.storeId);
   return {
     simulators,
     hub,
@@ -52,9 +60,22 @@ export async function startSandbox(
     storeHash,
     bigcommerce,
     shipstation,
+    aftership,
     async close() {
       await hub.close();
       await simulators.close();
     },
   };
+}
+
+/**
+ * The store's AfterShip account, as a merchant sets it up: an API key, the connection in the hub,
+ * and the hub's webhook URL added in AfterShip's admin with the secret AfterShip shows there.
+ */
+export async function connectAfterShip(admin: AdminClient, aftership: SimulatorControl, storeId: string) {
+  const account = { url: aftership.baseUrl, apiKey: randomSecret(), webhookSecret: randomSecret() };
+  await aftership.post('/api-keys', { key: account.apiKey });
+  const connection = await admin.connectAfterShip(storeId, account);
+  await aftership.post('/webhook-endpoints', { url: connection.webhookUrl, secret: account.webhookSecret });
+  return connection;
 }

@@ -1,12 +1,14 @@
 import { parseEnv } from '@shiplink/config';
 import { createPlatform, platformEnv } from '@shiplink/app-kit';
 import { listDeadLetters, QUEUES, requestReplay, type QueueName } from '@shiplink/jobs';
+import { orderTimeline } from '../services/timeline.service';
 
 const USAGE = `usage:
   shiplink dlq list [queue]                  dead letters waiting for a decision
   shiplink dlq replay <queue> <dlqJobId>     replay one (audited; safe to repeat)
   shiplink dlq replay <queue> --all          replay every parked dead letter of a queue
   shiplink order <orderNumber>               what happened to an order (state + audit trail)
+  shiplink timeline <orderNumber>            where an order's parcels are (status + checkpoints)
 queues: ${QUEUES.join(', ')}`;
 
 function queueArg(value: string | undefined): QueueName {
@@ -45,6 +47,8 @@ async function main(argv: string[]): Promise<void> {
       const orders = await platform.repos.orders.findByNumber(sub);
       const audit = await platform.repos.audit.forOrder(sub);
       console.log(JSON.stringify({ orders, audit }, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2));
+    } else if (command === 'timeline' && sub) {
+      console.log(JSON.stringify(await orderTimeline(platform.repos, sub), null, 2));
     } else {
       throw new Error(USAGE);
     }

@@ -1,10 +1,12 @@
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
+import { StoreSettingsSchema } from '@shiplink/connectors';
 import type { Repos } from '@shiplink/db';
 import { listDeadLetters, QUEUES, requestReplay, type JobProducer } from '@shiplink/jobs';
 import { requireBearer } from '../http/auth';
 import { HttpProblem, route } from '../http/problems';
 import { NewConnectionSchema, type ConnectionsService } from '../services/connections.service';
+import { orderTimeline } from '../services/timeline.service';
 
 const NewTenantSchema = z.object({ name: z.string().min(1).max(200) });
 const NewStoreSchema = z.object({
@@ -12,7 +14,7 @@ const NewStoreSchema = z.object({
   platform: z.literal('bigcommerce'),
   /** The BigCommerce store hash. */
   externalRef: z.string().regex(/^[a-z0-9]+$/i),
-  settings: z.record(z.string(), z.unknown()).optional(),
+  settings: StoreSettingsSchema.optional(),
 });
 const ReplaySchema = z.union([z.object({ dlqJobId: z.string().min(1) }), z.object({ all: z.literal(true) })]);
 const QueueSchema = z.enum(QUEUES);
@@ -33,8 +35,9 @@ function queueParam(req: Request) {
 }
 
 /**
- * The admin API (bearer token): set up tenants, stores and connections, register webhooks,
- * answer "what happened to order 1234?", and look at / replay dead letters.
+ * The admin API (bearer token): set up tenants, stores (and their settings) and connections,
+ * register webhooks, answer "what happened to order 1234?" and "where are its parcels?", and look
+ * at / replay dead letters.
  */
 export function adminApi(deps: {
   token: string;
@@ -54,7 +57,9 @@ export function adminApi(deps: {
     const input = body(NewStoreSchema, req);
     const tenant = await repos.tenancy.getTenant(String(req.params.tenantId));
     if (!tenant) throw new HttpProblem(404, 'unknown_tenant', 'no such tenant');
-    res.status(201).json(await repos.tenancy.createStore({ tenantId: tenant.id, ...input }));
+    // Stored with every default filled in, so what a store does is visible in its settings.
+    const settings = input.settings ?? StoreSettingsSchema.parse({});
+    res.status(201).json(await repos.tenancy.createStore({ tenantId: tenant.id, ...input, settings }));
   }));
 
   router.post('/admin/api/stores/:storeId/connections', route(async (req, res) => {
@@ -85,6 +90,17 @@ export function adminApi(deps: {
       orders: orders.map(({ canonical: _canonical, ...order }) => order),
       audit: audit.map((entry) => ({ ...entry, id: entry.id.toString() })),
     });
+  }));
+
+  router.get('/admin/api/orders/:orderNumber/timeline', route(async (req, res) => {
+    res.json(await orderTimeline(repos, String(req.params.orderNumber)));
+  }));
+
+  router.put('/admin/api/stores/:storeId/settings', route(async (req, res) => {
+    const settings = body(StoreSettingsSchema, req);
+    const store = await repos.tenancy.getStore(String(req.params.storeId));
+    if (!store) throw new HttpProblem(404, 'unknown_store', 'no such store');
+    res.json((await repos.tenancy.updateStoreSettings(store.id, settings)).settings);
   }));
 
   router.get('/admin/api/dead-letters', route(async (req, res) => {

@@ -3,40 +3,53 @@ import {
   BigCommerceWebhookSchema,
   interpretBigCommerceWebhook,
   verifyBigCommerceWebhook,
+  type BigCommerceWebhookEvent,
 } from '@shiplink/connectors/bigcommerce';
-import type { Repos } from '@shiplink/db';
 import { digest, inboxDedupKey } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
 import { HttpProblem, route } from '../http/problems';
-import type { ConnectionCache } from '../services/connection-cache';
-import type { IntakeService } from '../services/intake.service';
+import type { AcceptedEvent } from '../services/intake.service';
 import {
   answer,
-  connectionFor,
-  correlationIdOf,
+  inboundRequest,
   parseJsonOrRefuse,
   rawBody,
   refuse,
+  type WebhookRouteDeps,
 } from './webhook-support';
 
 const ENDPOINT = 'POST /webhooks/bigcommerce/{connectionId}';
+/** Shipment events that can bring a new or changed tracking number; deletions are recorded only. */
+const SYNCED_SHIPMENT_SCOPES = {
+  'store/shipment/created': 'created',
+  'store/shipment/updated': 'updated',
+} as const;
+const syncedChange = (scope: string) =>
+  Object.hasOwn(SYNCED_SHIPMENT_SCOPES, scope)
+    ? SYNCED_SHIPMENT_SCOPES[scope as keyof typeof SYNCED_SHIPMENT_SCOPES]
+    : undefined;
+
+/** The work a delivery asks for: an order import, a store shipment read-back, or none. */
+function jobFor(event: BigCommerceWebhookEvent, connectionId: string, trigger: string): AcceptedEvent['job'] {
+  if (event.kind === 'order') {
+    return { definition: jobs.orderImport, payload: { connectionId, orderId: String(event.orderId), trigger } };
+  }
+  const change = event.kind === 'shipment' ? syncedChange(event.scope) : undefined;
+  if (event.kind !== 'shipment' || !change) return undefined;
+  return {
+    definition: jobs.storeShipmentSync,
+    payload: { connectionId, orderId: String(event.orderId), shipmentId: String(event.shipmentId), change, trigger },
+  };
+}
 
 /** BigCommerce's signed ("Standard Webhooks") deliveries for one store connection. */
-export function bigCommerceWebhooks(deps: {
-  repos: Repos;
-  connections: ConnectionCache;
-  intake: IntakeService;
-  maxBytes: number;
-  toleranceSec: number;
-}): Router {
+export function bigCommerceWebhooks(deps: WebhookRouteDeps & { toleranceSec: number }): Router {
   const router = Router();
   router.post(
     '/webhooks/bigcommerce/:connectionId',
     rawBody(deps.maxBytes),
     route(async (req, res) => {
-      const correlationId = correlationIdOf(req);
-      const connection = await connectionFor(deps.connections, req, 'bigcommerce');
-      const context = { provider: 'bigcommerce' as const, connectionId: connection.id, endpoint: ENDPOINT, correlationId };
+      const { correlationId, connection, context } = await inboundRequest(deps.connections, req, 'bigcommerce', ENDPOINT);
       const verdict = verifyBigCommerceWebhook({
         headers: req.headers as Record<string, string | string[] | undefined>,
         rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
@@ -55,29 +68,17 @@ export function bigCommerceWebhooks(deps: {
         refuse(deps.repos, context, new HttpProblem(400, 'store_mismatch', 'webhook is for another store'));
       }
       const event = interpretBigCommerceWebhook(envelope.data);
-      const common = {
+      const job = jobFor(event, connection.id, digest(verdict.webhookId, 16));
+      const outcome = await deps.intake.accept({
         connectionId: connection.id,
-        provider: 'bigcommerce' as const,
+        provider: 'bigcommerce',
         topic: envelope.data.scope,
         dedupKey: inboxDedupKey('bigcommerce', storeRef, verdict.webhookId),
         payload: envelope.data,
         correlationId,
-      };
-      const outcome =
-        event.kind === 'order'
-          ? await deps.intake.accept({
-              ...common,
-              orderRef: String(event.orderId),
-              job: {
-                definition: jobs.orderImport,
-                payload: {
-                  connectionId: connection.id,
-                  orderId: String(event.orderId),
-                  trigger: digest(verdict.webhookId, 16),
-                },
-              },
-            })
-          : await deps.intake.accept(common);
+        ...(event.kind === 'ignored' ? {} : { orderRef: String(event.orderId) }),
+        ...(job ? { job } : {}),
+      });
       answer(res, outcome);
     }),
   );

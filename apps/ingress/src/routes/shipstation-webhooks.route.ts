@@ -4,19 +4,16 @@ import {
   parseShipStationWebhook,
   verifyShipStationToken,
 } from '@shiplink/connectors/shipstation';
-import type { Repos } from '@shiplink/db';
 import { digest, inboxDedupKey } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
 import { HttpProblem, route } from '../http/problems';
-import type { ConnectionCache } from '../services/connection-cache';
-import type { IntakeService } from '../services/intake.service';
 import {
   answer,
-  connectionFor,
-  correlationIdOf,
+  inboundRequest,
   parseJsonOrRefuse,
   rawBody,
   refuse,
+  type WebhookRouteDeps,
 } from './webhook-support';
 
 const ENDPOINT = 'POST /webhooks/shipstation/{connectionId}/{token}';
@@ -27,20 +24,13 @@ const SHIPMENT_EVENTS = new Set(['SHIP_NOTIFY', 'ITEM_SHIP_NOTIFY']);
  * ShipStation V1 webhooks carry no signature: the per-connection secret in the URL
  * authenticates them, and the body is only a pointer that is re-fetched from ShipStation itself.
  */
-export function shipStationWebhooks(deps: {
-  repos: Repos;
-  connections: ConnectionCache;
-  intake: IntakeService;
-  maxBytes: number;
-}): Router {
+export function shipStationWebhooks(deps: WebhookRouteDeps): Router {
   const router = Router();
   router.post(
     '/webhooks/shipstation/:connectionId/:token',
     rawBody(deps.maxBytes),
     route(async (req, res) => {
-      const correlationId = correlationIdOf(req);
-      const connection = await connectionFor(deps.connections, req, 'shipstation');
-      const context = { provider: 'shipstation' as const, connectionId: connection.id, endpoint: ENDPOINT, correlationId };
+      const { correlationId, connection, context } = await inboundRequest(deps.connections, req, 'shipstation', ENDPOINT);
       if (!verifyShipStationToken(String(req.params.token), connection.webhookSecret)) {
         refuse(deps.repos, context, new HttpProblem(401, 'bad_token', 'webhook URL token is wrong'));
       }

@@ -3,7 +3,7 @@ import express, { type Request, type Response } from 'express';
 import type { ConnectionRecord, Provider, Repos } from '@shiplink/db';
 import { HttpProblem, sendProblem } from '../http/problems';
 import type { ConnectionCache } from '../services/connection-cache';
-import type { IntakeOutcome } from '../services/intake.service';
+import type { IntakeOutcome, IntakeService } from '../services/intake.service';
 
 /** Raw bytes for signature checks; anything bigger than the limit is a 413 before parsing. */
 export const rawBody = (limit: number) => express.raw({ type: () => true, limit });
@@ -24,6 +24,30 @@ export async function connectionFor(
     throw new HttpProblem(404, 'unknown_connection', 'no such connection');
   }
   return connection;
+}
+
+/** What every webhook route is built from. */
+export interface WebhookRouteDeps {
+  repos: Repos;
+  connections: ConnectionCache;
+  intake: IntakeService;
+  maxBytes: number;
+}
+
+/** What every webhook route starts with: its correlation id, connection, and refusal context. */
+export async function inboundRequest(
+  cache: ConnectionCache,
+  req: Request,
+  provider: Provider,
+  endpoint: string,
+) {
+  const correlationId = correlationIdOf(req);
+  const connection = await connectionFor(cache, req, provider);
+  return {
+    correlationId,
+    connection,
+    context: { provider, connectionId: connection.id, endpoint, correlationId },
+  };
 }
 
 export function parseJson(raw: unknown): unknown {

@@ -18,8 +18,9 @@ export class PollScheduler {
         return this.producer.schedule(jobs.ordersPoll, payload, this.intervalMs);
       case 'shipstation':
         return this.producer.schedule(jobs.shipmentsPoll, payload, this.intervalMs);
-      default:
-        return undefined;
+      case 'aftership':
+        // Cheap when nothing is stale: the job only calls AfterShip for trackings gone quiet.
+        return this.producer.schedule(jobs.trackingPoll, payload, this.intervalMs);
     }
   }
 }

@@ -1,8 +1,10 @@
 import type { Platform } from '@shiplink/app-kit';
 import { toShipmentCreate, type BigCommerceClient } from '@shiplink/connectors/bigcommerce';
 import type { ShipmentForWriteback } from '@shiplink/db';
+import { trackingRevision } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
-import { withLogContext } from '@shiplink/logger';
+import { jobs } from '@shiplink/jobs';
+import { currentLogContext, withLogContext } from '@shiplink/logger';
 
 /** Written into the store shipment's comments so a later look-up can recognise our own. */
 const marker = (shipment: ShipmentForWriteback) => `shiplink:${shipment.id}`;
@@ -26,6 +28,8 @@ export class ShipmentWritebackService {
         await this.create(shipment);
       }),
     );
+    // Tracking follows the shipment; the job is a no-op where no AfterShip account is connected.
+    await this.platform.producer.enqueue(jobs.trackingRegister, { shipmentId, revision: trackingRevision(first) }, { correlationId: currentLogContext().correlationId ?? `shipment-${shipmentId}` });
   }
 
   private async create(shipment: ShipmentForWriteback): Promise<void> {

@@ -1,25 +1,10 @@
-import { redact, silentLogger, type Logger } from '@shiplink/logger';
+import { silentLogger, type Logger } from '@shiplink/logger';
 import type { Pool } from 'pg';
 import type { Db } from '../client';
-import { insertAuditRows } from './audit.sql';
-import type { AuditEvent } from '../generated/prisma/client';
+import { insertAuditRows, toRow, type AuditEntry } from './audit.sql';
 
-export interface AuditEntry {
-  occurredAt?: Date;
-  direction: 'inbound' | 'outbound' | 'internal';
-  /** `http`, `webhook`, `webhook.rejected`, `dlq.dead_letter`, `dlq.replay`, `job` … */
-  kind: string;
-  correlationId?: string | undefined;
-  provider?: string | undefined;
-  connectionId?: string | undefined;
-  orderRef?: string | undefined;
-  method?: string | undefined;
-  endpoint?: string | undefined;
-  status?: number | undefined;
-  durationMs?: number | undefined;
-  error?: string | undefined;
-  metadata?: Record<string, unknown>;
-}
+export type { AuditEntry };
+import type { AuditEvent } from '../generated/prisma/client';
 
 /**
  * The audit trail writer. Entries are buffered and written in batches so that recording every
@@ -91,24 +76,4 @@ export class AuditTrail {
       take: limit,
     });
   }
-}
-
-export type AuditRow = ReturnType<typeof toRow>;
-
-function toRow(entry: AuditEntry) {
-  return {
-    occurredAt: entry.occurredAt ?? new Date(),
-    direction: entry.direction,
-    kind: entry.kind,
-    correlationId: entry.correlationId ?? null,
-    provider: entry.provider ?? null,
-    connectionId: entry.connectionId ?? null,
-    orderRef: entry.orderRef ?? null,
-    method: entry.method ?? null,
-    endpoint: entry.endpoint ?? null,
-    status: entry.status ?? null,
-    durationMs: entry.durationMs ?? null,
-    error: entry.error ? String(redact(entry.error)).slice(0, 2_000) : null,
-    metadata: redact(entry.metadata ?? {}) as object,
-  };
 }

@@ -1,5 +1,42 @@
 import type { Pool } from 'pg';
-import type { AuditRow } from './audit.repo';
+import { redact } from '@shiplink/logger';
+
+export interface AuditEntry {
+  occurredAt?: Date;
+  direction: 'inbound' | 'outbound' | 'internal';
+  /** `http`, `webhook`, `webhook.rejected`, `dlq.dead_letter`, `dlq.replay`, `job` … */
+  kind: string;
+  correlationId?: string | undefined;
+  provider?: string | undefined;
+  connectionId?: string | undefined;
+  orderRef?: string | undefined;
+  method?: string | undefined;
+  endpoint?: string | undefined;
+  status?: number | undefined;
+  durationMs?: number | undefined;
+  error?: string | undefined;
+  metadata?: Record<string, unknown>;
+}
+
+export type AuditRow = ReturnType<typeof toRow>;
+
+export function toRow(entry: AuditEntry) {
+  return {
+    occurredAt: entry.occurredAt ?? new Date(),
+    direction: entry.direction,
+    kind: entry.kind,
+    correlationId: entry.correlationId ?? null,
+    provider: entry.provider ?? null,
+    connectionId: entry.connectionId ?? null,
+    orderRef: entry.orderRef ?? null,
+    method: entry.method ?? null,
+    endpoint: entry.endpoint ?? null,
+    status: entry.status ?? null,
+    durationMs: entry.durationMs ?? null,
+    error: entry.error ? String(redact(entry.error)).slice(0, 2_000) : null,
+    metadata: redact(entry.metadata ?? {}) as object,
+  };
+}
 
 const INSERT = `
 INSERT INTO audit_events

@@ -1,31 +1,19 @@
 import type { Pool } from 'pg';
 import type { Db } from '../client';
 import type { InboxEvent } from '../generated/prisma/client';
-import type { InboxStatus, Provider } from '../generated/prisma/enums';
 import { MicroBatch } from '@shiplink/domain';
-import { insertInboxEvents, MARK_PROCESSED } from './inbox.sql';
+import {
+  insertInboxEvents,
+  MARK_PROCESSED,
+  type InboundEvent,
+  type InboxReceipt,
+} from './inbox.sql';
 
-export interface InboundEvent {
-  connectionId: string;
-  provider: Provider;
-  topic: string;
-  dedupKey: string;
-  payload: unknown;
-  correlationId: string;
-  /** The job the event becomes; absent for events accepted but not acted on. */
-  job?: { queue: string; name: string; id: string; payload: unknown };
-}
+export type { InboundEvent, InboxReceipt };
 
 export type { InboxEvent };
 
 /** The inbox: an accepted event is a row here before the sender hears 2xx. */
-/** What the sender's answer depends on: the row, and whether this delivery was a repeat. */
-export interface InboxReceipt {
-  id: string;
-  status: InboxStatus;
-  correlationId: string;
-  duplicate: boolean;
-}
 
 export class InboxRepo {
   private readonly batch: MicroBatch<InboundEvent, InboxReceipt>;

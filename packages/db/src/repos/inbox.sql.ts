@@ -1,6 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { InboundEvent, InboxReceipt } from './inbox.repo';
+import type { InboxStatus, Provider } from '../generated/prisma/enums';
+
+export interface InboundEvent {
+  connectionId: string;
+  provider: Provider;
+  topic: string;
+  dedupKey: string;
+  payload: unknown;
+  correlationId: string;
+  /** The job the event becomes; absent for events accepted but not acted on. */
+  job?: { queue: string; name: string; id: string; payload: unknown };
+}
+
+/** What the sender's answer depends on: the row, and whether this delivery was a repeat. */
+export interface InboxReceipt {
+  id: string;
+  status: InboxStatus;
+  correlationId: string;
+  duplicate: boolean;
+}
 
 // One statement for a whole batch: rows whose dedup key exists already are skipped (including
 // repeats inside the batch) and looked up afterwards.
@@ -25,7 +44,10 @@ WHERE id = ANY($1::uuid[]) AND status NOT IN ('processed', 'ignored')`;
 
 const EXISTING = `SELECT id, dedup_key, status, correlation_id FROM inbox_events WHERE dedup_key = ANY($1::text[])`;
 
-export async function insertInboxEvents(pool: Pool, events: InboundEvent[]): Promise<InboxReceipt[]> {
+export async function insertInboxEvents(
+  pool: Pool,
+  events: InboundEvent[],
+): Promise<InboxReceipt[]> {
   const rows = events.map((event) => ({ id: randomUUID(), event }));
   const column = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
   const inserted = await pool.query<{ id: string; dedup_key: string }>(INSERT, [
@@ -43,17 +65,29 @@ export async function insertInboxEvents(pool: Pool, events: InboundEvent[]): Pro
     column((r) => (r.event.job ? JSON.stringify(r.event.job.payload) : null)),
   ]);
   const fresh = new Map(inserted.rows.map((row) => [row.dedup_key, row.id]));
-  const repeats = events.filter((e, i) => fresh.get(e.dedupKey) !== rows[i]!.id).map((e) => e.dedupKey);
+  const repeats = events
+    .filter((e, i) => fresh.get(e.dedupKey) !== rows[i]!.id)
+    .map((e) => e.dedupKey);
   const existing = repeats.length
     ? new Map(
-        (await pool.query<{ id: string; dedup_key: string; status: InboxReceipt['status']; correlation_id: string }>(EXISTING, [repeats])).rows.map(
-          (row) => [row.dedup_key, row],
-        ),
+        (
+          await pool.query<{
+            id: string;
+            dedup_key: string;
+            status: InboxReceipt['status'];
+            correlation_id: string;
+          }>(EXISTING, [repeats])
+        ).rows.map((row) => [row.dedup_key, row]),
       )
     : new Map();
   return rows.map(({ id, event }) => {
     if (fresh.get(event.dedupKey) === id) {
-      return { id, status: event.job ? 'received' : 'ignored', correlationId: event.correlationId, duplicate: false };
+      return {
+        id,
+        status: event.job ? 'received' : 'ignored',
+        correlationId: event.correlationId,
+        duplicate: false,
+      };
     }
     const row = existing.get(event.dedupKey);
     if (!row) throw new Error(`inbox event ${event.dedupKey} was neither inserted nor found`);

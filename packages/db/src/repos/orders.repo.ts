@@ -10,7 +10,13 @@ export interface OrderRecord {
   orderNumber: string;
   storeStatusId: number;
   canonical: CanonicalOrder;
-  lines: { id: string; externalId: string; externalAddressId: string; sku: string; quantity: number }[];
+  lines: {
+    id: string;
+    externalId: string;
+    externalAddressId: string;
+    sku: string;
+    quantity: number;
+  }[];
 }
 
 export interface FulfilmentOrderRecord {
@@ -30,7 +36,10 @@ export class OrdersRepo {
   ) {}
 
   /** Stores the order as last mapped (one statement: see orders.sql.ts). */
-  async upsert(storeId: string, order: CanonicalOrder): Promise<OrderRecord & { fulfilmentOrders: FulfilmentOrderRecord[] }> {
+  async upsert(
+    storeId: string,
+    order: CanonicalOrder,
+  ): Promise<OrderRecord & { fulfilmentOrders: FulfilmentOrderRecord[] }> {
     const row = await upsertOrderRow(this.pool, storeId, order);
     return {
       id: row.order_id,
@@ -102,10 +111,15 @@ export class OrdersRepo {
     for (const item of record.shipments.flatMap((s) => s.items)) {
       shipped.set(item.orderLineId, (shipped.get(item.orderLineId) ?? 0) + item.quantity);
     }
-    const lines = record.order.lines.filter((l) => l.externalAddressId === record.externalAddressId);
+    const lines = record.order.lines.filter(
+      (l) => l.externalAddressId === record.externalAddressId,
+    );
     const complete = lines.length > 0 && lines.every((l) => (shipped.get(l.id) ?? 0) >= l.quantity);
     if (complete && record.status !== 'shipped') {
-      await this.db.fulfilmentOrder.update({ where: { id: record.id }, data: { status: 'shipped' } });
+      await this.db.fulfilmentOrder.update({
+        where: { id: record.id },
+        data: { status: 'shipped' },
+      });
     }
     return complete;
   }
@@ -129,7 +143,13 @@ function toRecord(row: {
   orderNumber: string;
   storeStatusId: number;
   canonical: unknown;
-  lines: { id: string; externalId: string; externalAddressId: string; sku: string; quantity: number }[];
+  lines: {
+    id: string;
+    externalId: string;
+    externalAddressId: string;
+    sku: string;
+    quantity: number;
+  }[];
 }): OrderRecord {
   return {
     id: row.id,

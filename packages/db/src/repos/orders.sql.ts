@@ -29,7 +29,13 @@ SELECT (SELECT id FROM o) AS order_id,
 
 export interface UpsertedOrderRow {
   order_id: string;
-  lines: { id: string; external_id: string; external_address_id: string; sku: string; quantity: number }[];
+  lines: {
+    id: string;
+    external_id: string;
+    external_address_id: string;
+    sku: string;
+    quantity: number;
+  }[];
   fulfilment: {
     id: string;
     order_id: string;
@@ -41,7 +47,11 @@ export interface UpsertedOrderRow {
   }[];
 }
 
-export async function upsertOrderRow(pool: Pool, storeId: string, order: CanonicalOrder): Promise<UpsertedOrderRow> {
+export async function upsertOrderRow(
+  pool: Pool,
+  storeId: string,
+  order: CanonicalOrder,
+): Promise<UpsertedOrderRow> {
   const lines = order.lines;
   const result = await pool.query<UpsertedOrderRow>(UPSERT_ORDER, [
     storeId,
@@ -71,7 +81,14 @@ ON CONFLICT (order_id, connection_id, external_address_id) DO UPDATE SET
 
 export async function recordExportRow(
   pool: Pool,
-  input: { orderId: string; connectionId: string; externalAddressId: string; orderKey: string; externalId: string; status: string },
+  input: {
+    orderId: string;
+    connectionId: string;
+    externalAddressId: string;
+    orderKey: string;
+    externalId: string;
+    status: string;
+  },
 ): Promise<void> {
   await pool.query(RECORD_EXPORT, [
     input.orderId,

@@ -135,7 +135,11 @@ export class ShipmentsRepo {
     });
     await this.db.shipment.update({
       where: { id: saved.id },
-      data: { storeShipmentId, writebackStatus: 'skipped', writebackNote: 'shipment came from the store' },
+      data: {
+        storeShipmentId,
+        writebackStatus: 'skipped',
+        writebackNote: 'shipment came from the store',
+      },
     });
     return saved;
   }
@@ -148,7 +152,9 @@ export class ShipmentsRepo {
   async findForStoreShipment(
     orderId: string,
     ref: { storeShipmentId: string; markedId: string | undefined; trackingNumber: string },
-  ): Promise<{ id: string; trackingNumber: string | null; storeCarrier: string | null } | undefined> {
+  ): Promise<
+    { id: string; trackingNumber: string | null; storeCarrier: string | null } | undefined
+  > {
     const select = { id: true, trackingNumber: true, storeCarrier: true } as const;
     const number = ref.trackingNumber.trim();
     return (

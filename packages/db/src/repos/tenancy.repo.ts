@@ -86,7 +86,10 @@ export class TenancyRepo {
   }
 
   async updateStoreSettings(id: string, settings: unknown): Promise<StoreRecord> {
-    const store = await this.db.store.update({ where: { id }, data: { settings: settings as object } });
+    const store = await this.db.store.update({
+      where: { id },
+      data: { settings: settings as object },
+    });
     this.cache.clear();
     return store;
   }

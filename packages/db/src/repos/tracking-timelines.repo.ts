@@ -1,6 +1,6 @@
 import { TrackingLocationSchema, type TrackingLocation } from '@shiplink/domain';
 import type { Db } from '../client';
-import { LIVE_REGISTRATIONS, toTrackingRecord, type TrackingRecord } from './trackings.repo';
+import { LIVE_REGISTRATIONS, toTrackingRecord, type TrackingRecord } from './tracking-records';
 
 export interface TimelineCheckpoint {
   occurredAt: string;

@@ -1,7 +1,7 @@
 import { sampleTrackingEvent } from '@shiplink/domain';
 import { createTestDatabase, type TestDatabase } from '@shiplink/testing';
 import { createRepos, type Repos } from '../index';
-import type { TrackingClaim } from './trackings.repo';
+import type { TrackingClaim } from './tracking-records';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
@@ -148,7 +148,9 @@ describe('TrackingsRepo on PostgreSQL', () => {
     const old = await repos.trackings.claim(claim);
     const next = await repos.trackings.claim({ ...claim, trackingNumber: '1ZTEST000000000003' });
     await repos.trackings.retire(old.id, next.id, 'number changed');
-    expect((await repos.trackings.liveForShipment(claim.shipmentId))?.id).toBe(next.id);
+    const live = (await repos.trackings.allLiveForShipment(claim.shipmentId)).map((t) => t.id);
+    expect(live[0]).toBe(next.id);
+    expect(live).not.toContain(old.id);
     expect(await repos.trackings.find(old.id)).toMatchObject({
       registration: 'replaced',
       replacedById: next.id,

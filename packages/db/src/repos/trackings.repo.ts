@@ -1,124 +1,14 @@
-import {
-  ReasonSchema,
-  TrackingStatusSchema,
-  type Reason,
-  type TrackingEvent,
-  type TrackingStatus,
-} from '@shiplink/domain';
+import type { TrackingStatus } from '@shiplink/domain';
 import type { Db } from '../client';
-import type { Tracking } from '../generated/prisma/client';
-import type { CarrierResolution, TrackingRegistration } from '../generated/prisma/enums';
 import { isUniqueViolation } from '../unique';
-
-export type { CarrierResolution, TrackingRegistration };
-
-/** The carrier key of a tracking whose carrier nobody knows yet (unique keys need a value). */
-export const UNKNOWN_CARRIER_KEY = '?';
-
-/** Registrations that count as the shipment's tracking; replaced and removed ones are history. */
-export const LIVE_REGISTRATIONS: readonly TrackingRegistration[] = [
-  'pending',
-  'registered',
-  'needs_review',
-  'failed',
-];
-
-export interface TrackingCurrent {
-  status: TrackingStatus;
-  subStatus: string | null;
-  reason: Reason | null;
-  actionRequired: boolean;
-  /** Occurred-at of the event that set the status; null before the first event. */
-  occurredAt: Date | null;
-}
-
-export interface TrackingRecord {
-  id: string;
-  orderId: string;
-  shipmentId: string;
-  storeId: string;
-  orderNumber: string;
-  trackingNumber: string;
-  slug: string | null;
-  carrierStatus: CarrierResolution;
-  carrierCandidates: string[];
-  afterShipId: string | null;
-  registration: TrackingRegistration;
-  registrationNote: string | null;
-  current: TrackingCurrent;
-  mappingVersion: string | null;
-  lastEventAt: Date | null;
-  lastPolledAt: Date | null;
-  replacedById: string | null;
-}
-
-/** What registration knows of a tracking before AfterShip has it. */
-export type TrackingClaim = Pick<
-  TrackingRecord,
-  | 'orderId'
-  | 'shipmentId'
-  | 'storeId'
-  | 'orderNumber'
-  | 'trackingNumber'
-  | 'slug'
-  | 'carrierStatus'
-  | 'carrierCandidates'
-  | 'registrationNote'
-> & { registration: 'pending' | 'needs_review' };
-
-export interface NewCheckpoint {
-  identity: string;
-  event: TrackingEvent;
-  raw: unknown;
-}
-
-export interface NewAnomaly {
-  kind: string;
-  fromStatus: TrackingStatus | null;
-  toStatus: TrackingStatus | null;
-  detail: string;
-  eventIdentity: string;
-  raw: unknown;
-}
-
-/** What an event batch changes, written in one transaction with its checkpoints. */
-export interface TrackingProgress {
-  checkpoints: NewCheckpoint[];
-  anomalies: NewAnomaly[];
-  /** Set when the current status moves. */
-  current?: TrackingCurrent & { occurredAt: Date; mappingVersion: string };
-  seenAt: Date;
-  polled?: boolean;
-}
-
-export function toTrackingRecord(row: Tracking): TrackingRecord {
-  return {
-    id: row.id,
-    orderId: row.orderId,
-    shipmentId: row.shipmentId,
-    storeId: row.storeId,
-    orderNumber: row.orderNumber,
-    trackingNumber: row.trackingNumber,
-    slug: row.slug,
-    carrierStatus: row.carrierStatus,
-    carrierCandidates: row.carrierCandidates,
-    afterShipId: row.afterShipId,
-    registration: row.registration,
-    registrationNote: row.registrationNote,
-    current: {
-      // Stored by us from the domain enum; a value from a newer release reads as unknown.
-      status: TrackingStatusSchema.catch('unknown').parse(row.status),
-      subStatus: row.subStatus,
-      reason: row.reason === null ? null : ReasonSchema.catch('unknown').parse(row.reason),
-      actionRequired: row.actionRequired,
-      occurredAt: row.statusOccurredAt,
-    },
-    mappingVersion: row.mappingVersion,
-    lastEventAt: row.lastEventAt,
-    lastPolledAt: row.lastPolledAt,
-    replacedById: row.replacedById,
-  };
-}
+import {
+  LIVE_REGISTRATIONS,
+  toTrackingRecord,
+  UNKNOWN_CARRIER_KEY,
+  type TrackingClaim,
+  type TrackingProgress,
+  type TrackingRecord,
+} from './tracking-records';
 
 /**
  * Trackings and their checkpoints. Callers serialise work on one tracking with an advisory lock
@@ -131,11 +21,6 @@ export class TrackingsRepo {
   async find(id: string): Promise<TrackingRecord | undefined> {
     const row = await this.db.tracking.findUnique({ where: { id } });
     return row ? toTrackingRecord(row) : undefined;
-  }
-
-  /** The shipment's live tracking (not replaced, not removed); the newest if ever several. */
-  async liveForShipment(shipmentId: string): Promise<TrackingRecord | undefined> {
-    return (await this.allLiveForShipment(shipmentId))[0];
   }
 
   /**

@@ -1,5 +1,5 @@
 export * from './event';
+export * from './fixtures';
 export * from './local-time';
 export * from './status';
 export * from './transition';
-export * from './fixtures';

@@ -1,0 +1,137 @@
+import type { Platform } from '@shiplink/app-kit';
+import type { BigCommerceShipment } from '@shiplink/connectors/bigcommerce';
+import type { OrderRecord } from '@shiplink/db';
+import { trackingRevision } from '@shiplink/domain';
+import { RetryableError } from '@shiplink/errors';
+import { jobs } from '@shiplink/jobs';
+import { currentLogContext, withLogContext } from '@shiplink/logger';
+
+/** Our write-back writes `shiplink:<shipment id>` into the store shipment's comments. */
+const MARKER = /shiplink:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
+
+const orNull = (value: string) => value.trim() || null;
+
+/**
+ * Store shipments in (BigCommerce store/shipment/created|updated): the store's shipment is read
+ * back and matched to ours — the one our write-back created, or a new record for a parcel the
+ * merchant shipped in the store's admin — and its tracking is (re)registered. What the store
+ * shows is what the customer sees, so an edited number or carrier there wins.
+ */
+export class StoreShipmentService {
+  constructor(private readonly platform: Platform) {}
+
+  async sync(input: {
+    connectionId: string;
+    orderId: string;
+    shipmentId: string;
+    change: 'created' | 'updated';
+    trigger: string;
+  }) {
+    const { repos, producer } = this.platform;
+    const connection = await repos.tenancy.requireConnection(input.connectionId, 'bigcommerce');
+    const order = await repos.orders.findByExternal(connection.storeId, input.orderId);
+    if (!order) {
+      // Shipped before the hub imported the order (or before the store was connected): import
+      // it, and come back once it is there.
+      await producer.enqueue(
+        jobs.orderImport,
+        {
+          connectionId: connection.id,
+          orderId: input.orderId,
+          trigger: `shipment-${input.shipmentId}`,
+        },
+        {
+          correlationId: currentLogContext().correlationId ?? `store-shipment-${input.shipmentId}`,
+        },
+      );
+      throw new RetryableError(`order ${input.orderId} is not imported yet`, {
+        reason: 'shipment.order_not_imported',
+      });
+    }
+    await withLogContext({ orderRef: order.orderNumber }, () =>
+      repos.locks.withLock(`store-shipment:${order.id}:${input.shipmentId}`, async () => {
+        // A created shipment we already hold is one our write-back made (and queued tracking
+        // for): nothing to read back. Changes are always read, since the number may be new.
+        const known = await repos.shipments.holdsStoreShipment(order.id, input.shipmentId);
+        if (input.change === 'created' && known) return;
+        const store = this.platform.clients.bigcommerce(connection);
+        const remote = await store.getShipment(Number(input.orderId), Number(input.shipmentId));
+        if (!remote) {
+          this.platform.logger.info('store shipment no longer exists', {
+            storeShipmentId: input.shipmentId,
+          });
+          return;
+        }
+        const shipmentId = await this.record(order, remote);
+        await producer.enqueue(
+          jobs.trackingRegister,
+          {
+            shipmentId,
+            revision: trackingRevision(
+              {
+                trackingNumber: orNull(remote.tracking_number),
+                storeCarrier: orNull(remote.tracking_carrier),
+              },
+              input.trigger,
+            ),
+          },
+          {
+            correlationId:
+              currentLogContext().correlationId ?? `store-shipment-${input.shipmentId}`,
+          },
+        );
+      }),
+    );
+  }
+
+  /** Our shipment record for the store's one, created or brought in line with it. */
+  private async record(order: OrderRecord, remote: BigCommerceShipment): Promise<string> {
+    const { repos, logger } = this.platform;
+    const storeShipmentId = String(remote.id);
+    const trackingNumber = orNull(remote.tracking_number);
+    const storeCarrier = orNull(remote.tracking_carrier);
+    const ours = await repos.shipments.findForStoreShipment(order.id, {
+      storeShipmentId,
+      markedId: MARKER.exec(remote.comments)?.[1],
+      trackingNumber: remote.tracking_number,
+    });
+    if (ours) {
+      if (ours.trackingNumber !== trackingNumber || (ours.storeCarrier || null) !== storeCarrier) {
+        await repos.shipments.updateTrackingFromStore(ours.id, {
+          trackingNumber,
+          storeCarrier,
+          storeShipmentId,
+        });
+        logger.info('shipment tracking changed in the store', { storeShipmentId });
+      }
+      return ours.id;
+    }
+    const lines = new Map(order.lines.map((line) => [line.externalId, line.id]));
+    const items = remote.items.flatMap((item) => {
+      const orderLineId = lines.get(String(item.order_product_id));
+      if (!orderLineId)
+        logger.warn('store shipment item matches no order line', {
+          orderProductId: item.order_product_id,
+        });
+      return orderLineId ? [{ orderLineId, quantity: item.quantity }] : [];
+    });
+    const shipDate = new Date(remote.date_created);
+    const saved = await repos.shipments.upsertFromStore({
+      orderId: order.id,
+      storeShipmentId,
+      trackingNumber,
+      carrierCode: null,
+      storeCarrier,
+      serviceCode: null,
+      shippingMethod: orNull(remote.shipping_method),
+      shippingCost: remote.merchant_shipping_cost,
+      shipDate: Number.isNaN(shipDate.getTime()) ? null : shipDate,
+      voided: false,
+      raw: remote,
+      items,
+    });
+    if (saved.created)
+      logger.info('store shipment recorded', { storeShipmentId, items: items.length });
+    return saved.id;
+  }
+}

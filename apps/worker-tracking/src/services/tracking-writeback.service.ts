@@ -1,0 +1,109 @@
+import type { Platform } from '@shiplink/app-kit';
+import { parseStoreSettings, type StoreSettings } from '@shiplink/connectors';
+import { BigCommerceStatusIds } from '@shiplink/connectors/bigcommerce';
+import type { OrderForTrackingWriteback, TrackingRecord } from '@shiplink/db';
+import { withLogContext } from '@shiplink/logger';
+
+type WritebackSettings = StoreSettings['tracking']['writeback'];
+
+/** The text our staff-note lines start with; the check for "written already" looks for it. */
+const noteMarker = (tracking: TrackingRecord) =>
+  `[Shiplink] Parcel ${tracking.trackingNumber} (${tracking.slug ?? 'carrier unknown'}): ${tracking.current.status.replace(/_/g, ' ')}`;
+
+function noteLine(tracking: TrackingRecord): string {
+  const { reason, occurredAt } = tracking.current;
+  const why = reason ? ` (${reason.replace(/_/g, ' ')})` : '';
+  const when = occurredAt
+    ? ` at ${occurredAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`
+    : '';
+  return `${noteMarker(tracking)}${why}${when}`;
+}
+
+/** Every parcel of the order has a tracking and every one is delivered. */
+function allDelivered(order: OrderForTrackingWriteback): boolean {
+  return (
+    order.shipments.length > 0 &&
+    order.shipments.every((shipment) => shipment.tracking?.current.status === 'delivered')
+  );
+}
+
+/**
+ * Tracking on the store order, as the store's settings say (defaults in `StoreSettingsSchema`):
+ * the order moves to `deliveredStatusId` (Completed) once it is fully shipped and every parcel is
+ * delivered; each parcel reaching one of `noteStatuses` adds one line to the staff notes. Each
+ * effect is recorded and the notes are checked for our line before writing, so replays and
+ * racing jobs write it once.
+ */
+export class TrackingWritebackService {
+  constructor(private readonly platform: Platform) {}
+
+  async writeBack({ orderId }: { orderId: string }): Promise<void> {
+    const { repos } = this.platform;
+    const order = await repos.timelines.orderForWriteback(orderId);
+    if (!order) return;
+    const settings = parseStoreSettings(order.storeSettings, order.storeId).tracking.writeback;
+    if (!settings.enabled) return;
+    await withLogContext({ orderRef: order.orderNumber }, () =>
+      repos.locks.withLock(`tracking-writeback:${orderId}`, () => this.run(orderId, settings)),
+    );
+  }
+
+  private async run(orderId: string, settings: WritebackSettings): Promise<void> {
+    const { repos, clients, logger } = this.platform;
+    const order = await repos.timelines.orderForWriteback(orderId);
+    if (!order) return;
+    const done = await repos.timelines.writebacksDone(orderId);
+    const notes = order.shipments
+      .flatMap(({ tracking }) =>
+        tracking && settings.noteStatuses.includes(tracking.current.status)
+          ? [{ key: `${tracking.trackingNumber}:${tracking.current.status}`, tracking }]
+          : [],
+      )
+      .filter((note) => !done.has(`staff_note:${note.key}`));
+    const target = settings.deliveredStatusId;
+    const completing =
+      target !== null && !done.has('order_status:delivered') && allDelivered(order);
+    if (notes.length === 0 && !completing) return;
+
+    const connection = await repos.tenancy.findStoreConnection(order.storeId, 'bigcommerce');
+    if (!connection) {
+      logger.warn('no store connection to write tracking back to', { storeId: order.storeId });
+      return;
+    }
+    const store = clients.bigcommerce(connection);
+    const storeOrder = await store.getOrder(Number(order.externalId));
+    if (!storeOrder) {
+      logger.warn('store order no longer exists', { orderId: order.externalId });
+      return;
+    }
+    const existing = storeOrder.staff_notes;
+    const lines = notes
+      .filter(({ tracking }) => !existing.includes(noteMarker(tracking)))
+      .map(({ tracking }) => noteLine(tracking));
+    // Only a fully shipped order completes: Partially Shipped means parcels are still to come,
+    // and a status the merchant chose (cancelled, refunded, completed) is theirs to keep.
+    const completes = completing && storeOrder.status_id === BigCommerceStatusIds.shipped;
+    const patch = {
+      ...(lines.length > 0
+        ? { staff_notes: [existing.trimEnd(), ...lines].filter(Boolean).join('\n') }
+        : {}),
+      ...(completes && target !== null ? { status_id: target } : {}),
+    };
+    if (Object.keys(patch).length > 0) await store.updateOrder(Number(order.externalId), patch);
+    const settled = completes || (completing && storeOrder.status_id === target);
+    await repos.timelines.recordWritebacks(orderId, [
+      ...notes.map(({ key, tracking }) => ({
+        kind: 'staff_note' as const,
+        key,
+        detail: noteLine(tracking),
+      })),
+      ...(settled
+        ? [{ kind: 'order_status' as const, key: 'delivered', detail: `status ${target}` }]
+        : []),
+    ]);
+    logger.info('tracking written back to the store', {
+      notes: lines.length,
+      statusId: completes ? target : undefined,
+    });
+  }
+}
