@@ -4,15 +4,18 @@ import { prepareDemoDatabase } from './demo/database';
 import { say } from './demo/print';
 import { LOG_DIR, startProcess, stopAll, type Running } from './demo/processes';
 import { runOrderStory } from './demo/story';
+import { runTrackingStory } from './demo/tracking-story';
 import { AdminClient } from './stack/admin-client';
 import { hubEnv } from './stack/hub';
+import { connectAfterShip } from './stack/sandbox';
 
 /**
  * `npm run demo`: the hub and its simulators as separate processes on this machine, a demo
  * store connected through the admin API, and a scripted day of orders and shipments.
  * `DEMO_EXIT=1` stops everything after the story instead of leaving it up to explore.
  */
-const DATABASE_URL = process.env.DEMO_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shiplink_demo';
+const DATABASE_URL =
+  process.env.DEMO_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shiplink_demo';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PORT = Number(process.env.DEMO_PORT ?? 8080);
 const PREFIX = 'shiplink-demo';
@@ -43,7 +46,13 @@ async function main(): Promise<void> {
   await clearQueues();
   const publicUrl = `http://127.0.0.1:${PORT}`;
   const env = {
-    ...hubEnv({ databaseUrl: DATABASE_URL, redisUrl: REDIS_URL, queuePrefix: PREFIX, logLevel: 'info', port: PORT }),
+    ...hubEnv({
+      databaseUrl: DATABASE_URL,
+      redisUrl: REDIS_URL,
+      queuePrefix: PREFIX,
+      logLevel: 'info',
+      port: PORT,
+    }),
     PUBLIC_URL: publicUrl,
     SCHEDULER_ENABLED: 'true',
     POLL_INTERVAL_MS: '60000',
@@ -61,6 +70,7 @@ async function main(): Promise<void> {
     ['ingress', 'ingress listening'],
     ['worker-orders', 'worker ready'],
     ['worker-shipments', 'worker ready'],
+    ['worker-tracking', 'worker ready'],
   ];
   for (const [app, ready] of apps) {
     const running = startProcess(app, env);
@@ -69,15 +79,30 @@ async function main(): Promise<void> {
     say.ok(`${app} up (log: ${running.logFile})`);
   }
 
-  say.step('Connecting a demo store: tenant → store → BigCommerce + ShipStation connections → webhooks');
+  say.step(
+    'Connecting a demo store: tenant → store → BigCommerce, ShipStation, AfterShip → webhooks',
+  );
   const bigcommerce = new SimulatorControl(`http://127.0.0.1:${SIM.bigcommerce}`);
   const shipstation = new SimulatorControl(`http://127.0.0.1:${SIM.shipstation}`);
+  const aftership = new SimulatorControl(`http://127.0.0.1:${SIM.aftership}`);
   const accounts = {
-    bigcommerce: { url: bigcommerce.baseUrl, storeHash: 'demostore1', accessToken: 'demo-bc-token', clientSecret: 'demo-bc-client-secret' },
+    bigcommerce: {
+      url: bigcommerce.baseUrl,
+      storeHash: 'demostore1',
+      accessToken: 'demo-bc-token',
+      clientSecret: 'demo-bc-client-secret',
+    },
     shipstation: { url: shipstation.baseUrl, apiKey: 'demo-ss-key', apiSecret: 'demo-ss-secret' },
   };
-  await bigcommerce.post('/stores', { hash: accounts.bigcommerce.storeHash, accessToken: accounts.bigcommerce.accessToken, clientSecret: accounts.bigcommerce.clientSecret });
-  await shipstation.post('/accounts', { apiKey: accounts.shipstation.apiKey, apiSecret: accounts.shipstation.apiSecret });
+  await bigcommerce.post('/stores', {
+    hash: accounts.bigcommerce.storeHash,
+    accessToken: accounts.bigcommerce.accessToken,
+    clientSecret: accounts.bigcommerce.clientSecret,
+  });
+  await shipstation.post('/accounts', {
+    apiKey: accounts.shipstation.apiKey,
+    apiSecret: accounts.shipstation.apiSecret,
+  });
   const admin = new AdminClient(publicUrl, env.ADMIN_TOKEN!);
   const setup = await admin.connectStore('Trailhead Outfitters', accounts, {
     customFields: [
@@ -86,14 +111,29 @@ async function main(): Promise<void> {
     ],
   });
   say.ok(`BigCommerce webhooks → ${setup.connections.bigcommerce.webhookUrl}`);
-  say.ok(`ShipStation SHIP_NOTIFY → ${setup.connections.shipstation.webhookUrl.replace(/[^/]+$/, '<secret>')}`);
+  say.ok(
+    `ShipStation SHIP_NOTIFY → ${setup.connections.shipstation.webhookUrl.replace(/[^/]+$/, '<secret>')}`,
+  );
+  const tracking = await connectAfterShip(admin, aftership, setup.storeId);
+  say.ok(`AfterShip tracking_update → ${tracking.webhookUrl}`);
 
-  await runOrderStory({ admin, bigcommerce, shipstation, storeHash: accounts.bigcommerce.storeHash });
+  const storeHash = accounts.bigcommerce.storeHash;
+  const orders = await runOrderStory({ admin, bigcommerce, shipstation, storeHash });
+  await runTrackingStory({ admin, aftership, bigcommerce, storeHash, orders });
 
   say.step('Where to look');
-  say.info(`Bull Board        ${publicUrl}/admin/queues   (user ${env.DASHBOARD_USER}, password ${env.DASHBOARD_PASSWORD})`);
-  say.info(`Admin API         curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/orders/100`);
-  say.info(`Dead letters      curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/dead-letters`);
+  say.info(
+    `Bull Board        ${publicUrl}/admin/queues   (user ${env.DASHBOARD_USER}, password ${env.DASHBOARD_PASSWORD})`,
+  );
+  say.info(
+    `Admin API         curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/orders/100`,
+  );
+  say.info(
+    `Timeline          curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/orders/101/timeline`,
+  );
+  say.info(
+    `Dead letters      curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/dead-letters`,
+  );
   say.info(`Simulator state   curl ${bigcommerce.baseUrl}/__control/stores/demostore1/orders/100`);
   say.info(`                  curl ${shipstation.baseUrl}/__control/orders`);
   say.info(`Logs              ${LOG_DIR}/*.log`);

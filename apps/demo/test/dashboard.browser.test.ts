@@ -14,7 +14,15 @@ describe('queue dashboard in a real browser', () => {
     world = await startWorld();
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -36,16 +44,25 @@ describe('queue dashboard in a real browser', () => {
 
   it('shows every queue and replays dead letters with Retry all', async () => {
     const orderId = await world.placeOrder(badAddressOrder());
-    await waitFor(async () => (await world.hub.platform.producer.deadLetterQueue('orders').getFailedCount()) === 1, {
-      what: 'the bad order to be parked in orders-dlq',
-    });
-    const view = await world.bigcommerce.get<{ shippingAddresses: { id: number }[] }>(`/stores/${world.storeHash}/orders/${orderId}`);
+    await waitFor(
+      async () =>
+        (await world.hub.platform.producer.deadLetterQueue('orders').getFailedCount()) === 1,
+      {
+        what: 'the bad order to be parked in orders-dlq',
+      },
+    );
+    const view = await world.bigcommerce.get<{ shippingAddresses: { id: number }[] }>(
+      `/stores/${world.storeHash}/orders/${orderId}`,
+    );
     await world.bigcommerce.patch(`/stores/${world.storeHash}/orders/${orderId}`, {
       shippingAddress: { id: view.shippingAddresses[0]!.id, zip: '78701' },
     });
 
     const context = await browser.newContext({
-      httpCredentials: { username: world.hub.env.DASHBOARD_USER!, password: world.hub.env.DASHBOARD_PASSWORD! },
+      httpCredentials: {
+        username: world.hub.env.DASHBOARD_USER!,
+        password: world.hub.env.DASHBOARD_PASSWORD!,
+      },
     });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -59,7 +76,10 @@ describe('queue dashboard in a real browser', () => {
     await page.getByRole('button', { name: /^retry all$/i }).click();
     await page.getByRole('button', { name: /^confirm$/i }).click();
     await world.shipStationOrder(orderId);
-    await waitFor(async () => (await world.hub.platform.producer.deadLetterQueue('orders').getFailedCount()) === 0);
+    await waitFor(
+      async () =>
+        (await world.hub.platform.producer.deadLetterQueue('orders').getFailedCount()) === 0,
+    );
     await context.close();
   }, 60_000);
 });

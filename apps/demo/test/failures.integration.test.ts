@@ -28,10 +28,13 @@ describe('failures: dead letters, replays, provider faults and rate limits', () 
 
   it('dead-letters a permanently bad order with a reason; a replay after the fix succeeds once', async () => {
     const orderId = await world.placeOrder(badAddressOrder());
-    const [entry] = await waitFor(async () => {
-      const found = (await deadLetters()).filter((d) => d.jobId.includes(`.${orderId}.`));
-      return found.length ? found : undefined;
-    }, { what: 'a dead letter for the bad order' });
+    const [entry] = await waitFor(
+      async () => {
+        const found = (await deadLetters()).filter((d) => d.jobId.includes(`.${orderId}.`));
+        return found.length ? found : undefined;
+      },
+      { what: 'a dead letter for the bad order' },
+    );
     expect(entry?.reason).toBe('shipstation.validation');
     expect(entry?.error).toMatch(/postalCode/);
     expect(await countOrders(orderId)).toBe(0);
@@ -57,25 +60,50 @@ describe('failures: dead letters, replays, provider faults and rate limits', () 
 
     await world.shipStationOrder(orderId);
     await waitFor(async () => (await deadLetters()).every((d) => d.dlqJobId !== entry!.dlqJobId));
-    await waitFor(async () => {
-      const rows = (await world.admin.http.get<{ jobId: string; status: string; replayCount: number }[]>('/dead-letters')).data;
-      return rows.find((r) => r.jobId === entry!.jobId && r.status === 'replayed');
-    }, { what: 'the dead letter to be marked replayed' });
+    await waitFor(
+      async () => {
+        const rows = (
+          await world.admin.http.get<{ jobId: string; status: string; replayCount: number }[]>(
+            '/dead-letters',
+          )
+        ).data;
+        return rows.find((r) => r.jobId === entry!.jobId && r.status === 'replayed');
+      },
+      { what: 'the dead letter to be marked replayed' },
+    );
     await world.hub.platform.repos.audit.flush();
     const audit = await world.admin.order(String(orderId));
-    expect(audit.audit.map((a) => a.kind)).toEqual(expect.arrayContaining(['dlq.dead_letter', 'dlq.replay']));
+    expect(audit.audit.map((a) => a.kind)).toEqual(
+      expect.arrayContaining(['dlq.dead_letter', 'dlq.replay']),
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await countOrders(orderId)).toBe(1);
   });
 
   it('rides out a burst of 429s (with and without headers) and 5xx faults without duplicates', async () => {
     await world.shipstation.clearRequests();
-    await world.shipstation.addFault({ kind: 'rate_limit', count: 3, path: '/orders/createorder', resetMs: 1_000 });
-    await world.shipstation.addFault({ kind: 'rate_limit_bare', count: 2, path: '/orders/createorder' });
-    await world.shipstation.addFault({ kind: 'server_error', count: 3, status: 503, path: '/orders/createorder' });
+    await world.shipstation.addFault({
+      kind: 'rate_limit',
+      count: 3,
+      path: '/orders/createorder',
+      resetMs: 1_000,
+    });
+    await world.shipstation.addFault({
+      kind: 'rate_limit_bare',
+      count: 2,
+      path: '/orders/createorder',
+    });
+    await world.shipstation.addFault({
+      kind: 'server_error',
+      count: 3,
+      status: 503,
+      path: '/orders/createorder',
+    });
     const ids = await Promise.all([1, 2, 3].map(() => world.placeOrder(multiLineOrder())));
     for (const id of ids) await world.shipStationOrder(id, 30_000);
-    const statuses = (await world.shipstation.requests({ path: '/orders/createorder' })).map((r) => r.status);
+    const statuses = (await world.shipstation.requests({ path: '/orders/createorder' })).map(
+      (r) => r.status,
+    );
     expect(statuses.filter((s) => s === 429)).toHaveLength(5);
     expect(statuses.filter((s) => s === 503)).toHaveLength(3);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -86,7 +114,9 @@ describe('failures: dead letters, replays, provider faults and rate limits', () 
     const windowMs = 2_000;
     await world.shipstation.post('/quota', { limit: 4, windowMs });
     await world.shipstation.clearRequests();
-    const ids = await Promise.all(Array.from({ length: 10 }, () => world.placeOrder(multiLineOrder())));
+    const ids = await Promise.all(
+      Array.from({ length: 10 }, () => world.placeOrder(multiLineOrder())),
+    );
     for (const id of ids) await world.shipStationOrder(id, 30_000);
     const calls = await world.shipstation.requests({ path: '/orders/createorder' });
     const first = Date.parse(calls[0]!.at);

@@ -11,7 +11,9 @@ describe('ingress refuses bad input', () => {
 
   beforeAll(async () => {
     world = await startWorld({ workers: [] });
-    const connection = await world.hub.platform.repos.tenancy.findConnection(world.setup.connections.bigcommerce.id);
+    const connection = await world.hub.platform.repos.tenancy.findConnection(
+      world.setup.connections.bigcommerce.id,
+    );
     secret = connection!.webhookSecret;
     bcUrl = world.setup.connections.bigcommerce.webhookUrl;
     ssUrl = world.setup.connections.shipstation.webhookUrl;
@@ -32,8 +34,15 @@ describe('ingress refuses bad input', () => {
     });
 
   const post = async (url: string, body: string | Buffer, headers: Record<string, string> = {}) => {
-    const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
-    return { status: response.status, body: (await response.json()) as { error?: string; status?: string } };
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as { error?: string; status?: string },
+    };
   };
 
   const signed = (body: string, overrides: { timestamp?: number; secret?: string } = {}) =>
@@ -53,11 +62,34 @@ describe('ingress refuses bad input', () => {
   };
 
   it.each([
-    ['a bad signature', () => ({ body: orderEvent(), headers: signed(orderEvent(), { secret: 'not-the-secret' }) }), 401, 'bad_signature'],
-    ['a stale timestamp', () => ({ body: orderEvent(), headers: signed(orderEvent(), { timestamp: Date.now() / 1000 - 3_600 }) }), 401, 'stale_timestamp'],
+    [
+      'a bad signature',
+      () => ({ body: orderEvent(), headers: signed(orderEvent(), { secret: 'not-the-secret' }) }),
+      401,
+      'bad_signature',
+    ],
+    [
+      'a stale timestamp',
+      () => ({
+        body: orderEvent(),
+        headers: signed(orderEvent(), { timestamp: Date.now() / 1000 - 3_600 }),
+      }),
+      401,
+      'stale_timestamp',
+    ],
     ['no signature headers', () => ({ body: orderEvent(), headers: {} }), 401, 'missing_headers'],
-    ['a malformed body', () => ({ body: '{"scope": ', headers: signed('{"scope": ') }), 400, 'malformed_json'],
-    ['a body that is not a BigCommerce event', () => ({ body: '{"hello":1}', headers: signed('{"hello":1}') }), 400, 'invalid_payload'],
+    [
+      'a malformed body',
+      () => ({ body: '{"scope": ', headers: signed('{"scope": ') }),
+      400,
+      'malformed_json',
+    ],
+    [
+      'a body that is not a BigCommerce event',
+      () => ({ body: '{"hello":1}', headers: signed('{"hello":1}') }),
+      400,
+      'invalid_payload',
+    ],
   ])('answers %s with the right 4xx', async (_what, make, status, error) => {
     const { body, headers } = make();
     const response = await post(bcUrl, body, headers);
@@ -67,21 +99,31 @@ describe('ingress refuses bad input', () => {
   it('answers an unknown connection with 404', async () => {
     const body = orderEvent();
     const response = await post(bcUrl.replace(/[0-9a-f-]{36}$/, randomUUID()), body, signed(body));
-    expect(response).toEqual({ status: 404, body: expect.objectContaining({ error: 'unknown_connection' }) });
+    expect(response).toEqual({
+      status: 404,
+      body: expect.objectContaining({ error: 'unknown_connection' }),
+    });
   });
 
   it('answers an oversized body with 413', async () => {
     const body = JSON.stringify({ padding: 'x'.repeat(300 * 1024) });
     const response = await post(bcUrl, body, signed(body));
-    expect(response).toEqual({ status: 413, body: expect.objectContaining({ error: 'payload_too_large' }) });
+    expect(response).toEqual({
+      status: 413,
+      body: expect.objectContaining({ error: 'payload_too_large' }),
+    });
   });
 
   it('refuses a ShipStation call with the wrong URL token or a foreign resource_url', async () => {
-    const pointer = (url: string) => JSON.stringify({ resource_url: url, resource_type: 'SHIP_NOTIFY' });
+    const pointer = (url: string) =>
+      JSON.stringify({ resource_url: url, resource_type: 'SHIP_NOTIFY' });
     const good = `${world.simulators.urls.shipstation}/shipments?batchId=1`;
     expect((await post(ssUrl.replace(/[^/]+$/, 'wrong-token'), pointer(good))).status).toBe(401);
     const foreign = await post(ssUrl, pointer('https://attacker.example/shipments?batchId=1'));
-    expect(foreign).toEqual({ status: 400, body: expect.objectContaining({ error: 'foreign_resource_url' }) });
+    expect(foreign).toEqual({
+      status: 400,
+      body: expect.objectContaining({ error: 'foreign_resource_url' }),
+    });
   });
 
   it('enqueued nothing and recorded every refusal', async () => {

@@ -37,7 +37,11 @@ describe('BigCommerce ⇄ ShipStation, end to end on real PostgreSQL and Redis',
       ['SOCK-WOOL-M', 3],
     ]);
 
-    const shipped = await ship(exported.orderId, { carrierCode: 'ups_walleted', serviceCode: 'ups_ground', shipmentCost: 14.2 });
+    const shipped = await ship(exported.orderId, {
+      carrierCode: 'ups_walleted',
+      serviceCode: 'ups_ground',
+      shipmentCost: 14.2,
+    });
     const view = await bigCommerceShipments(orderId, 1);
     const [shipment] = view.shipments;
     expect(shipment?.tracking_number).toBe(shipped.shipments[0]?.trackingNumber);
@@ -47,28 +51,43 @@ describe('BigCommerce ⇄ ShipStation, end to end on real PostgreSQL and Redis',
 
     await world.hub.platform.repos.audit.flush();
     const audit = await world.admin.order(String(orderId));
-    expect(audit.orders[0]?.shipments[0]).toMatchObject({ writebackStatus: 'created', shippingCost: '14.2' });
+    expect(audit.orders[0]?.shipments[0]).toMatchObject({
+      writebackStatus: 'created',
+      shippingCost: '14.2',
+    });
     const calls = audit.audit.map((a) => `${a.kind} ${a.endpoint ?? ''}`);
-    expect(calls).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^webhook store\/order\/created/),
-      expect.stringMatching(/^http POST \/orders\/createorder/),
-      expect.stringMatching(/^http POST \/v2\/orders\/\{id\}\/shipments/),
-    ]));
+    expect(calls).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^webhook store\/order\/created/),
+        expect.stringMatching(/^http POST \/orders\/createorder/),
+        expect.stringMatching(/^http POST \/v2\/orders\/\{id\}\/shipments/),
+      ]),
+    );
   });
 
   it('keeps a split shipment split: two store shipments with their own items', async () => {
     const orderId = await world.placeOrder(splitOrder());
     const exported = await world.shipStationOrder(orderId);
     const [tent, lamp] = exported.items;
-    await ship(exported.orderId, { carrierCode: 'stamps_com', serviceCode: 'usps_priority_mail', items: [{ lineItemKey: tent!.lineItemKey, quantity: 1 }] });
+    await ship(exported.orderId, {
+      carrierCode: 'stamps_com',
+      serviceCode: 'usps_priority_mail',
+      items: [{ lineItemKey: tent!.lineItemKey, quantity: 1 }],
+    });
     const partial = await bigCommerceShipments(orderId, 1);
     expect(partial.order.status_id).toBe(3);
-    await ship(exported.orderId, { carrierCode: 'fedex', serviceCode: 'fedex_ground', items: [{ lineItemKey: lamp!.lineItemKey, quantity: 2 }] });
+    await ship(exported.orderId, {
+      carrierCode: 'fedex',
+      serviceCode: 'fedex_ground',
+      items: [{ lineItemKey: lamp!.lineItemKey, quantity: 2 }],
+    });
     const full = await bigCommerceShipments(orderId, 2);
-    expect(full.shipments.map((s) => [s.tracking_carrier, s.items.map((i) => i.quantity)])).toEqual([
-      ['usps', [1]],
-      ['fedex', [2]],
-    ]);
+    expect(full.shipments.map((s) => [s.tracking_carrier, s.items.map((i) => i.quantity)])).toEqual(
+      [
+        ['usps', [1]],
+        ['fedex', [2]],
+      ],
+    );
     expect(full.order.status_id).toBe(2);
   });
 
@@ -83,9 +102,14 @@ describe('BigCommerce ⇄ ShipStation, end to end on real PostgreSQL and Redis',
 
   it('creates one ShipStation order and one store shipment when every webhook arrives three times at once', async () => {
     const before = (await world.bigcommerce.webhooks()).length;
-    const orderId = await world.placeOrder({ ...multiLineOrder(), lines: [{ sku: 'SOCK-WOOL-M', name: 'Merino Hiking Socks', quantity: 1 }] });
+    const orderId = await world.placeOrder({
+      ...multiLineOrder(),
+      lines: [{ sku: 'SOCK-WOOL-M', name: 'Merino Hiking Socks', quantity: 1 }],
+    });
     await waitFor(async () => (await world.bigcommerce.webhooks()).length > before);
-    const created = (await world.bigcommerce.webhooks()).slice(before).find((d) => d.event === 'store/order/created');
+    const created = (await world.bigcommerce.webhooks())
+      .slice(before)
+      .find((d) => d.event === 'store/order/created');
     expect(created).toBeDefined();
     await Promise.all([1, 2, 3].map(() => redeliver(created!)));
     const exported = await world.shipStationOrder(orderId);
@@ -100,7 +124,9 @@ describe('BigCommerce ⇄ ShipStation, end to end on real PostgreSQL and Redis',
     await world.hub.platform.repos.audit.flush();
     // Let every duplicate run its course before counting effects.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    const orders = (await world.shipStationOrders()).filter((o) => o.orderKey === `bc-${world.storeHash}-${orderId}`);
+    const orders = (await world.shipStationOrders()).filter(
+      (o) => o.orderKey === `bc-${world.storeHash}-${orderId}`,
+    );
     expect(orders).toHaveLength(1);
     expect((await world.bigCommerceOrder(orderId)).shipments).toHaveLength(1);
   });

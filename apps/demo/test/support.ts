@@ -1,4 +1,10 @@
-import { createTestDatabase, TEST_REDIS_URL, testQueuePrefix, waitFor, type TestDatabase } from '@shiplink/testing';
+import {
+  createTestDatabase,
+  TEST_REDIS_URL,
+  testQueuePrefix,
+  waitFor,
+  type TestDatabase,
+} from '@shiplink/testing';
 import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce';
 import { startSandbox, type Sandbox } from '../src/stack/sandbox';
 import type { HubOptions } from '../src/stack/hub';
@@ -23,10 +29,22 @@ export interface ShipStationOrderView {
 export interface BigCommerceOrderView {
   order: { id: number; status_id: number };
   products: { id: number; sku: string; quantity: number; quantity_shipped: number }[];
-  shipments: { id: number; tracking_number: string; tracking_carrier: string; items: { order_product_id: number; quantity: number }[]; merchant_shipping_cost?: string; shipping_method: string }[];
+  shipments: {
+    id: number;
+    tracking_number: string;
+    tracking_carrier: string;
+    items: { order_product_id: number; quantity: number }[];
+    merchant_shipping_cost?: string;
+    shipping_method: string;
+  }[];
 }
 
-export async function startWorld(options: Partial<HubOptions> & { quotas?: { bigcommerce?: number; shipstation?: number }; tracking?: boolean } = {}): Promise<TestWorld> {
+export async function startWorld(
+  options: Partial<HubOptions> & {
+    quotas?: { bigcommerce?: number; shipstation?: number };
+    tracking?: boolean;
+  } = {},
+): Promise<TestWorld> {
   const database = await createTestDatabase();
   const prefix = testQueuePrefix();
   const sandbox = await startSandbox({
@@ -41,7 +59,10 @@ export async function startWorld(options: Partial<HubOptions> & { quotas?: { big
     database,
     prefix,
     async placeOrder(order) {
-      const placed = await sandbox.bigcommerce.post<{ order: { id: number } }>(`/stores/${sandbox.storeHash}/orders`, order);
+      const placed = await sandbox.bigcommerce.post<{ order: { id: number } }>(
+        `/stores/${sandbox.storeHash}/orders`,
+        order,
+      );
       return placed.order.id;
     },
     async shipStationOrders() {
@@ -55,7 +76,9 @@ export async function startWorld(options: Partial<HubOptions> & { quotas?: { big
       );
     },
     async bigCommerceOrder(orderId) {
-      return sandbox.bigcommerce.get<BigCommerceOrderView>(`/stores/${sandbox.storeHash}/orders/${orderId}`);
+      return sandbox.bigcommerce.get<BigCommerceOrderView>(
+        `/stores/${sandbox.storeHash}/orders/${orderId}`,
+      );
     },
     async close() {
       await sandbox.close();

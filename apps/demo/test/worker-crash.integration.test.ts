@@ -17,7 +17,11 @@ describe('a worker process killed mid-job', () => {
   });
 
   const startWorker = async () => {
-    const app = startApp('worker-orders', { ...world.hub.env, LOG_LEVEL: 'info', WORKER_CONCURRENCY: '2' });
+    const app = startApp('worker-orders', {
+      ...world.hub.env,
+      LOG_LEVEL: 'info',
+      WORKER_CONCURRENCY: '2',
+    });
     await app.waitForOutput('worker ready');
     return app;
   };
@@ -25,11 +29,18 @@ describe('a worker process killed mid-job', () => {
   it('completes the job exactly once after a restart', async () => {
     worker = await startWorker();
     // The first ShipStation call hangs long enough to kill the worker in the middle of it.
-    await world.shipstation.addFault({ kind: 'slow', delayMs: 2_500, count: 1, path: '/orders/createorder' });
+    await world.shipstation.addFault({
+      kind: 'slow',
+      delayMs: 2_500,
+      count: 1,
+      path: '/orders/createorder',
+    });
     await world.shipstation.clearRequests();
     const orderId = await world.placeOrder(multiLineOrder());
     const jobs = world.hub.platform.producer.queue('orders');
-    const active = await waitFor(async () => (await jobs.getActive())[0], { what: 'the import to start' });
+    const active = await waitFor(async () => (await jobs.getActive())[0], {
+      what: 'the import to start',
+    });
     await new Promise((resolve) => setTimeout(resolve, 500));
     await worker.stop('SIGKILL');
 
@@ -41,7 +52,9 @@ describe('a worker process killed mid-job', () => {
     });
     // Let the killed worker's in-flight request land too: it must upsert, not duplicate.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    const copies = (await world.shipStationOrders()).filter((o) => o.orderKey === exported.orderKey);
+    const copies = (await world.shipStationOrders()).filter(
+      (o) => o.orderKey === exported.orderKey,
+    );
     expect(copies).toHaveLength(1);
     const job = await jobs.getJob(active.id!);
     expect(job?.finishedOn).toBeDefined();
@@ -49,7 +62,12 @@ describe('a worker process killed mid-job', () => {
   });
 
   it('drains active work and exits 0 on SIGTERM', async () => {
-    await world.shipstation.addFault({ kind: 'slow', delayMs: 1_500, count: 1, path: '/orders/createorder' });
+    await world.shipstation.addFault({
+      kind: 'slow',
+      delayMs: 1_500,
+      count: 1,
+      path: '/orders/createorder',
+    });
     const orderId = await world.placeOrder(multiLineOrder());
     const jobs = world.hub.platform.producer.queue('orders');
     await waitFor(async () => (await jobs.getActive())[0], { what: 'the import to start' });

@@ -12,6 +12,12 @@ export interface Running {
   waitFor(text: string, timeoutMs?: number): Promise<void>;
 }
 
+const children = new Set<ChildProcess>();
+// Whatever way the demo ends, no app is left running behind it.
+process.on('exit', () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
 /** Starts an app as its own process, its JSON logs going to .shiplink/logs/<app>.log. */
 export function startProcess(app: string, env: Record<string, string>): Running {
   mkdirSync(LOG_DIR, { recursive: true });
@@ -22,6 +28,7 @@ export function startProcess(app: string, env: Record<string, string>): Running 
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  children.add(child);
   let seen = '';
   const collect = (chunk: Buffer) => {
     log.write(chunk);
@@ -36,7 +43,8 @@ export function startProcess(app: string, env: Record<string, string>): Running 
     async waitFor(text, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       while (!seen.includes(text)) {
-        if (child.exitCode !== null) throw new Error(`${app} exited (code ${child.exitCode}); see ${logFile}`);
+        if (child.exitCode !== null)
+          throw new Error(`${app} exited (code ${child.exitCode}); see ${logFile}`);
         if (Date.now() > deadline) throw new Error(`${app} did not start in time; see ${logFile}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }

@@ -15,7 +15,13 @@ const austin = {
 
 const tent = { sku: 'TENT-2P', name: 'Ridgeline 2-Person Tent', price: '249.00', weight: 5.5 };
 const stove = { sku: 'STOVE-MINI', name: 'Pocket Rocket Stove', price: '49.95', weight: 0.4 };
-const lamp = { sku: 'LAMP-USB', name: 'Trail Lantern', price: '29.00', weight: 0.6, options: { Color: 'Forest' } };
+const lamp = {
+  sku: 'LAMP-USB',
+  name: 'Trail Lantern',
+  price: '29.00',
+  weight: 0.6,
+  options: { Color: 'Forest' },
+};
 const socks = { sku: 'SOCK-WOOL-M', name: 'Merino Hiking Socks', price: '18.00', weight: 0.2 };
 
 /** A realistic multi-line order, everything to one address. */

@@ -28,7 +28,11 @@ export class AdminClient {
   }
 
   /** Tenant → store → connections → webhooks registered at the providers. */
-  async connectStore(name: string, accounts: ProviderAccounts, shipstationSettings: object = {}): Promise<StoreSetup> {
+  async connectStore(
+    name: string,
+    accounts: ProviderAccounts,
+    shipstationSettings: object = {},
+  ): Promise<StoreSetup> {
     const tenant = (await this.http.post<{ id: string }>('/tenants', { name })).data;
     const store = (
       await this.http.post<{ id: string }>(`/tenants/${tenant.id}/stores`, {
@@ -38,24 +42,33 @@ export class AdminClient {
       })
     ).data;
     const bigcommerce = (
-      await this.http.post<{ id: string; webhook: { url: string } }>(`/stores/${store.id}/connections`, {
-        provider: 'bigcommerce',
-        baseUrl: accounts.bigcommerce.url,
-        credentials: {
-          storeHash: accounts.bigcommerce.storeHash,
-          accessToken: accounts.bigcommerce.accessToken,
-          clientSecret: accounts.bigcommerce.clientSecret,
+      await this.http.post<{ id: string; webhook: { url: string } }>(
+        `/stores/${store.id}/connections`,
+        {
+          provider: 'bigcommerce',
+          baseUrl: accounts.bigcommerce.url,
+          credentials: {
+            storeHash: accounts.bigcommerce.storeHash,
+            accessToken: accounts.bigcommerce.accessToken,
+            clientSecret: accounts.bigcommerce.clientSecret,
+          },
+          settings: { weightUnit: 'lbs' },
         },
-        settings: { weightUnit: 'lbs' },
-      })
+      )
     ).data;
     const shipstation = (
-      await this.http.post<{ id: string; webhook: { url: string } }>(`/stores/${store.id}/connections`, {
-        provider: 'shipstation',
-        baseUrl: accounts.shipstation.url,
-        credentials: { apiKey: accounts.shipstation.apiKey, apiSecret: accounts.shipstation.apiSecret },
-        settings: shipstationSettings,
-      })
+      await this.http.post<{ id: string; webhook: { url: string } }>(
+        `/stores/${store.id}/connections`,
+        {
+          provider: 'shipstation',
+          baseUrl: accounts.shipstation.url,
+          credentials: {
+            apiKey: accounts.shipstation.apiKey,
+            apiSecret: accounts.shipstation.apiSecret,
+          },
+          settings: shipstationSettings,
+        },
+      )
     ).data;
     await this.http.post(`/connections/${bigcommerce.id}/webhooks`);
     await this.http.post(`/connections/${shipstation.id}/webhooks`);
@@ -77,14 +90,20 @@ export class AdminClient {
    * Connects the store's AfterShip account. AfterShip shows the webhook secret in its admin
    * (Settings → Webhooks), where the returned URL is then added as a webhook endpoint.
    */
-  async connectAfterShip(storeId: string, account: AfterShipAccount): Promise<{ id: string; webhookUrl: string }> {
+  async connectAfterShip(
+    storeId: string,
+    account: AfterShipAccount,
+  ): Promise<{ id: string; webhookUrl: string }> {
     const connection = (
-      await this.http.post<{ id: string; webhook: { url: string } }>(`/stores/${storeId}/connections`, {
-        provider: 'aftership',
-        baseUrl: account.url,
-        credentials: { apiKey: account.apiKey },
-        webhookSecret: account.webhookSecret,
-      })
+      await this.http.post<{ id: string; webhook: { url: string } }>(
+        `/stores/${storeId}/connections`,
+        {
+          provider: 'aftership',
+          baseUrl: account.url,
+          credentials: { apiKey: account.apiKey },
+          webhookSecret: account.webhookSecret,
+        },
+      )
     ).data;
     return { id: connection.id, webhookUrl: connection.webhook.url };
   }
@@ -119,7 +138,13 @@ export interface TimelineView {
     bucket: string;
     actionRequired: boolean;
     items: { sku: string; quantity: number }[];
-    checkpoints: { occurredAt: string; status: string; subStatus: string; message: string | null; location: string | null }[];
+    checkpoints: {
+      occurredAt: string;
+      status: string;
+      subStatus: string;
+      message: string | null;
+      location: string | null;
+    }[];
     anomalies: { kind: string; from: string | null; to: string | null; detail: string }[];
   }[];
 }

@@ -4,12 +4,20 @@ import type { AddressInfo } from 'node:net';
 import { createPlatform, databaseHooks, type Platform } from '@shiplink/app-kit';
 import { createIngressApp } from '@shiplink/ingress/app';
 import { loadIngressEnv } from '@shiplink/ingress/env';
-import { startQueueWorkers, type QueueName, type Registration, type RunningWorkers } from '@shiplink/jobs';
+import {
+  startQueueWorkers,
+  type QueueName,
+  type Registration,
+  type RunningWorkers,
+} from '@shiplink/jobs';
 import { registrations as orderRegistrations } from '@shiplink/worker-orders/registrations';
 import { registrations as shipmentRegistrations } from '@shiplink/worker-shipments/registrations';
 import { registrations as trackingRegistrations } from '@shiplink/worker-tracking/registrations';
 
-export const WORKER_APPS: Record<string, { queue: QueueName; registrations(p: Platform): Registration[] }> = {
+export const WORKER_APPS: Record<
+  string,
+  { queue: QueueName; registrations(p: Platform): Registration[] }
+> = {
   'worker-orders': { queue: 'orders', registrations: orderRegistrations },
   'worker-shipments': { queue: 'shipments', registrations: shipmentRegistrations },
   'worker-tracking': { queue: 'tracking', registrations: (p) => trackingRegistrations(p) },
@@ -36,7 +44,9 @@ export function hubEnv(options: HubOptions & { port?: number }): HubEnv {
     DATABASE_URL: options.databaseUrl,
     REDIS_URL: options.redisUrl,
     QUEUE_PREFIX: options.queuePrefix,
-    ENCRYPTION_KEY: Buffer.from(`${options.queuePrefix}-encryption-key-for-tests`.padEnd(32, '!').slice(0, 32)).toString('base64'),
+    ENCRYPTION_KEY: Buffer.from(
+      `${options.queuePrefix}-encryption-key-for-tests`.padEnd(32, '!').slice(0, 32),
+    ).toString('base64'),
     ADMIN_TOKEN: `${options.queuePrefix}-admin-token`,
     DASHBOARD_USER: 'admin',
     DASHBOARD_PASSWORD: `${options.queuePrefix}-dashboard`,
@@ -108,7 +118,11 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 async function listenIngress(env: Record<string, string>) {
   // The public URL is only known once listening; the app reads it when handing out webhook URLs.
   const port = await freePort();
-  const ingressEnv = loadIngressEnv({ ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` });
+  const ingressEnv = loadIngressEnv({
+    ...env,
+    PORT: String(port),
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+  });
   const platform = createPlatform('ingress', ingressEnv);
   const { app } = createIngressApp(platform, ingressEnv);
   const server: Server = await new Promise((resolve) => {

@@ -32,7 +32,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const hub = await startHub(options);
   const bigcommerce = new SimulatorControl(simulators.urls.bigcommerce);
   const shipstation = new SimulatorControl(simulators.urls.shipstation);
-  const storeHash = `s${randomSecret().replace(/[^a-z0-9]/gi, '').slice(0, 8).toLowerCase()}`;
+  const storeHash = `s${randomSecret()
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(0, 8)
+    .toLowerCase()}`;
   const accounts = {
     bigcommerce: {
       url: simulators.urls.bigcommerce,
@@ -40,18 +43,30 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       accessToken: randomSecret(),
       clientSecret: randomSecret(),
     },
-    shipstation: { url: simulators.urls.shipstation, apiKey: randomSecret(), apiSecret: randomSecret() },
+    shipstation: {
+      url: simulators.urls.shipstation,
+      apiKey: randomSecret(),
+      apiSecret: randomSecret(),
+    },
   };
   await bigcommerce.post('/stores', {
     hash: storeHash,
     accessToken: accounts.bigcommerce.accessToken,
     clientSecret: accounts.bigcommerce.clientSecret,
   });
-  await shipstation.post('/accounts', { apiKey: accounts.shipstation.apiKey, apiSecret: accounts.shipstation.apiSecret });
+  await shipstation.post('/accounts', {
+    apiKey: accounts.shipstation.apiKey,
+    apiSecret: accounts.shipstation.apiSecret,
+  });
   const admin = new AdminClient(hub.ingressUrl, hub.env.ADMIN_TOKEN!);
-  const setup = await admin.connectStore('Sandbox Outfitters', accounts, options.shipstationSettings);
+  const setup = await admin.connectStore(
+    'Sandbox Outfitters',
+    accounts,
+    options.shipstationSettings,
+  );
   const aftership = new SimulatorControl(simulators.urls.aftership);
-  if (options.tracking) setup.connections.aftership = await connectAfterShip(admin, aftership, setup.storeId);
+  if (options.tracking)
+    setup.connections.aftership = await connectAfterShip(admin, aftership, setup.storeId);
   return {
     simulators,
     hub,
@@ -72,10 +87,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
  * The store's AfterShip account, as a merchant sets it up: an API key, the connection in the hub,
  * and the hub's webhook URL added in AfterShip's admin with the secret AfterShip shows there.
  */
-export async function connectAfterShip(admin: AdminClient, aftership: SimulatorControl, storeId: string) {
+export async function connectAfterShip(
+  admin: AdminClient,
+  aftership: SimulatorControl,
+  storeId: string,
+) {
   const account = { url: aftership.baseUrl, apiKey: randomSecret(), webhookSecret: randomSecret() };
   await aftership.post('/api-keys', { key: account.apiKey });
   const connection = await admin.connectAfterShip(storeId, account);
-  await aftership.post('/webhook-endpoints', { url: connection.webhookUrl, secret: account.webhookSecret });
+  await aftership.post('/webhook-endpoints', {
+    url: connection.webhookUrl,
+    secret: account.webhookSecret,
+  });
   return connection;
 }
