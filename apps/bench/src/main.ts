@@ -17,6 +17,7 @@ import {
   type AppProcess,
 } from '@shiplink/testing';
 import { closedLoop, percentile } from './load';
+import { runTrackingPhase, trackingRows } from './tracking-phase';
 
 /**
  * Prints: accepted webhooks/s and ack latency of the ingress beside a bare Express endpoint
@@ -27,6 +28,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
 const ORDER_RATE = Number(process.env.BENCH_ORDER_RATE ?? 100);
 const ORDER_SECONDS = Number(process.env.BENCH_ORDER_SECONDS ?? 15);
+const TRACKING_RATE = Number(process.env.BENCH_TRACKING_RATE ?? 100);
+const TRACKING_SECONDS = Number(process.env.BENCH_TRACKING_SECONDS ?? 10);
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
@@ -212,6 +215,20 @@ async function main(): Promise<void> {
     await producer.close();
     redis.disconnect();
 
+    // 3. Tracking events through the whole path.
+    const tracking = await runTrackingPhase({
+      env,
+      databaseUrl: database.url,
+      admin,
+      storeId: setup.storeId,
+      shipstation,
+      aftership: new SimulatorControl(`http://127.0.0.1:${sim.aftership}`),
+      apps,
+      rate: TRACKING_RATE,
+      seconds: TRACKING_SECONDS,
+      parcels: 20,
+    });
+
     const bareRate = bareRun.accepted / bareRun.seconds;
     const ingressRate = ingressRun.accepted / ingressRun.seconds;
     console.log('\nShiplink benchmark (2-core box, everything local; providers simulated)\n');
@@ -235,6 +252,7 @@ async function main(): Promise<void> {
     console.log(
       `|   of which inbox → ShipStation p50 / p99 (ms) | — | ${fmt(percentile(inboxToShipStation, 50))} / ${fmt(percentile(inboxToShipStation, 99))} |`,
     );
+    for (const row of trackingRows(tracking, fmt)) console.log(row);
   } finally {
     bare.kill('SIGTERM');
     await Promise.all(apps.map((app) => app.stop('SIGTERM')));

@@ -99,5 +99,5 @@ export async function connectAfterShip(
     url: connection.webhookUrl,
     secret: account.webhookSecret,
   });
-  return connection;
+  return { ...connection, webhookSecret: account.webhookSecret };
 }
