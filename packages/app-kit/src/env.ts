@@ -9,6 +9,8 @@ export const platformEnv = {
   ENCRYPTION_KEY: envVars.encryptionKey,
   /** How long SIGTERM waits for active work before forcing a stop (keep under the pod's grace). */
   SHUTDOWN_GRACE_MS: envVars.positiveInt.default(25_000),
+  /** PostgreSQL connections this process may open in all (ORM, hot-path SQL, advisory locks). */
+  DB_POOL_SIZE: envVars.positiveInt.default(12),
 };
 
 /** Worker tuning; defaults suit provider-bound jobs. */
@@ -17,7 +19,6 @@ export const workerEnv = {
   WORKER_CONCURRENCY: envVars.positiveInt.default(20),
   WORKER_LOCK_DURATION_MS: envVars.positiveInt.default(30_000),
   WORKER_STALLED_INTERVAL_MS: envVars.positiveInt.default(30_000),
-  DB_POOL_SIZE: envVars.positiveInt.default(10),
 };
 
 export interface PlatformEnv {
@@ -27,5 +28,5 @@ export interface PlatformEnv {
   LOG_LEVEL: string;
   ENCRYPTION_KEY: string;
   SHUTDOWN_GRACE_MS: number;
-  DB_POOL_SIZE?: number;
+  DB_POOL_SIZE: number;
 }

@@ -23,7 +23,7 @@ export function createPlatform(service: string, env: PlatformEnv): Platform {
     databaseUrl: env.DATABASE_URL,
     encryptionKey: env.ENCRYPTION_KEY,
     logger,
-    db: { poolSize: env.DB_POOL_SIZE ?? 10 },
+    db: { poolSize: env.DB_POOL_SIZE },
   });
   const redis = createRedis(env.REDIS_URL, 'producer');
   redis.on('error', (error) => logger.error('redis connection error', { error }));

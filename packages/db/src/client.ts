@@ -4,7 +4,7 @@ import { PrismaClient } from './generated/prisma/client';
 export type Db = PrismaClient;
 
 export interface DbOptions {
-  /** Pool size per process; workers with high concurrency want more. */
+  /** Prisma's connection pool size. */
   poolSize?: number;
 }
 

@@ -51,10 +51,14 @@ export function createRepos(options: {
   logger?: Logger;
   db?: DbOptions;
 }): Repos {
-  const db = createDb(options.databaseUrl, options.db);
-  const locks = new LockPool(options.databaseUrl, options.db?.poolSize ?? 10);
+  // One connection budget per process, split three ways: Prisma, the hot-path statements, and
+  // advisory locks (which hold their connection across a provider call, so they get their own).
+  const total = Math.max(6, options.db?.poolSize ?? 12);
+  const share = Math.floor(total / 3);
+  const db = createDb(options.databaseUrl, { poolSize: share });
+  const locks = new LockPool(options.databaseUrl, share);
   // The inbox's batched inserts go straight to node-postgres: they are the ingress hot path.
-  const pool = createPgPool(options.databaseUrl, options.db?.poolSize ?? 10);
+  const pool = createPgPool(options.databaseUrl, total - 2 * share);
   const audit = new AuditTrail(db, pool, options.logger);
   return {
     db,
