@@ -4,7 +4,10 @@ import { defineConfig } from 'prisma/config';
 // Prisma's native schema engine is a download from binaries.prisma.sh. Where that host is out of
 // reach, the WebAssembly build of the same engine runs through tools/schema-engine-wasm-shim.mjs.
 // A real engine binary configured in the environment always wins.
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(__dirname, 'tools/schema-engine-wasm-shim.mjs');
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(
+  __dirname,
+  'tools/schema-engine-wasm-shim.mjs',
+);
 
 export default defineConfig({
   schema: '../../prisma/schema.prisma',

@@ -2,7 +2,8 @@ import { Redis } from 'ioredis';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import { prepareDemoDatabase } from './demo/database';
 import { say } from './demo/print';
-import { LOG_DIR, startProcess, stopAll, type Running } from './demo/processes';
+import type { AppProcess } from '@shiplink/testing';
+import { LOG_DIR, startDemoApp } from './demo/processes';
 import { runOrderStory } from './demo/story';
 import { runTrackingStory } from './demo/tracking-story';
 import { AdminClient } from './stack/admin-client';
@@ -33,10 +34,10 @@ async function clearQueues(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const processes: Running[] = [];
+  const processes: AppProcess[] = [];
   const shutdown = async () => {
     say.step('Stopping (SIGTERM: workers finish their jobs first)');
-    await stopAll(processes);
+    await Promise.all(processes.map((app) => app.stop('SIGTERM')));
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());
@@ -73,9 +74,9 @@ async function main(): Promise<void> {
     ['worker-tracking', 'worker ready'],
   ];
   for (const [app, ready] of apps) {
-    const running = startProcess(app, env);
+    const running = startDemoApp(app, env);
     processes.push(running);
-    await running.waitFor(ready);
+    await running.waitForOutput(ready, 30_000);
     say.ok(`${app} up (log: ${running.logFile})`);
   }
 

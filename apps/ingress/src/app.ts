@@ -8,7 +8,6 @@ import { bigCommerceWebhooks } from './routes/bigcommerce-webhooks.route';
 import { dashboard } from './routes/dashboard.route';
 import { health } from './routes/health.route';
 import { shipStationWebhooks } from './routes/shipstation-webhooks.route';
-import { ConnectionCache } from './services/connection-cache';
 import { ConnectionsService } from './services/connections.service';
 import { IntakeService } from './services/intake.service';
 import { PollScheduler } from './services/polls.service';
@@ -27,7 +26,6 @@ export function createIngressApp(
   const { repos, producer, logger, clients } = platform;
   const polls = new PollScheduler(producer, env.POLL_INTERVAL_MS);
   const connections = new ConnectionsService(repos, clients, polls, env.PUBLIC_URL);
-  const cache = new ConnectionCache(repos.tenancy);
   const intake = new IntakeService(repos, producer, logger);
 
   const app = express();
@@ -37,14 +35,13 @@ export function createIngressApp(
   app.use(
     bigCommerceWebhooks({
       repos,
-      connections: cache,
       intake,
       maxBytes: env.MAX_WEBHOOK_BYTES,
       toleranceSec: env.WEBHOOK_TOLERANCE_SEC,
     }),
   );
-  app.use(shipStationWebhooks({ repos, connections: cache, intake, maxBytes: env.MAX_WEBHOOK_BYTES }));
-  app.use(afterShipWebhooks({ repos, connections: cache, intake, maxBytes: env.MAX_WEBHOOK_BYTES }));
+  app.use(shipStationWebhooks({ repos, intake, maxBytes: env.MAX_WEBHOOK_BYTES }));
+  app.use(afterShipWebhooks({ repos, intake, maxBytes: env.MAX_WEBHOOK_BYTES }));
   app.use(adminApi({ token: env.ADMIN_TOKEN, repos, producer, connections }));
   app.use(dashboard({ producer, user: env.DASHBOARD_USER, password: env.DASHBOARD_PASSWORD }));
   app.use((_req, res) => {

@@ -10,11 +10,11 @@ import { StoreShipmentService } from './services/store-shipment.service';
 
 /** The processors this app runs, built on the platform. */
 export const registrations = (platform: Platform): Registration[] => {
-    const intake = new ShipmentIntakeService(platform);
-    return [
-      shipmentsFetchProcessor(intake),
-      shipmentsPollProcessor(intake),
-      shipmentWritebackProcessor(new ShipmentWritebackService(platform)),
-      storeShipmentSyncProcessor(new StoreShipmentService(platform)),
-    ];
-  };
+  const intake = new ShipmentIntakeService(platform);
+  return [
+    shipmentsFetchProcessor(intake),
+    shipmentsPollProcessor(intake),
+    shipmentWritebackProcessor(new ShipmentWritebackService(platform)),
+    storeShipmentSyncProcessor(new StoreShipmentService(platform)),
+  ];
+};

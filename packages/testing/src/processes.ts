@@ -1,43 +1,76 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import path from 'node:path';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
+/** What is kept in memory of an app's output (the log file, when given, has all of it). */
+const OUTPUT_WINDOW = 5_000_000;
 
 export interface AppProcess {
+  app: string;
   child: ChildProcess;
   output(): string;
   /** Resolves once a log line contains `text`. */
   waitForOutput(text: string, timeoutMs?: number): Promise<void>;
-  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Sends `signal`; if the app is still there after `graceMs`, kills it. */
+  stop(signal?: NodeJS.Signals, graceMs?: number): Promise<number | null>;
 }
 
-/** Runs an app's `src/main.ts` with tsx as its own OS process (for crash and shutdown tests). */
-export function startApp(app: string, env: Record<string, string>): AppProcess {
-  const cwd = path.join(REPO_ROOT, 'apps', app);
+const running = new Set<ChildProcess>();
+// However the parent ends, no app is left running behind it.
+process.on('exit', () => {
+  for (const child of running) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+/**
+ * Runs an app's `src/main.ts` with tsx as its own OS process: for crash and shutdown tests, the
+ * benchmark and the demo. `logFile` also writes everything it prints to that file.
+ */
+export function startApp(
+  app: string,
+  env: Record<string, string>,
+  options: { logFile?: string } = {},
+): AppProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd,
+    cwd: path.join(REPO_ROOT, 'apps', app),
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  const log = options.logFile ? createWriteStream(options.logFile, { flags: 'w' }) : undefined;
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const collect = (chunk: Buffer) => {
+    log?.write(chunk);
+    output += chunk.toString();
+    if (output.length > OUTPUT_WINDOW) output = output.slice(-OUTPUT_WINDOW);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
   const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
+    child.once('exit', (code) => {
+      running.delete(child);
+      log?.end();
+      resolve(code);
+    }),
   );
+  const where = options.logFile ? `see ${options.logFile}` : `output:\n${output}`;
   return {
+    app,
     child,
     output: () => output,
     async waitForOutput(text, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (!output.includes(text)) {
-        if (child.exitCode !== null) throw new Error(`${app} exited early:\n${output}`);
-        if (Date.now() > deadline) throw new Error(`${app} never logged "${text}":\n${output}`);
+        if (child.exitCode !== null) throw new Error(`${app} exited early; ${where}`);
+        if (Date.now() > deadline) throw new Error(`${app} never logged "${text}"; ${where}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
-    async stop(signal = 'SIGTERM') {
-      if (child.exitCode === null) child.kill(signal);
+    async stop(signal = 'SIGTERM', graceMs = 30_000) {
+      if (child.exitCode === null) {
+        child.kill(signal);
+        setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
+      }
       return exited;
     },
   };

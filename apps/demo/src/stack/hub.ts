@@ -116,7 +116,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
 }
 
 async function listenIngress(env: Record<string, string>) {
-  // The public URL is only known once listening; the app reads it when handing out webhook URLs.
+  // The port is chosen first so the app can hand out webhook URLs that point at itself.
   const port = await freePort();
   const ingressEnv = loadIngressEnv({
     ...env,

@@ -46,7 +46,13 @@ async function main(argv: string[]): Promise<void> {
     } else if (command === 'order' && sub) {
       const orders = await platform.repos.orders.findByNumber(sub);
       const audit = await platform.repos.audit.forOrder(sub);
-      console.log(JSON.stringify({ orders, audit }, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v), 2));
+      console.log(
+        JSON.stringify(
+          { orders, audit },
+          (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v),
+          2,
+        ),
+      );
     } else if (command === 'timeline' && sub) {
       console.log(JSON.stringify(await orderTimeline(platform.repos, sub), null, 2));
     } else {

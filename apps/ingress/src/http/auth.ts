@@ -23,7 +23,9 @@ export function requireBasic(user: string, password: string) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const header = req.headers.authorization ?? '';
     if (header.startsWith('Basic ')) {
-      const [name = '', ...rest] = Buffer.from(header.slice(6), 'base64').toString('utf8').split(':');
+      const [name = '', ...rest] = Buffer.from(header.slice(6), 'base64')
+        .toString('utf8')
+        .split(':');
       if (safeEqual(name, user) && safeEqual(rest.join(':'), password)) return next();
     }
     res.setHeader('WWW-Authenticate', 'Basic realm="Shiplink queues", charset="UTF-8"');

@@ -28,13 +28,22 @@ export function problemHandler(logger: Logger) {
     if (error instanceof HttpProblem) return sendProblem(res, error);
     const bodyError = error as { type?: string; status?: number };
     if (bodyError.type === 'entity.too.large') {
-      return sendProblem(res, new HttpProblem(413, 'payload_too_large', 'request body is too large'));
+      return sendProblem(
+        res,
+        new HttpProblem(413, 'payload_too_large', 'request body is too large'),
+      );
     }
     if (bodyError.type === 'entity.parse.failed') {
-      return sendProblem(res, new HttpProblem(400, 'malformed_json', 'request body is not valid JSON'));
+      return sendProblem(
+        res,
+        new HttpProblem(400, 'malformed_json', 'request body is not valid JSON'),
+      );
     }
     if (bodyError.status && bodyError.status >= 400 && bodyError.status < 500) {
-      return sendProblem(res, new HttpProblem(bodyError.status, 'bad_request', 'request was refused'));
+      return sendProblem(
+        res,
+        new HttpProblem(bodyError.status, 'bad_request', 'request was refused'),
+      );
     }
     logger.error('request failed', { error });
     sendProblem(res, new HttpProblem(500, 'internal_error', 'the request could not be completed'));

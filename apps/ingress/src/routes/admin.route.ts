@@ -16,21 +16,29 @@ const NewStoreSchema = z.object({
   externalRef: z.string().regex(/^[a-z0-9]+$/i),
   settings: StoreSettingsSchema.optional(),
 });
-const ReplaySchema = z.union([z.object({ dlqJobId: z.string().min(1) }), z.object({ all: z.literal(true) })]);
+const ReplaySchema = z.union([
+  z.object({ dlqJobId: z.string().min(1) }),
+  z.object({ all: z.literal(true) }),
+]);
 const QueueSchema = z.enum(QUEUES);
 
 function body<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   const parsed = schema.safeParse(req.body);
   if (!parsed.success) {
-    throw new HttpProblem(400, 'invalid_request', 'request body does not fit',
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`));
+    throw new HttpProblem(
+      400,
+      'invalid_request',
+      'request body does not fit',
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`),
+    );
   }
   return parsed.data;
 }
 
 function queueParam(req: Request) {
   const queue = QueueSchema.safeParse(req.params.queue);
-  if (!queue.success) throw new HttpProblem(404, 'unknown_queue', `queues are: ${QUEUES.join(', ')}`);
+  if (!queue.success)
+    throw new HttpProblem(404, 'unknown_queue', `queues are: ${QUEUES.join(', ')}`);
   return queue.data;
 }
 
@@ -49,78 +57,124 @@ export function adminApi(deps: {
   const router = Router();
   router.use('/admin/api', requireBearer(deps.token), express.json({ limit: '64kb' }));
 
-  router.post('/admin/api/tenants', route(async (req, res) => {
-    res.status(201).json(await repos.tenancy.createTenant(body(NewTenantSchema, req).name));
-  }));
+  router.post(
+    '/admin/api/tenants',
+    route(async (req, res) => {
+      res.status(201).json(await repos.tenancy.createTenant(body(NewTenantSchema, req).name));
+    }),
+  );
 
-  router.post('/admin/api/tenants/:tenantId/stores', route(async (req, res) => {
-    const input = body(NewStoreSchema, req);
-    const tenant = await repos.tenancy.getTenant(String(req.params.tenantId));
-    if (!tenant) throw new HttpProblem(404, 'unknown_tenant', 'no such tenant');
-    // Stored with every default filled in, so what a store does is visible in its settings.
-    const settings = input.settings ?? StoreSettingsSchema.parse({});
-    res.status(201).json(await repos.tenancy.createStore({ tenantId: tenant.id, ...input, settings }));
-  }));
+  router.post(
+    '/admin/api/tenants/:tenantId/stores',
+    route(async (req, res) => {
+      const input = body(NewStoreSchema, req);
+      const tenant = await repos.tenancy.getTenant(String(req.params.tenantId));
+      if (!tenant) throw new HttpProblem(404, 'unknown_tenant', 'no such tenant');
+      // Stored with every default filled in, so what a store does is visible in its settings.
+      const settings = input.settings ?? StoreSettingsSchema.parse({});
+      res
+        .status(201)
+        .json(await repos.tenancy.createStore({ tenantId: tenant.id, ...input, settings }));
+    }),
+  );
 
-  router.post('/admin/api/stores/:storeId/connections', route(async (req, res) => {
-    const created = await connections.create(String(req.params.storeId), body(NewConnectionSchema, req));
-    res.status(201).json(created);
-  }));
+  router.post(
+    '/admin/api/stores/:storeId/connections',
+    route(async (req, res) => {
+      const created = await connections.create(
+        String(req.params.storeId),
+        body(NewConnectionSchema, req),
+      );
+      res.status(201).json(created);
+    }),
+  );
 
-  router.get('/admin/api/connections/:connectionId', route(async (req, res) => {
-    const connection = await repos.tenancy.findConnection(String(req.params.connectionId));
-    if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
-    res.json(connections.present(connection));
-  }));
+  router.get(
+    '/admin/api/connections/:connectionId',
+    route(async (req, res) => {
+      const connection = await repos.tenancy.findConnection(String(req.params.connectionId));
+      if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
+      res.json(connections.present(connection));
+    }),
+  );
 
-  router.post('/admin/api/connections/:connectionId/webhooks', route(async (req, res) => {
-    res.json(await connections.registerWebhooks(String(req.params.connectionId)));
-  }));
+  router.post(
+    '/admin/api/connections/:connectionId/webhooks',
+    route(async (req, res) => {
+      res.json(await connections.registerWebhooks(String(req.params.connectionId)));
+    }),
+  );
 
-  router.get('/admin/api/orders/:orderNumber', route(async (req, res) => {
-    const orderNumber = String(req.params.orderNumber);
-    const [orders, audit] = await Promise.all([
-      repos.orders.findByNumber(orderNumber),
-      repos.audit.forOrder(orderNumber),
-    ]);
-    if (orders.length === 0 && audit.length === 0) {
-      throw new HttpProblem(404, 'unknown_order', `nothing is known about order ${orderNumber}`);
-    }
-    res.json({
-      orders: orders.map(({ canonical: _canonical, ...order }) => order),
-      audit: audit.map((entry) => ({ ...entry, id: entry.id.toString() })),
-    });
-  }));
+  router.get(
+    '/admin/api/orders/:orderNumber',
+    route(async (req, res) => {
+      const orderNumber = String(req.params.orderNumber);
+      const [orders, audit] = await Promise.all([
+        repos.orders.findByNumber(orderNumber),
+        repos.audit.forOrder(orderNumber),
+      ]);
+      if (orders.length === 0 && audit.length === 0) {
+        throw new HttpProblem(404, 'unknown_order', `nothing is known about order ${orderNumber}`);
+      }
+      res.json({
+        orders: orders.map(({ canonical: _canonical, ...order }) => order),
+        audit: audit.map((entry) => ({ ...entry, id: entry.id.toString() })),
+      });
+    }),
+  );
 
-  router.get('/admin/api/orders/:orderNumber/timeline', route(async (req, res) => {
-    res.json(await orderTimeline(repos, String(req.params.orderNumber)));
-  }));
+  router.get(
+    '/admin/api/orders/:orderNumber/timeline',
+    route(async (req, res) => {
+      res.json(await orderTimeline(repos, String(req.params.orderNumber)));
+    }),
+  );
 
-  router.put('/admin/api/stores/:storeId/settings', route(async (req, res) => {
-    const settings = body(StoreSettingsSchema, req);
-    const store = await repos.tenancy.getStore(String(req.params.storeId));
-    if (!store) throw new HttpProblem(404, 'unknown_store', 'no such store');
-    res.json((await repos.tenancy.updateStoreSettings(store.id, settings)).settings);
-  }));
+  router.put(
+    '/admin/api/stores/:storeId/settings',
+    route(async (req, res) => {
+      const settings = body(StoreSettingsSchema, req);
+      const store = await repos.tenancy.getStore(String(req.params.storeId));
+      if (!store) throw new HttpProblem(404, 'unknown_store', 'no such store');
+      res.json((await repos.tenancy.updateStoreSettings(store.id, settings)).settings);
+    }),
+  );
 
-  router.get('/admin/api/dead-letters', route(async (req, res) => {
-    const status = req.query.status === 'replayed' ? 'replayed' : req.query.status === 'open' ? 'open' : undefined;
-    res.json(await repos.deadLetters.list(status ? { status } : {}));
-  }));
+  router.get(
+    '/admin/api/dead-letters',
+    route(async (req, res) => {
+      const status =
+        req.query.status === 'replayed'
+          ? 'replayed'
+          : req.query.status === 'open'
+            ? 'open'
+            : undefined;
+      res.json(await repos.deadLetters.list(status ? { status } : {}));
+    }),
+  );
 
-  router.get('/admin/api/queues/:queue/dead-letters', route(async (req, res) => {
-    res.json(await listDeadLetters(producer, queueParam(req)));
-  }));
+  router.get(
+    '/admin/api/queues/:queue/dead-letters',
+    route(async (req, res) => {
+      res.json(await listDeadLetters(producer, queueParam(req)));
+    }),
+  );
 
-  router.post('/admin/api/queues/:queue/dead-letters/replay', route(async (req, res) => {
-    const selector = body(ReplaySchema, req);
-    res.json({ replayRequested: await requestReplay(producer, queueParam(req), selector) });
-  }));
+  router.post(
+    '/admin/api/queues/:queue/dead-letters/replay',
+    route(async (req, res) => {
+      const selector = body(ReplaySchema, req);
+      res.json({ replayRequested: await requestReplay(producer, queueParam(req), selector) });
+    }),
+  );
 
-  router.get('/admin/api/inbox', route(async (_req, res) => {
-    const counts = await repos.inbox.countByStatus();
-    res.json(Object.fromEntries(counts.map((c) => [c.status, c._count._all])));
-  }));
+  router.get(
+    '/admin/api/inbox',
+    route(async (_req, res) => {
+      const counts = await repos.inbox.countByStatus();
+      res.json(Object.fromEntries(counts.map((c) => [c.status, c._count._all])));
+    }),
+  );
 
   return router;
 }

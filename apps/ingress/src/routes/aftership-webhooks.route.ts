@@ -35,7 +35,7 @@ export function afterShipWebhooks(deps: WebhookRouteDeps): Router {
     rawBody(deps.maxBytes),
     route(async (req, res) => {
       const { correlationId, connection, context } = await inboundRequest(
-        deps.connections,
+        deps.repos.tenancy,
         req,
         'aftership',
         ENDPOINT,

@@ -30,15 +30,28 @@ const syncedChange = (scope: string) =>
     : undefined;
 
 /** The work a delivery asks for: an order import, a store shipment read-back, or none. */
-function jobFor(event: BigCommerceWebhookEvent, connectionId: string, trigger: string): AcceptedEvent['job'] {
+function jobFor(
+  event: BigCommerceWebhookEvent,
+  connectionId: string,
+  trigger: string,
+): AcceptedEvent['job'] {
   if (event.kind === 'order') {
-    return { definition: jobs.orderImport, payload: { connectionId, orderId: String(event.orderId), trigger } };
+    return {
+      definition: jobs.orderImport,
+      payload: { connectionId, orderId: String(event.orderId), trigger },
+    };
   }
   const change = event.kind === 'shipment' ? syncedChange(event.scope) : undefined;
   if (event.kind !== 'shipment' || !change) return undefined;
   return {
     definition: jobs.storeShipmentSync,
-    payload: { connectionId, orderId: String(event.orderId), shipmentId: String(event.shipmentId), change, trigger },
+    payload: {
+      connectionId,
+      orderId: String(event.orderId),
+      shipmentId: String(event.shipmentId),
+      change,
+      trigger,
+    },
   };
 }
 
@@ -49,23 +62,45 @@ export function bigCommerceWebhooks(deps: WebhookRouteDeps & { toleranceSec: num
     '/webhooks/bigcommerce/:connectionId',
     rawBody(deps.maxBytes),
     route(async (req, res) => {
-      const { correlationId, connection, context } = await inboundRequest(deps.connections, req, 'bigcommerce', ENDPOINT);
+      const { correlationId, connection, context } = await inboundRequest(
+        deps.repos.tenancy,
+        req,
+        'bigcommerce',
+        ENDPOINT,
+      );
       const verdict = verifyBigCommerceWebhook({
         headers: req.headers as Record<string, string | string[] | undefined>,
         rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
         secret: connection.webhookSecret,
         toleranceSec: deps.toleranceSec,
       });
-      if (!verdict.ok) refuse(deps.repos, context, new HttpProblem(401, verdict.reason, 'webhook signature check failed'));
+      if (!verdict.ok)
+        refuse(
+          deps.repos,
+          context,
+          new HttpProblem(401, verdict.reason, 'webhook signature check failed'),
+        );
       const body = parseJsonOrRefuse(deps.repos, context, req.body);
       const envelope = BigCommerceWebhookSchema.safeParse(body);
       if (!envelope.success) {
-        refuse(deps.repos, context, new HttpProblem(400, 'invalid_payload', 'not a BigCommerce webhook',
-          envelope.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`)));
+        refuse(
+          deps.repos,
+          context,
+          new HttpProblem(
+            400,
+            'invalid_payload',
+            'not a BigCommerce webhook',
+            envelope.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
+          ),
+        );
       }
       const storeRef = connection.store.externalRef;
       if (envelope.data.producer !== `stores/${storeRef}`) {
-        refuse(deps.repos, context, new HttpProblem(400, 'store_mismatch', 'webhook is for another store'));
+        refuse(
+          deps.repos,
+          context,
+          new HttpProblem(400, 'store_mismatch', 'webhook is for another store'),
+        );
       }
       const event = interpretBigCommerceWebhook(envelope.data);
       const job = jobFor(event, connection.id, digest(verdict.webhookId, 16));

@@ -30,34 +30,66 @@ export function shipStationWebhooks(deps: WebhookRouteDeps): Router {
     '/webhooks/shipstation/:connectionId/:token',
     rawBody(deps.maxBytes),
     route(async (req, res) => {
-      const { correlationId, connection, context } = await inboundRequest(deps.connections, req, 'shipstation', ENDPOINT);
+      const { correlationId, connection, context } = await inboundRequest(
+        deps.repos.tenancy,
+        req,
+        'shipstation',
+        ENDPOINT,
+      );
       if (!verifyShipStationToken(String(req.params.token), connection.webhookSecret)) {
-        refuse(deps.repos, context, new HttpProblem(401, 'bad_token', 'webhook URL token is wrong'));
+        refuse(
+          deps.repos,
+          context,
+          new HttpProblem(401, 'bad_token', 'webhook URL token is wrong'),
+        );
       }
       const body = parseJsonOrRefuse(deps.repos, context, req.body);
       const parsed = parseShipStationWebhook(body);
       if (!parsed.success) {
-        refuse(deps.repos, context, new HttpProblem(400, 'invalid_payload', 'not a ShipStation webhook',
-          parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`)));
+        refuse(
+          deps.repos,
+          context,
+          new HttpProblem(
+            400,
+            'invalid_payload',
+            'not a ShipStation webhook',
+            parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
+          ),
+        );
       }
       const { resource_url: resourceUrl, resource_type: resourceType } = parsed.data;
       try {
         assertSameOrigin(resourceUrl, connection.baseUrl);
       } catch {
-        refuse(deps.repos, context, new HttpProblem(400, 'foreign_resource_url', 'resource_url is not on this connection\'s ShipStation host'));
+        refuse(
+          deps.repos,
+          context,
+          new HttpProblem(
+            400,
+            'foreign_resource_url',
+            "resource_url is not on this connection's ShipStation host",
+          ),
+        );
       }
       const common = {
         connectionId: connection.id,
         provider: 'shipstation' as const,
         topic: resourceType,
-        dedupKey: inboxDedupKey('shipstation', connection.id, `${resourceType}:${digest(resourceUrl)}`),
+        dedupKey: inboxDedupKey(
+          'shipstation',
+          connection.id,
+          `${resourceType}:${digest(resourceUrl)}`,
+        ),
         payload: parsed.data,
         correlationId,
       };
       const outcome = SHIPMENT_EVENTS.has(resourceType)
         ? await deps.intake.accept({
             ...common,
-            job: { definition: jobs.shipmentsFetch, payload: { connectionId: connection.id, resourceUrl } },
+            job: {
+              definition: jobs.shipmentsFetch,
+              payload: { connectionId: connection.id, resourceUrl },
+            },
           })
         : await deps.intake.accept(common);
       answer(res, outcome);

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
-import type { ConnectionRecord, Provider, Repos } from '@shiplink/db';
+import type { ConnectionRecord, Provider, Repos, TenancyRepo } from '@shiplink/db';
 import { HttpProblem, sendProblem } from '../http/problems';
-import type { ConnectionCache } from '../services/connection-cache';
 import type { IntakeOutcome, IntakeService } from '../services/intake.service';
 
 /** Raw bytes for signature checks; anything bigger than the limit is a 413 before parsing. */
@@ -13,14 +12,15 @@ export function correlationIdOf(req: Request): string {
   return typeof given === 'string' && /^[\w.-]{8,100}$/.test(given) ? given : randomUUID();
 }
 
-/** The connection named in the URL, of the provider the route serves, or a 404. */
+/** The active connection named in the URL, of the provider the route serves, or a 404. */
 export async function connectionFor(
-  cache: ConnectionCache,
+  tenancy: TenancyRepo,
   req: Request,
   provider: Provider,
 ): Promise<ConnectionRecord> {
-  const connection = await cache.get(String(req.params.connectionId));
-  if (!connection || connection.provider !== provider) {
+  // The tenancy repo caches look-ups (misses too), so a webhook costs no query per request.
+  const connection = await tenancy.findConnection(String(req.params.connectionId));
+  if (!connection?.active || connection.provider !== provider) {
     throw new HttpProblem(404, 'unknown_connection', 'no such connection');
   }
   return connection;
@@ -29,20 +29,19 @@ export async function connectionFor(
 /** What every webhook route is built from. */
 export interface WebhookRouteDeps {
   repos: Repos;
-  connections: ConnectionCache;
   intake: IntakeService;
   maxBytes: number;
 }
 
 /** What every webhook route starts with: its correlation id, connection, and refusal context. */
 export async function inboundRequest(
-  cache: ConnectionCache,
+  tenancy: TenancyRepo,
   req: Request,
   provider: Provider,
   endpoint: string,
 ) {
   const correlationId = correlationIdOf(req);
-  const connection = await connectionFor(cache, req, provider);
+  const connection = await connectionFor(tenancy, req, provider);
   return {
     correlationId,
     connection,

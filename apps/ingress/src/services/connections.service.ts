@@ -53,13 +53,25 @@ export class ConnectionsService {
     if (!store) throw new HttpProblem(404, 'unknown_store', `store ${storeId} does not exist`);
     const credentials = CONNECTION_CREDENTIALS[input.provider].safeParse(input.credentials);
     if (!credentials.success) {
-      throw new HttpProblem(400, 'invalid_credentials', `credentials do not fit ${input.provider}`,
-        credentials.error.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.join('.')}: ${i.message}`));
+      throw new HttpProblem(
+        400,
+        'invalid_credentials',
+        `credentials do not fit ${input.provider}`,
+        credentials.error.issues.map(
+          (i: { path: PropertyKey[]; message: string }) => `${i.path.join('.')}: ${i.message}`,
+        ),
+      );
     }
     const settings = CONNECTION_SETTINGS[input.provider].safeParse(input.settings ?? {});
     if (!settings.success) {
-      throw new HttpProblem(400, 'invalid_settings', `settings do not fit ${input.provider}`,
-        settings.error.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.join('.')}: ${i.message}`));
+      throw new HttpProblem(
+        400,
+        'invalid_settings',
+        `settings do not fit ${input.provider}`,
+        settings.error.issues.map(
+          (i: { path: PropertyKey[]; message: string }) => `${i.path.join('.')}: ${i.message}`,
+        ),
+      );
     }
     const secrets = this.secretsFor(input, credentials.data);
     const connection = await this.repos.tenancy.createConnection({
@@ -93,7 +105,9 @@ export class ConnectionsService {
   }
 
   /** Makes the provider call us: BigCommerce hooks per scope, ShipStation SHIP_NOTIFY. */
-  async registerWebhooks(connectionId: string): Promise<{ registered: string[]; existing: string[] }> {
+  async registerWebhooks(
+    connectionId: string,
+  ): Promise<{ registered: string[]; existing: string[] }> {
     const connection = await this.repos.tenancy.findConnection(connectionId);
     if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
     const destination = this.webhookUrl(connection);
@@ -116,11 +130,19 @@ export class ConnectionsService {
       const found = hooks.some((h) => h.event === 'SHIP_NOTIFY' && h.url === destination);
       if (found) existing.push('SHIP_NOTIFY');
       else {
-        await client.subscribeWebhook({ targetUrl: destination, event: 'SHIP_NOTIFY', friendlyName: 'Shiplink shipments' });
+        await client.subscribeWebhook({
+          targetUrl: destination,
+          event: 'SHIP_NOTIFY',
+          friendlyName: 'Shiplink shipments',
+        });
         registered.push('SHIP_NOTIFY');
       }
     } else {
-      throw new HttpProblem(400, 'manual_registration', 'AfterShip webhooks are added in its admin (Settings → Webhooks) with this URL');
+      throw new HttpProblem(
+        400,
+        'manual_registration',
+        'AfterShip webhooks are added in its admin (Settings → Webhooks) with this URL',
+      );
     }
     return { registered, existing };
   }
@@ -143,9 +165,16 @@ export class ConnectionsService {
         };
       case 'aftership':
         if (!input.webhookSecret) {
-          throw new HttpProblem(400, 'webhook_secret_required', 'AfterShip connections need the webhook secret from AfterShip → Settings → Webhooks');
+          throw new HttpProblem(
+            400,
+            'webhook_secret_required',
+            'AfterShip connections need the webhook secret from AfterShip → Settings → Webhooks',
+          );
         }
-        return { webhookSecret: input.webhookSecret, accountKey: digest(String(credentials.apiKey)) };
+        return {
+          webhookSecret: input.webhookSecret,
+          accountKey: digest(String(credentials.apiKey)),
+        };
     }
   }
 }

@@ -48,7 +48,14 @@ export class IntakeService {
       payload: event.payload,
       correlationId: event.correlationId,
       ...(job && jobId
-        ? { job: { queue: job.definition.queue, name: job.definition.name, id: jobId, payload: job.payload } }
+        ? {
+            job: {
+              queue: job.definition.queue,
+              name: job.definition.name,
+              id: jobId,
+              payload: job.payload,
+            },
+          }
         : {}),
     });
     this.repos.audit.record({
@@ -69,6 +76,8 @@ export class IntakeService {
       inboxEventId: row.id,
     });
     if (row.duplicate) this.logger.info('duplicate event re-enqueued', { eventId: row.id, jobId });
-    return row.duplicate ? { status: 'duplicate', eventId: row.id } : { status: 'accepted', eventId: row.id, jobId };
+    return row.duplicate
+      ? { status: 'duplicate', eventId: row.id }
+      : { status: 'accepted', eventId: row.id, jobId };
   }
 }

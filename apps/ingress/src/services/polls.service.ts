@@ -11,7 +11,9 @@ export class PollScheduler {
     private readonly intervalMs: number,
   ) {}
 
-  async schedule(connection: Pick<ConnectionRecord, 'id' | 'provider'>): Promise<string | undefined> {
+  async schedule(
+    connection: Pick<ConnectionRecord, 'id' | 'provider'>,
+  ): Promise<string | undefined> {
     const payload = { connectionId: connection.id };
     switch (connection.provider) {
       case 'bigcommerce':

@@ -31,7 +31,8 @@ export class InboxSweeper {
     const stale = await this.repos.inbox.findStale(this.afterMs);
     let enqueued = 0;
     for (const event of stale) {
-      const definition = event.jobQueue && event.jobName ? findJob(event.jobQueue, event.jobName) : undefined;
+      const definition =
+        event.jobQueue && event.jobName ? findJob(event.jobQueue, event.jobName) : undefined;
       if (!definition) continue;
       const queue = this.producer.queue(definition.queue);
       const existing = event.jobId ? await queue.getJobState(event.jobId) : 'unknown';

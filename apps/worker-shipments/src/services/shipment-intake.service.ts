@@ -20,8 +20,13 @@ export class ShipmentIntakeService {
   constructor(private readonly platform: Platform) {}
 
   async fetchBatch({ connectionId, resourceUrl }: { connectionId: string; resourceUrl: string }) {
-    const connection = await this.platform.repos.tenancy.requireConnection(connectionId, 'shipstation');
-    const shipments = await this.platform.clients.shipstation(connection).fetchShipmentsResource(resourceUrl);
+    const connection = await this.platform.repos.tenancy.requireConnection(
+      connectionId,
+      'shipstation',
+    );
+    const shipments = await this.platform.clients
+      .shipstation(connection)
+      .fetchShipmentsResource(resourceUrl);
     for (const shipment of shipments) await this.record(connection, shipment);
     this.platform.logger.info('shipment batch recorded', { count: shipments.length });
   }
@@ -31,8 +36,12 @@ export class ShipmentIntakeService {
     const connection = await repos.tenancy.requireConnection(connectionId, 'shipstation');
     const stored = await repos.cursors.get(connectionId, CURSOR);
     const pollStarted = new Date();
-    const since = new Date((stored ? new Date(stored).getTime() : Date.now() - FIRST_LOOKBACK_MS) - OVERLAP_MS);
-    const shipments = await clients.shipstation(connection).listShipments({ createDateStart: since });
+    const since = new Date(
+      (stored ? new Date(stored).getTime() : Date.now() - FIRST_LOOKBACK_MS) - OVERLAP_MS,
+    );
+    const shipments = await clients
+      .shipstation(connection)
+      .listShipments({ createDateStart: since });
     for (const shipment of shipments) await this.record(connection, shipment);
     await repos.cursors.set(connectionId, CURSOR, pollStarted.toISOString());
     logger.info('shipments polled', { found: shipments.length, since: since.toISOString() });
@@ -42,9 +51,14 @@ export class ShipmentIntakeService {
     const { repos, producer, logger } = this.platform;
     const shipment = fromShipStationShipment(raw);
     const fulfilment =
-      (shipment.orderKey ? await repos.orders.findFulfilmentOrder(connection.id, shipment.orderKey) : null) ??
+      (shipment.orderKey
+        ? await repos.orders.findFulfilmentOrder(connection.id, shipment.orderKey)
+        : null) ??
       (shipment.fulfilmentOrderId
-        ? await repos.orders.findFulfilmentOrderByExternalId(connection.id, shipment.fulfilmentOrderId)
+        ? await repos.orders.findFulfilmentOrderByExternalId(
+            connection.id,
+            shipment.fulfilmentOrderId,
+          )
         : null);
     if (!fulfilment) {
       // An order created in ShipStation by hand or by another channel: not ours to write back.
@@ -54,13 +68,19 @@ export class ShipmentIntakeService {
     const order = await repos.orders.find(fulfilment.orderId);
     if (!order) return;
     await withLogContext({ orderRef: order.orderNumber }, async () => {
-      const destinationLines = order.lines.filter((l) => l.externalAddressId === fulfilment.externalAddressId);
+      const destinationLines = order.lines.filter(
+        (l) => l.externalAddressId === fulfilment.externalAddressId,
+      );
       const items = shipment.items.length
         ? shipment.items.flatMap((item) => {
             const line =
               destinationLines.find((l) => l.externalId === item.lineItemKey) ??
               destinationLines.find((l) => item.sku && l.sku === item.sku);
-            if (!line) logger.warn('shipment item matches no order line', { sku: item.sku, lineItemKey: item.lineItemKey });
+            if (!line)
+              logger.warn('shipment item matches no order line', {
+                sku: item.sku,
+                lineItemKey: item.lineItemKey,
+              });
             return line ? [{ orderLineId: line.id, quantity: item.quantity }] : [];
           })
         : // Without item detail a shipment is taken to carry the whole destination.

@@ -20,7 +20,10 @@ export class ShipmentWritebackService {
   async writeBack({ shipmentId }: { shipmentId: string }): Promise<void> {
     const { repos } = this.platform;
     const first = await repos.shipments.findForWriteback(shipmentId);
-    if (!first) throw new PermanentError(`shipment ${shipmentId} does not exist`, { reason: 'shipment.unknown' });
+    if (!first)
+      throw new PermanentError(`shipment ${shipmentId} does not exist`, {
+        reason: 'shipment.unknown',
+      });
     await withLogContext({ orderRef: first.orderNumber }, () =>
       repos.locks.withLock(`shipment-writeback:${shipmentId}`, async () => {
         const shipment = await repos.shipments.findForWriteback(shipmentId);
@@ -29,7 +32,11 @@ export class ShipmentWritebackService {
       }),
     );
     // Tracking follows the shipment; the job is a no-op where no AfterShip account is connected.
-    await this.platform.producer.enqueue(jobs.trackingRegister, { shipmentId, revision: trackingRevision(first) }, { correlationId: currentLogContext().correlationId ?? `shipment-${shipmentId}` });
+    await this.platform.producer.enqueue(
+      jobs.trackingRegister,
+      { shipmentId, revision: trackingRevision(first) },
+      { correlationId: currentLogContext().correlationId ?? `shipment-${shipmentId}` },
+    );
   }
 
   private async create(shipment: ShipmentForWriteback): Promise<void> {
@@ -58,7 +65,10 @@ export class ShipmentWritebackService {
       orderId,
       toShipmentCreate({
         orderAddressId: address,
-        items: shipment.items.map((i) => ({ orderProductId: i.lineExternalId, quantity: i.quantity })),
+        items: shipment.items.map((i) => ({
+          orderProductId: i.lineExternalId,
+          quantity: i.quantity,
+        })),
         trackingNumber: shipment.trackingNumber,
         trackingCarrier: shipment.storeCarrier ?? '',
         shippingMethod: shipment.shippingMethod,

@@ -65,10 +65,6 @@ export class AuditTrail {
     });
   }
 
-  forCorrelation(correlationId: string): Promise<AuditEvent[]> {
-    return this.db.auditEvent.findMany({ where: { correlationId }, orderBy: { id: 'asc' } });
-  }
-
   recent(filter: { kind?: string; provider?: string }, limit = 100): Promise<AuditEvent[]> {
     return this.db.auditEvent.findMany({
       where: filter,

@@ -186,8 +186,4 @@ export class ShipmentsRepo {
   ): Promise<void> {
     await this.db.shipment.update({ where: { id }, data: fields });
   }
-
-  countForOrder(orderId: string) {
-    return this.db.shipment.count({ where: { orderId } });
-  }
 }
