@@ -1,3 +1,4 @@
+import { inboxDedupKey } from '@shiplink/domain';
 import { waitFor } from '@shiplink/testing';
 import { multiLineOrder } from '../src/scenario/orders';
 import type { TestWorld } from './support';
@@ -7,6 +8,9 @@ describe('AfterShip status events, end to end on real PostgreSQL and Redis', () 
   let world: TestWorld;
   let t: TrackingHelpers;
   beforeAll(async () => ({ world, t } = await startTrackingWorld()));
+  /** The inbox key of one AfterShip event of this world's connection. */
+  const keyOf = (eventId: string) =>
+    inboxDedupKey('aftership', world.setup.connections.aftership!.id, eventId);
   afterAll(() => world?.close());
   const shippedInStore = () => t.shippedInStore(multiLineOrder());
 
@@ -33,7 +37,7 @@ describe('AfterShip status events, end to end on real PostgreSQL and Redis', () 
       .filter((e) => e.trackingId === tracking.id)
       .map((e) => e.eventId);
     const rows = await waitFor(async () => {
-      const mine = (await t.inbox()).filter((r) => emitted.some((id) => r.dedupKey.endsWith(id)));
+      const mine = (await t.inbox()).filter((r) => emitted.some((id) => r.dedupKey === keyOf(id)));
       return mine.every((row) => row.status === 'processed') && mine;
     });
     expect(rows).toHaveLength(emitted.length);
@@ -97,7 +101,7 @@ describe('AfterShip status events, end to end on real PostgreSQL and Redis', () 
     );
     const row = await waitFor(
       async () =>
-        (await t.inbox()).find((r) => r.dedupKey.endsWith(eventId) && r.status === 'ignored'),
+        (await t.inbox()).find((r) => r.dedupKey === keyOf(eventId) && r.status === 'ignored'),
       { what: 'the unknown tracking event to be recorded as ignored' },
     );
     expect(row.error).toMatch(/no tracking/);

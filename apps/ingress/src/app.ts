@@ -24,8 +24,11 @@ export function createIngressApp(
   env: IngressEnv,
 ): { app: Express; services: IngressServices } {
   const { repos, producer, logger, clients } = platform;
-  const polls = new PollScheduler(producer, env.POLL_INTERVAL_MS);
-  const connections = new ConnectionsService(repos, clients, polls, env.PUBLIC_URL);
+  const polls = new PollScheduler(producer, env.POLL_INTERVAL_MS, env.SCHEDULER_ENABLED);
+  const connections = new ConnectionsService(repos, clients, polls, {
+    publicUrl: env.PUBLIC_URL,
+    baseUrlPolicy: { allowedInternalHosts: env.INTERNAL_PROVIDER_HOSTS },
+  });
   const intake = new IntakeService(repos, producer, logger);
 
   const app = express();

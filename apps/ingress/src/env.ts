@@ -19,6 +19,21 @@ export const ingressEnvShape = {
   /** Delta polls catch up on missed webhooks at this interval. */
   POLL_INTERVAL_MS: envVars.positiveInt.default(5 * 60_000),
   SCHEDULER_ENABLED: envVars.boolean.default(true),
+  /** How often the poll schedules are checked and re-created if Redis lost them. */
+  SCHEDULE_CHECK_INTERVAL_MS: envVars.positiveInt.default(60_000),
+  /**
+   * Host names (comma-separated) that connection base URLs may reach over plain http or at
+   * private addresses, e.g. simulators on a compose network. Loopback is always allowed.
+   */
+  INTERNAL_PROVIDER_HOSTS: z
+    .string()
+    .default('')
+    .transform((hosts) =>
+      hosts
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
   /** Accepted events still unqueued after SWEEP_AFTER_MS are enqueued again. */
   SWEEP_INTERVAL_MS: envVars.positiveInt.default(30_000),
   SWEEP_AFTER_MS: envVars.positiveInt.default(60_000),

@@ -10,11 +10,11 @@ async function main(): Promise<void> {
   onFatal(logger);
   const { app, services } = createIngressApp(platform, env);
 
-  if (env.SCHEDULER_ENABLED) {
-    for (const connection of await repos.tenancy.listActiveConnections()) {
-      await services.polls.schedule(connection);
-    }
-  }
+  services.polls.start(
+    () => repos.tenancy.listActiveConnections(),
+    env.SCHEDULE_CHECK_INTERVAL_MS,
+    logger,
+  );
   const sweeper = new InboxSweeper(repos, platform.producer, logger, env.SWEEP_AFTER_MS);
   sweeper.start(env.SWEEP_INTERVAL_MS);
 
@@ -27,6 +27,7 @@ async function main(): Promise<void> {
 
   onShutdown(logger, async () => {
     sweeper.stop();
+    services.polls.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await platform.close();
   });

@@ -16,6 +16,7 @@ export function databaseHooks({ repos }: Platform): RuntimeHooks {
         reason: entry.reason,
         error: entry.error,
         attemptsMade: entry.attemptsMade,
+        subject: entry.subject,
       });
       if (entry.envelope.meta.inboxEventId) {
         await repos.inbox.markDeadLettered(entry.envelope.meta.inboxEventId, entry.reason);

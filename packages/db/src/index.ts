@@ -55,10 +55,14 @@ export function createRepos(options: {
   // advisory locks (which hold their connection across a provider call, so they get their own).
   const total = Math.max(6, options.db?.poolSize ?? 12);
   const share = Math.floor(total / 3);
-  const db = createDb(options.databaseUrl, { poolSize: share });
-  const locks = new LockPool(options.databaseUrl, share);
+  const db = createDb(options.databaseUrl, { poolSize: share, logger: options.logger });
+  const locks = new LockPool(options.databaseUrl, share, options.logger);
   // The inbox's batched inserts go straight to node-postgres: they are the ingress hot path.
-  const pool = createPgPool(options.databaseUrl, total - 2 * share);
+  const pool = createPgPool(options.databaseUrl, {
+    size: total - 2 * share,
+    logger: options.logger,
+    purpose: 'statements',
+  });
   const audit = new AuditTrail(db, pool, options.logger);
   return {
     db,

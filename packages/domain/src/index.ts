@@ -3,3 +3,4 @@ export * from './money';
 export * from './order';
 export * from './tracking';
 export * from './micro-batch';
+export * from './storable';

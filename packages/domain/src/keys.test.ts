@@ -9,7 +9,18 @@ describe('keys', () => {
   it('is deterministic', () => {
     expect(digest('https://x/shipments?batchId=1')).toBe(digest('https://x/shipments?batchId=1'));
     expect(digest('a')).not.toBe(digest('b'));
-    expect(inboxDedupKey('bigcommerce', 'abc', 'id1')).toBe('bigcommerce:abc:id1');
+    expect(inboxDedupKey('bigcommerce', 'abc', 'id1')).toBe(
+      inboxDedupKey('bigcommerce', 'abc', 'id1'),
+    );
+    expect(inboxDedupKey('bigcommerce', 'abc', 'id1')).not.toBe(
+      inboxDedupKey('bigcommerce', 'ab', 'cid1'),
+    );
+  });
+
+  it('keeps dedup keys the same length whatever the sender put in them', () => {
+    const key = inboxDedupKey('shipstation', 'c1', 'x'.repeat(200_000));
+    expect(key).toMatch(/^shipstation:[0-9a-f]{64}$/);
+    expect(inboxDedupKey('shipstation', 'c1', 'y')).toHaveLength(key.length);
   });
 
   it('suffixes the fulfilment order key only for multi-destination orders', () => {

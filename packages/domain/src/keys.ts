@@ -13,9 +13,13 @@ export function digest(value: string, length = 24): string {
   return createHash('sha256').update(value).digest('hex').slice(0, length);
 }
 
-/** The inbox's unique key for an inbound event: provider, the account it came for, its own id. */
+/**
+ * The inbox's unique key for an inbound event: provider, the account it came for, its own id.
+ * The parts come from the sender, so the key is a fixed-length digest of them: it fits any index
+ * and costs the same however long the input was.
+ */
 export function inboxDedupKey(provider: string, account: string, eventRef: string): string {
-  return `${provider}:${account}:${eventRef}`;
+  return `${provider}:${digest(`${account.length}:${account}|${eventRef}`, 64)}`;
 }
 
 /** The fulfilment system's upsert key for one destination of a store order. */

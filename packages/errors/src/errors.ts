@@ -1,3 +1,5 @@
+import { isOutage } from './outage';
+
 /**
  * The three kinds of failure every connector and service speaks in. Only the jobs runtime turns
  * them into queue behaviour (retry with backoff, delay, dead letter); nothing else decides that.
@@ -72,5 +74,7 @@ export function classifyFailure(error: unknown): ClassifiedFailure {
     return { kind: error.kind, reason: error.reason, message: error.message };
   }
   const message = error instanceof Error ? error.message : String(error);
+  // PostgreSQL or Redis away: worth retrying, and named as what it is in logs and dead letters.
+  if (isOutage(error)) return { kind: 'retryable', reason: 'infrastructure.unavailable', message };
   return { kind: 'retryable', reason: 'unexpected', message };
 }

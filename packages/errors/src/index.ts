@@ -1,2 +1,3 @@
 export * from './errors';
 export * from './http-status';
+export * from './outage';

@@ -4,9 +4,13 @@ import { defineJob } from './define';
 
 const uuid = z.uuid();
 /** A store platform's numeric id (BigCommerce order and shipment ids). */
-const numericId = z.string().regex(/^\d+$/);
+const numericId = z.string().regex(/^\d{1,20}$/);
 /** A provider's opaque reference: short and free of anything a job id cannot hold. */
 const ref = z.string().regex(/^[A-Za-z0-9_-]{1,100}$/);
+
+/** A store order as the subject of jobs about it (see `JobDefinition.subject`). */
+export const orderSubject = (connectionId: string, orderId: string) =>
+  jobKey('order', connectionId, orderId);
 
 /**
  * The job catalog: every payload the hub enqueues, declared once. Payloads carry ids and
@@ -21,9 +25,10 @@ export const jobs = {
       connectionId: uuid,
       orderId: numericId,
       /** What caused it: an inbox event id or a poll's modification stamp. */
-      trigger: z.string().min(1),
+      trigger: z.string().min(1).max(100),
     }),
     jobId: (p) => jobKey('order-import', p.connectionId, p.orderId, p.trigger),
+    subject: (p) => orderSubject(p.connectionId, p.orderId),
   }),
 
   /** Delta poll of store orders modified since the last cursor. */
@@ -32,14 +37,13 @@ export const jobs = {
     name: 'orders.poll',
     schema: z.object({ connectionId: uuid }),
     jobId: (p) => jobKey('orders-poll', p.connectionId),
-    policy: { attempts: 3 },
   }),
 
   /** A fulfilment webhook pointed at a batch of shipments: fetch and record them. */
   shipmentsFetch: defineJob({
     queue: 'shipments',
     name: 'shipments.fetch',
-    schema: z.object({ connectionId: uuid, resourceUrl: z.url() }),
+    schema: z.object({ connectionId: uuid, resourceUrl: z.url().max(2_048) }),
     jobId: (p) => jobKey('shipments-fetch', p.connectionId, digest(p.resourceUrl)),
   }),
 
@@ -49,7 +53,6 @@ export const jobs = {
     name: 'shipments.poll',
     schema: z.object({ connectionId: uuid }),
     jobId: (p) => jobKey('shipments-poll', p.connectionId),
-    policy: { attempts: 3 },
   }),
 
   /** Create the store shipment (carrier, tracking, items) for one recorded shipment. */
@@ -70,7 +73,7 @@ export const jobs = {
       shipmentId: numericId,
       change: z.enum(['created', 'updated']),
       /** The inbox event it came from, so that every change of the shipment is looked at. */
-      trigger: z.string().min(1),
+      trigger: z.string().min(1).max(100),
     }),
     jobId: (p) => jobKey('store-shipment-sync', p.connectionId, p.shipmentId, p.trigger),
   }),
@@ -103,7 +106,6 @@ export const jobs = {
     name: 'tracking.poll',
     schema: z.object({ connectionId: uuid }),
     jobId: (p) => jobKey('tracking-poll', p.connectionId),
-    policy: { attempts: 3 },
   }),
 
   /** Show the parcels' progress on the store order (status, staff notes) as the store wants. */

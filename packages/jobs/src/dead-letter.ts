@@ -18,6 +18,8 @@ export const DeadLetterDataSchema = z.object({
       replayOf: z.string().optional(),
     }),
   }),
+  /** See `JobDefinition.subject`; absent for jobs without one or with an unreadable payload. */
+  subject: z.string().optional(),
   reason: z.string(),
   error: z.string(),
   attemptsMade: z.number().int(),
@@ -30,12 +32,14 @@ export function deadLetterData(
   job: Job,
   envelope: JobEnvelope,
   failure: { reason: string; message: string },
+  subject?: string,
 ): DeadLetterData {
   return {
     queue,
     jobName: job.name,
     jobId: job.id ?? 'unknown',
     envelope: envelope as DeadLetterData['envelope'],
+    ...(subject ? { subject } : {}),
     reason: failure.reason,
     error: failure.message,
     attemptsMade: job.attemptsMade + 1,

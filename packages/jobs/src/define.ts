@@ -14,6 +14,11 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   schema: S;
   /** Deterministic id: the same logical work always gets the same id (no ':' allowed). */
   jobId(payload: z.infer<S>): string;
+  /**
+   * What the job works on, whatever caused it (an order, not this webhook about it). Dead letters
+   * are recorded under it, so that a poll can leave alone what already waits for a person.
+   */
+  subject?(payload: z.infer<S>): string;
   policy: JobPolicy;
 }
 
@@ -27,6 +32,7 @@ export function defineJob<S extends z.ZodType>(definition: {
   name: string;
   schema: S;
   jobId(payload: z.infer<S>): string;
+  subject?(payload: z.infer<S>): string;
   policy?: Partial<JobPolicy>;
 }): JobDefinition<S> {
   return { ...definition, policy: { ...DEFAULT_POLICY, ...definition.policy } };

@@ -1,5 +1,6 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { MicroBatch } from '@shiplink/domain';
+import { isOutage } from '@shiplink/errors';
 import type { Redis } from 'ioredis';
 import type { JobDefinition, JobEnvelope, JobMeta, JobPolicy, PayloadOf } from './define';
 import { deadLetterQueueOf, queuePrefix, QUEUES, type QueueName } from './queues';
@@ -78,10 +79,14 @@ export class JobProducer {
     let batch = this.batches.get(queue);
     if (!batch) {
       const target = this.queue(queue);
-      batch = new MicroBatch(async (adds) => {
-        await target.addBulk(adds);
-        return adds.map(() => undefined);
-      });
+      // Re-adding under the same job ids is harmless, so a failed bulk add can be split.
+      batch = new MicroBatch(
+        async (adds) => {
+          await target.addBulk(adds);
+          return adds.map(() => undefined);
+        },
+        { isolate: (error) => !isOutage(error) },
+      );
       this.batches.set(queue, batch);
     }
     return batch;
@@ -105,6 +110,16 @@ export class JobProducer {
       { name: definition.name, data: envelope, opts: jobOptions(definition.policy) },
     );
     return schedulerId;
+  }
+
+  /** Whether the repeating job exists (Redis keeps schedulers only as long as it keeps its data). */
+  async isScheduled<D extends JobDefinition>(
+    definition: D,
+    payload: PayloadOf<D>,
+  ): Promise<boolean> {
+    const parsed = definition.schema.parse(payload) as PayloadOf<D>;
+    const scheduler = await this.queue(definition.queue).getJobScheduler(definition.jobId(parsed));
+    return Boolean(scheduler);
   }
 
   async unschedule(definition: JobDefinition, payload: unknown): Promise<void> {

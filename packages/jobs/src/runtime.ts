@@ -86,8 +86,13 @@ export function startQueueWorkers(options: WorkerOptions): RunningWorkers {
     maxStalledCount: 3,
   };
 
-  const deadLetter = async (job: Job, envelope: JobEnvelope, failure: ClassifiedFailure) => {
-    const data = deadLetterData(queue, job, envelope, failure);
+  const deadLetter = async (
+    job: Job,
+    envelope: JobEnvelope,
+    failure: ClassifiedFailure,
+    subject?: string,
+  ) => {
+    const data = deadLetterData(queue, job, envelope, failure, subject);
     await producer.deadLetterQueue(queue).add(job.name, data, {
       jobId: jobKey(data.jobId, 'dead', Date.now()),
       attempts: 1,
@@ -149,7 +154,8 @@ export function startQueueWorkers(options: WorkerOptions): RunningWorkers {
             }
             const attempts = job.opts.attempts ?? 1;
             if (failure.kind === 'permanent' || job.attemptsMade + 1 >= attempts) {
-              await deadLetter(job, safeEnvelope, failure);
+              const subject = registration.definition.subject?.(payload.data);
+              await deadLetter(job, safeEnvelope, failure, subject);
               throw new UnrecoverableError(`${failure.reason}: ${failure.message}`);
             }
             logger.warn('job failed, will retry', {

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { isOutage, RateLimitedError, ShiplinkError } from '@shiplink/errors';
 import type { Logger } from '@shiplink/logger';
 
 /** A 4xx/5xx answer with a stable code and a readable message. */
@@ -8,12 +9,25 @@ export class HttpProblem extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Sent as `Retry-After`: the sender should come back, and when. */
+    readonly retryAfterSec?: number,
   ) {
     super(message);
   }
 }
 
+/** How long a sender is asked to wait while PostgreSQL or Redis is away. */
+export const OUTAGE_RETRY_AFTER_SEC = 5;
+
+/** 503 + Retry-After: nothing was lost, the sender should try again shortly. */
+export function unavailable(code: string, message: string): HttpProblem {
+  return new HttpProblem(503, code, message, undefined, OUTAGE_RETRY_AFTER_SEC);
+}
+
 export function sendProblem(res: Response, problem: HttpProblem): void {
+  if (problem.retryAfterSec !== undefined) {
+    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(problem.retryAfterSec))));
+  }
   res.status(problem.status).json({
     error: problem.code,
     message: problem.message,
@@ -21,29 +35,57 @@ export function sendProblem(res: Response, problem: HttpProblem): void {
   });
 }
 
-/** Last handler: body-parser failures become 400/413, anything unexpected a logged 500. */
+/** body-parser's own refusals: they carry `expose`, a 4xx status and a `type`. */
+const BODY_ERRORS: Record<string, [number, string, string]> = {
+  'entity.too.large': [413, 'payload_too_large', 'request body is too large'],
+  'entity.parse.failed': [400, 'malformed_json', 'request body is not valid JSON'],
+  'encoding.unsupported': [415, 'unsupported_encoding', 'content encoding is not supported'],
+  'charset.unsupported': [415, 'unsupported_charset', 'body charset is not supported'],
+  'request.aborted': [400, 'request_aborted', 'request was aborted'],
+};
+
+/**
+ * What an error means to the caller. A provider's refusal is the provider's, never our own 4xx:
+ * it is reported as a bad gateway with the provider's message.
+ */
+export function toProblem(error: unknown): HttpProblem | undefined {
+  if (error instanceof HttpProblem) return error;
+  const body = error as { type?: unknown; status?: unknown; expose?: unknown };
+  if (typeof body?.type === 'string' && body.expose === true && typeof body.status === 'number') {
+    const [status, code, message] = BODY_ERRORS[body.type] ?? [
+      body.status >= 400 && body.status < 500 ? body.status : 400,
+      'bad_request',
+      'request was refused',
+    ];
+    return new HttpProblem(status, code, message);
+  }
+  if (error instanceof ShiplinkError && error.provider) {
+    const from = { provider: error.provider, status: error.status, reason: error.reason };
+    if (error instanceof RateLimitedError) {
+      return new HttpProblem(
+        503,
+        'provider_rate_limited',
+        error.message,
+        from,
+        error.waitMs / 1_000,
+      );
+    }
+    return new HttpProblem(502, 'provider_error', error.message, from);
+  }
+  if (isOutage(error)) {
+    return unavailable('service_unavailable', 'storage is unavailable; retry shortly');
+  }
+  return undefined;
+}
+
+/** Last handler: known refusals become their 4xx/5xx, anything unexpected a logged 500. */
 export function problemHandler(logger: Logger) {
   return (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) return next(error);
-    if (error instanceof HttpProblem) return sendProblem(res, error);
-    const bodyError = error as { type?: string; status?: number };
-    if (bodyError.type === 'entity.too.large') {
-      return sendProblem(
-        res,
-        new HttpProblem(413, 'payload_too_large', 'request body is too large'),
-      );
-    }
-    if (bodyError.type === 'entity.parse.failed') {
-      return sendProblem(
-        res,
-        new HttpProblem(400, 'malformed_json', 'request body is not valid JSON'),
-      );
-    }
-    if (bodyError.status && bodyError.status >= 400 && bodyError.status < 500) {
-      return sendProblem(
-        res,
-        new HttpProblem(bodyError.status, 'bad_request', 'request was refused'),
-      );
+    const problem = toProblem(error);
+    if (problem) {
+      if (problem.status >= 500) logger.warn('request not completed', { code: problem.code });
+      return sendProblem(res, problem);
     }
     logger.error('request failed', { error });
     sendProblem(res, new HttpProblem(500, 'internal_error', 'the request could not be completed'));

@@ -4,25 +4,36 @@ import { StoreSettingsSchema } from '@shiplink/connectors';
 import type { Repos } from '@shiplink/db';
 import { listDeadLetters, QUEUES, requestReplay, type JobProducer } from '@shiplink/jobs';
 import { requireBearer } from '../http/auth';
+import { unstorableJson } from '@shiplink/domain';
+import { displayName, idParam, textParam } from '../http/params';
 import { HttpProblem, route } from '../http/problems';
-import { NewConnectionSchema, type ConnectionsService } from '../services/connections.service';
+import {
+  NewConnectionSchema,
+  RotateSecretSchema,
+  type ConnectionsService,
+} from '../services/connections.service';
 import { orderTimeline } from '../services/timeline.service';
 
-const NewTenantSchema = z.object({ name: z.string().min(1).max(200) });
+const NewTenantSchema = z.object({ name: displayName });
 const NewStoreSchema = z.object({
-  name: z.string().min(1).max(200),
+  name: displayName,
   platform: z.literal('bigcommerce'),
   /** The BigCommerce store hash. */
-  externalRef: z.string().regex(/^[a-z0-9]+$/i),
+  externalRef: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9]+$/i),
   settings: StoreSettingsSchema.optional(),
 });
 const ReplaySchema = z.union([
-  z.object({ dlqJobId: z.string().min(1) }),
+  z.object({ dlqJobId: z.string().min(1).max(500) }),
   z.object({ all: z.literal(true) }),
 ]);
 const QueueSchema = z.enum(QUEUES);
 
 function body<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
+  const unstorable = unstorableJson(req.body);
+  if (unstorable) throw new HttpProblem(422, 'unstorable_payload', `request body ${unstorable}`);
   const parsed = schema.safeParse(req.body);
   if (!parsed.success) {
     throw new HttpProblem(
@@ -67,8 +78,9 @@ export function adminApi(deps: {
   router.post(
     '/admin/api/tenants/:tenantId/stores',
     route(async (req, res) => {
+      const tenantId = idParam(req, 'tenantId');
       const input = body(NewStoreSchema, req);
-      const tenant = await repos.tenancy.getTenant(String(req.params.tenantId));
+      const tenant = await repos.tenancy.getTenant(tenantId);
       if (!tenant) throw new HttpProblem(404, 'unknown_tenant', 'no such tenant');
       // Stored with every default filled in, so what a store does is visible in its settings.
       const settings = input.settings ?? StoreSettingsSchema.parse({});
@@ -81,10 +93,8 @@ export function adminApi(deps: {
   router.post(
     '/admin/api/stores/:storeId/connections',
     route(async (req, res) => {
-      const created = await connections.create(
-        String(req.params.storeId),
-        body(NewConnectionSchema, req),
-      );
+      const storeId = idParam(req, 'storeId');
+      const created = await connections.create(storeId, body(NewConnectionSchema, req));
       res.status(201).json(created);
     }),
   );
@@ -92,23 +102,31 @@ export function adminApi(deps: {
   router.get(
     '/admin/api/connections/:connectionId',
     route(async (req, res) => {
-      const connection = await repos.tenancy.findConnection(String(req.params.connectionId));
+      const connection = await repos.tenancy.findConnection(idParam(req, 'connectionId'));
       if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
       res.json(connections.present(connection));
     }),
   );
 
   router.post(
+    '/admin/api/connections/:connectionId/webhook-secret',
+    route(async (req, res) => {
+      const input = body(RotateSecretSchema, req);
+      res.json(await connections.rotateSecret(idParam(req, 'connectionId'), input));
+    }),
+  );
+
+  router.post(
     '/admin/api/connections/:connectionId/webhooks',
     route(async (req, res) => {
-      res.json(await connections.registerWebhooks(String(req.params.connectionId)));
+      res.json(await connections.registerWebhooks(idParam(req, 'connectionId')));
     }),
   );
 
   router.get(
     '/admin/api/orders/:orderNumber',
     route(async (req, res) => {
-      const orderNumber = String(req.params.orderNumber);
+      const orderNumber = textParam(req, 'orderNumber', 100);
       const [orders, audit] = await Promise.all([
         repos.orders.findByNumber(orderNumber),
         repos.audit.forOrder(orderNumber),
@@ -126,15 +144,16 @@ export function adminApi(deps: {
   router.get(
     '/admin/api/orders/:orderNumber/timeline',
     route(async (req, res) => {
-      res.json(await orderTimeline(repos, String(req.params.orderNumber)));
+      res.json(await orderTimeline(repos, textParam(req, 'orderNumber', 100)));
     }),
   );
 
   router.put(
     '/admin/api/stores/:storeId/settings',
     route(async (req, res) => {
+      const storeId = idParam(req, 'storeId');
       const settings = body(StoreSettingsSchema, req);
-      const store = await repos.tenancy.getStore(String(req.params.storeId));
+      const store = await repos.tenancy.getStore(storeId);
       if (!store) throw new HttpProblem(404, 'unknown_store', 'no such store');
       res.json((await repos.tenancy.updateStoreSettings(store.id, settings)).settings);
     }),

@@ -2,7 +2,22 @@ import { Router } from 'express';
 import type { Db } from '@shiplink/db';
 import { route } from '../http/problems';
 
-/** Liveness (the process answers) and readiness (PostgreSQL and Redis answer). */
+/** A dependency that does not answer within this is reported down rather than waited for. */
+const CHECK_TIMEOUT_MS = 2_000;
+
+function answers(check: () => Promise<unknown>): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), CHECK_TIMEOUT_MS);
+    check()
+      .then(
+        () => resolve(true),
+        () => resolve(false),
+      )
+      .finally(() => clearTimeout(timer));
+  });
+}
+
+/** Liveness (the process answers) and readiness (PostgreSQL and Redis answer, promptly). */
 export function health(deps: { db: Db; redis: { ping(): Promise<string> } }): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
@@ -11,9 +26,13 @@ export function health(deps: { db: Db; redis: { ping(): Promise<string> } }): Ro
   router.get(
     '/readyz',
     route(async (_req, res) => {
-      const checks = await Promise.allSettled([deps.db.$queryRaw`SELECT 1`, deps.redis.ping()]);
-      const [database, redis] = checks.map((c) => c.status === 'fulfilled');
-      res.status(database && redis ? 200 : 503).json({ ok: database && redis, database, redis });
+      const [database, redis] = await Promise.all([
+        answers(() => deps.db.$queryRaw`SELECT 1`),
+        answers(() => deps.redis.ping()),
+      ]);
+      const ok = database && redis;
+      if (!ok) res.setHeader('Retry-After', '5');
+      res.status(ok ? 200 : 503).json({ ok, database, redis });
     }),
   );
   return router;

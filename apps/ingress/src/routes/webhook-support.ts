@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response } from 'express';
 import type { ConnectionRecord, Provider, Repos, TenancyRepo } from '@shiplink/db';
+import { unstorableJson } from '@shiplink/domain';
 import { HttpProblem, sendProblem } from '../http/problems';
+import { isUuid } from '../http/params';
 import type { IntakeOutcome, IntakeService } from '../services/intake.service';
 
 /** Raw bytes for signature checks; anything bigger than the limit is a 413 before parsing. */
@@ -18,8 +20,11 @@ export async function connectionFor(
   req: Request,
   provider: Provider,
 ): Promise<ConnectionRecord> {
+  const id = String(req.params.connectionId);
+  // Ids that cannot exist never reach the database; the answer is the same as for unknown ones.
+  if (!isUuid(id)) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
   // The tenancy repo caches look-ups (misses too), so a webhook costs no query per request.
-  const connection = await tenancy.findConnection(String(req.params.connectionId));
+  const connection = await tenancy.findConnection(id);
   if (!connection?.active || connection.provider !== provider) {
     throw new HttpProblem(404, 'unknown_connection', 'no such connection');
   }
@@ -53,11 +58,16 @@ export function parseJson(raw: unknown): unknown {
   if (!Buffer.isBuffer(raw) || raw.length === 0) {
     throw new HttpProblem(400, 'malformed_json', 'request body is empty');
   }
+  let body: unknown;
   try {
-    return JSON.parse(raw.toString('utf8')) as unknown;
+    body = JSON.parse(raw.toString('utf8')) as unknown;
   } catch {
     throw new HttpProblem(400, 'malformed_json', 'request body is not valid JSON');
   }
+  // Refused here, alone, rather than failing the inbox batch it would be written with.
+  const unstorable = unstorableJson(body);
+  if (unstorable) throw new HttpProblem(422, 'unstorable_payload', `request body ${unstorable}`);
+  return body;
 }
 
 /** Records a refused delivery in the audit trail (bad input is recorded too), then throws. */

@@ -1,23 +1,30 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
+  checkBaseUrl,
   CONNECTION_CREDENTIALS,
   CONNECTION_SETTINGS,
+  type BaseUrlPolicy,
   type ProviderClients,
 } from '@shiplink/connectors';
-import type { ConnectionRecord, Provider, Repos } from '@shiplink/db';
+import { isUniqueViolation, type ConnectionRecord, type Provider, type Repos } from '@shiplink/db';
 import { digest } from '@shiplink/domain';
 import { HttpProblem } from '../http/problems';
 import type { PollScheduler } from './polls.service';
 
+const webhookSecretSchema = z.string().min(8).max(500);
+
+/** A rotation: ShipStation's URL token is generated; the others come from the provider. */
+export const RotateSecretSchema = z.object({ webhookSecret: webhookSecretSchema.optional() });
+
 export const NewConnectionSchema = z.object({
   provider: z.enum(['bigcommerce', 'shipstation', 'aftership']),
-  /** The provider's API base URL: the real one, or a simulator's. */
-  baseUrl: z.url(),
-  credentials: z.record(z.string(), z.unknown()),
-  settings: z.record(z.string(), z.unknown()).optional(),
+  /** The provider's API base URL: the real one, or a simulator's (checked by `checkBaseUrl`). */
+  baseUrl: z.string().max(2_048),
+  credentials: z.record(z.string().max(100), z.unknown()),
+  settings: z.record(z.string().max(100), z.unknown()).optional(),
   /** AfterShip shows its webhook secret in its admin; the others are derived or generated. */
-  webhookSecret: z.string().min(8).optional(),
+  webhookSecret: webhookSecretSchema.optional(),
 });
 export type NewConnectionInput = z.infer<typeof NewConnectionSchema>;
 
@@ -30,14 +37,28 @@ const BIGCOMMERCE_SCOPES = [
   'store/shipment/updated',
 ] as const;
 
+/**
+ * A connection as the admin API shows it. The webhook secret (and a URL that embeds it) is shown
+ * once, when it is created or rotated; afterwards only its fingerprint.
+ */
 export interface PublicConnection {
   id: string;
   provider: Provider;
   storeId: string;
   baseUrl: string;
   settings: unknown;
-  webhook: { url: string; secret: string };
+  webhook: { url: string; secretFingerprint: string; secret?: string };
 }
+
+export interface ConnectionsConfig {
+  publicUrl: string;
+  baseUrlPolicy: BaseUrlPolicy;
+}
+
+/** Where ShipStation's URL token sits in a URL shown after creation. */
+const HIDDEN_TOKEN = '{secret}';
+
+const fingerprint = (secret: string) => `sha256:${digest(secret, 16)}`;
 
 /** Creating connections and registering the provider's webhooks to this ingress. */
 export class ConnectionsService {
@@ -45,12 +66,16 @@ export class ConnectionsService {
     private readonly repos: Repos,
     private readonly clients: ProviderClients,
     private readonly polls: PollScheduler,
-    private readonly publicUrl: string,
+    private readonly config: ConnectionsConfig,
   ) {}
 
   async create(storeId: string, input: NewConnectionInput): Promise<PublicConnection> {
     const store = await this.repos.tenancy.getStore(storeId);
     if (!store) throw new HttpProblem(404, 'unknown_store', `store ${storeId} does not exist`);
+    const baseUrl = checkBaseUrl(input.baseUrl, this.config.baseUrlPolicy);
+    if (!baseUrl.ok) {
+      throw new HttpProblem(400, 'invalid_base_url', `baseUrl ${baseUrl.reason}`);
+    }
     const credentials = CONNECTION_CREDENTIALS[input.provider].safeParse(input.credentials);
     if (!credentials.success) {
       throw new HttpProblem(
@@ -74,34 +99,62 @@ export class ConnectionsService {
       );
     }
     const secrets = this.secretsFor(input, credentials.data);
-    const connection = await this.repos.tenancy.createConnection({
-      tenantId: store.tenantId,
-      storeId,
-      provider: input.provider,
-      baseUrl: input.baseUrl.replace(/\/+$/, ''),
-      credentials: credentials.data,
-      settings: settings.data,
-      ...secrets,
-    });
+    const connection = await this.repos.tenancy
+      .createConnection({
+        tenantId: store.tenantId,
+        storeId,
+        provider: input.provider,
+        baseUrl: baseUrl.url,
+        credentials: credentials.data,
+        settings: settings.data,
+        ...secrets,
+      })
+      .catch((error: unknown) => {
+        if (!isUniqueViolation(error)) throw error;
+        throw new HttpProblem(
+          409,
+          'connection_exists',
+          `store ${storeId} already has a ${input.provider} connection`,
+        );
+      });
     await this.polls.schedule(connection);
-    return this.present(connection);
+    return this.present(connection, { revealSecret: true });
   }
 
-  present(connection: ConnectionRecord): PublicConnection {
+  /** A new webhook secret, shown this once. Re-register the webhooks so providers use it. */
+  async rotateSecret(connectionId: string, input: z.infer<typeof RotateSecretSchema>) {
+    const connection = await this.repos.tenancy.findConnection(connectionId);
+    if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
+    const rotated = await this.repos.tenancy.rotateWebhookSecret(
+      connection.id,
+      ...this.rotation(connection, input.webhookSecret),
+    );
+    return this.present(rotated, { revealSecret: true });
+  }
+
+  present(
+    connection: ConnectionRecord,
+    options: { revealSecret?: boolean } = {},
+  ): PublicConnection {
+    const secret = connection.webhookSecret;
     return {
       id: connection.id,
       provider: connection.provider,
       storeId: connection.storeId,
       baseUrl: connection.baseUrl,
       settings: connection.settings,
-      webhook: { url: this.webhookUrl(connection), secret: connection.webhookSecret },
+      webhook: {
+        url: this.webhookUrl(connection, options.revealSecret ? secret : HIDDEN_TOKEN),
+        secretFingerprint: fingerprint(secret),
+        ...(options.revealSecret ? { secret } : {}),
+      },
     };
   }
 
-  webhookUrl(connection: Pick<ConnectionRecord, 'id' | 'provider' | 'webhookSecret'>): string {
-    const base = `${this.publicUrl.replace(/\/+$/, '')}/webhooks/${connection.provider}/${connection.id}`;
-    // ShipStation V1 signs nothing: the secret in the path is what authenticates its calls.
-    return connection.provider === 'shipstation' ? `${base}/${connection.webhookSecret}` : base;
+  /** ShipStation V1 signs nothing: the secret in the path is what authenticates its calls. */
+  private webhookUrl(connection: Pick<ConnectionRecord, 'id' | 'provider'>, token: string): string {
+    const base = `${this.config.publicUrl.replace(/\/+$/, '')}/webhooks/${connection.provider}/${connection.id}`;
+    return connection.provider === 'shipstation' ? `${base}/${token}` : base;
   }
 
   /** Makes the provider call us: BigCommerce hooks per scope, ShipStation SHIP_NOTIFY. */
@@ -110,7 +163,7 @@ export class ConnectionsService {
   ): Promise<{ registered: string[]; existing: string[] }> {
     const connection = await this.repos.tenancy.findConnection(connectionId);
     if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
-    const destination = this.webhookUrl(connection);
+    const destination = this.webhookUrl(connection, connection.webhookSecret);
     const registered: string[] = [];
     const existing: string[] = [];
     if (connection.provider === 'bigcommerce') {
@@ -145,6 +198,25 @@ export class ConnectionsService {
       );
     }
     return { registered, existing };
+  }
+
+  /** The new secret, and for BigCommerce the credentials it lives in (the app's client secret). */
+  private rotation(
+    connection: ConnectionRecord,
+    given: string | undefined,
+  ): [secret: string, credentials?: unknown] {
+    if (connection.provider === 'shipstation') return [randomBytes(24).toString('base64url')];
+    if (!given) {
+      throw new HttpProblem(
+        400,
+        'webhook_secret_required',
+        `a ${connection.provider} secret comes from the provider: send it as webhookSecret`,
+      );
+    }
+    if (connection.provider === 'bigcommerce') {
+      return [given, { ...(connection.credentials as object), clientSecret: given }];
+    }
+    return [given];
   }
 
   private secretsFor(

@@ -1,7 +1,9 @@
-import type { Repos } from '@shiplink/db';
+import type { InboundEvent, InboxReceipt, Repos } from '@shiplink/db';
+import { isOutage } from '@shiplink/errors';
 import type { JobDefinition, JobProducer, PayloadOf } from '@shiplink/jobs';
 import type { Logger } from '@shiplink/logger';
 import type { Provider } from '@shiplink/db';
+import { HttpProblem, unavailable } from '../http/problems';
 
 export interface AcceptedEvent<D extends JobDefinition = JobDefinition> {
   connectionId: string;
@@ -40,7 +42,7 @@ export class IntakeService {
         }
       : undefined;
     const jobId = job?.definition.jobId(job.payload);
-    const row = await this.repos.inbox.record({
+    const row = await this.record({
       connectionId: event.connectionId,
       provider: event.provider,
       topic: event.topic,
@@ -71,13 +73,35 @@ export class IntakeService {
     });
     if (!job || !jobId) return { status: 'recorded', eventId: row.id };
     if (row.duplicate && row.status !== 'received') return { status: 'duplicate', eventId: row.id };
-    await this.producer.enqueue(job.definition, job.payload, {
-      correlationId: row.correlationId,
-      inboxEventId: row.id,
-    });
+    try {
+      await this.producer.enqueue(job.definition, job.payload, {
+        correlationId: row.correlationId,
+        inboxEventId: row.id,
+      });
+    } catch (error) {
+      // The row is kept: the sender's retry (or the sweeper) enqueues it under the same job id.
+      this.logger.warn('event recorded but not queued', { eventId: row.id, error });
+      throw unavailable('queue_unavailable', 'the event could not be queued; retry shortly');
+    }
     if (row.duplicate) this.logger.info('duplicate event re-enqueued', { eventId: row.id, jobId });
     return row.duplicate
       ? { status: 'duplicate', eventId: row.id }
       : { status: 'accepted', eventId: row.id, jobId };
+  }
+
+  /** The inbox write; while the database is away the sender is told to come back. */
+  private async record(event: InboundEvent): Promise<InboxReceipt> {
+    try {
+      return await this.repos.inbox.record(event);
+    } catch (error) {
+      if (isOutage(error)) {
+        throw unavailable('storage_unavailable', 'the event could not be stored; retry shortly');
+      }
+      // SQLSTATE 22 (data exception) and 54 (program limit): this body, not the server.
+      if (/^(22|54)/.test(String((error as { code?: unknown }).code))) {
+        throw new HttpProblem(422, 'unstorable_payload', 'the event cannot be stored as sent');
+      }
+      throw error;
+    }
   }
 }

@@ -1,6 +1,6 @@
 import type { Platform } from '@shiplink/app-kit';
 import { digest } from '@shiplink/domain';
-import { jobs } from '@shiplink/jobs';
+import { jobs, orderSubject } from '@shiplink/jobs';
 
 const CURSOR = 'orders.modified';
 /** Re-read a little before the cursor: store clocks and list consistency are not exact. */
@@ -20,10 +20,20 @@ export class OrdersPollService {
       ? new Date(new Date(stored).getTime() - OVERLAP_MS)
       : new Date(Date.now() - FIRST_LOOKBACK_MS);
     const orders = await clients.bigcommerce(connection).listOrdersModifiedSince(since);
+    const subjectOf = (orderId: number) => orderSubject(connectionId, String(orderId));
+    const waiting = await repos.deadLetters.openSubjects(orders.map((o) => subjectOf(o.id)));
     let newest = stored ? new Date(stored) : since;
+    let skipped = 0;
     for (const order of orders) {
       const modified = new Date(order.date_modified);
       if (modified > newest) newest = modified;
+      // A dead letter that failed after this modification has seen this version of the order:
+      // importing it again would only fail again. A later change in the store (a fix) is imported.
+      const deadLettered = waiting.get(subjectOf(order.id));
+      if (deadLettered && deadLettered >= modified) {
+        skipped += 1;
+        continue;
+      }
       await producer.enqueue(
         jobs.orderImport,
         // The same modification always yields the same job id: overlapping polls add nothing.
@@ -32,6 +42,10 @@ export class OrdersPollService {
       );
     }
     await repos.cursors.set(connectionId, CURSOR, newest.toISOString());
-    logger.info('orders polled', { found: orders.length, since: since.toISOString() });
+    logger.info('orders polled', {
+      found: orders.length,
+      skippedDeadLettered: skipped,
+      since: since.toISOString(),
+    });
   }
 }

@@ -157,9 +157,9 @@ export type AfterShipUpdateTrackingBody = z.infer<typeof AfterShipUpdateTracking
 
 /** `tracking_update` (and the other events) as posted to a webhook URL. */
 export const AfterShipWebhookSchema = z.looseObject({
-  event: z.string(),
+  event: z.string().min(1).max(100),
   /** uuid v4; the idempotency key, stable across AfterShip's retries of one event. */
-  event_id: z.string().min(1),
+  event_id: z.string().min(1).max(100),
   is_tracking_first_tag: z.boolean().nullish(),
   /** The tracking object in the shape of the URL's webhook version. */
   msg: AfterShipTrackingSchema,

@@ -10,6 +10,10 @@ import { header } from '../http/profile';
  * keyed with the app's client secret bytes.
  */
 
+const MAX_WEBHOOK_ID = 256;
+/** Room for a few `v1,<base64>` entries during a secret rotation. */
+const MAX_SIGNATURES_HEADER = 1_024;
+
 export type BigCommerceWebhookVerification =
   | { ok: true; webhookId: string; timestamp: number }
   | { ok: false; reason: 'missing_headers' | 'bad_signature' | 'stale_timestamp' };
@@ -39,21 +43,26 @@ export function verifyBigCommerceWebhook(
   const id = header(input.headers, 'webhook-id');
   const timestamp = header(input.headers, 'webhook-timestamp');
   const signatures = header(input.headers, 'webhook-signature');
-  if (!id || !timestamp || !signatures || !/^\d+$/.test(timestamp.trim())) {
+  if (!id || !timestamp || !signatures || !/^\d{1,12}$/.test(timestamp.trim())) {
     return { ok: false, reason: 'missing_headers' };
+  }
+  // A Standard Webhooks id is short; a longer one is refused before it is hashed or stored.
+  if (id.length > MAX_WEBHOOK_ID || signatures.length > MAX_SIGNATURES_HEADER) {
+    return { ok: false, reason: 'bad_signature' };
   }
   const seconds = Number(timestamp.trim());
   const nowSec = Math.floor((input.nowMs ?? Date.now()) / 1_000);
   if (Math.abs(nowSec - seconds) > (input.toleranceSec ?? 300)) {
     return { ok: false, reason: 'stale_timestamp' };
   }
-  const expected = Buffer.from(sign(id, timestamp.trim(), input.rawBody, input.secret), 'base64');
+  // Compared as canonical base64 text, never decoded: Node's decoder skips characters it does
+  // not know and stops at padding, so a decoded comparison accepts altered signatures.
+  const expected = Buffer.from(sign(id, timestamp.trim(), input.rawBody, input.secret), 'utf8');
   const matches = signatures
     .split(' ')
-    .map((entry) => entry.trim())
     .filter((entry) => entry.startsWith('v1,'))
     .some((entry) => {
-      const given = Buffer.from(entry.slice(3), 'base64');
+      const given = Buffer.from(entry.slice(3), 'utf8');
       return given.length === expected.length && timingSafeEqual(given, expected);
     });
   return matches
@@ -115,12 +124,13 @@ const isShipmentScope = (scope: string) =>
  */
 export const BigCommerceWebhookSchema = z
   .object({
-    scope: z.string().min(1),
-    store_id: z.union([z.string(), z.number()]).transform(String),
-    data: z.record(z.string(), z.unknown()),
-    hash: z.string().min(1),
+    // Bounded: the scope becomes the inbox topic, the rest is compared or logged.
+    scope: z.string().min(1).max(100),
+    store_id: z.union([z.string().max(64), z.number()]).transform(String),
+    data: z.record(z.string().max(100), z.unknown()),
+    hash: z.string().min(1).max(200),
     created_at: z.number().int(),
-    producer: z.string().min(1),
+    producer: z.string().min(1).max(100),
   })
   .loose()
   .superRefine((envelope, ctx) => {

@@ -3,3 +3,4 @@ export * from './client';
 export * from './profile';
 export * from './rate-limiter';
 export * from './connector-options';
+export * from './base-url';

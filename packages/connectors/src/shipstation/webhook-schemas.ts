@@ -7,7 +7,8 @@ const text = z.string().nullish();
 export const ShipStationWebhookSchema = z
   .object({
     resource_url: z.url({ protocol: /^https?$/ }).max(2048),
-    resource_type: z.string().min(1),
+    /** An event name such as SHIP_NOTIFY; bounded because it becomes the inbox topic. */
+    resource_type: z.string().min(1).max(64),
   })
   .loose();
 export type ShipStationWebhook = z.infer<typeof ShipStationWebhookSchema>;

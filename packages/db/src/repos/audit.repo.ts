@@ -1,10 +1,15 @@
+import { isOutage } from '@shiplink/errors';
 import { silentLogger, type Logger } from '@shiplink/logger';
 import type { Pool } from 'pg';
 import type { Db } from '../client';
+import type { AuditEvent } from '../generated/prisma/client';
 import { insertAuditRows, toRow, type AuditEntry } from './audit.sql';
 
 export type { AuditEntry };
-import type { AuditEvent } from '../generated/prisma/client';
+
+/** Entries kept in memory while the database is away; older ones are dropped (and counted). */
+const MAX_RETAINED = 20_000;
+const OUTAGE_RETRY_MS = 2_000;
 
 /**
  * The audit trail writer. Entries are buffered and written in batches so that recording every
@@ -46,14 +51,34 @@ export class AuditTrail {
     const batch = this.buffer;
     this.buffer = [];
     if (batch.length === 0) return this.flushing;
-    this.flushing = this.flushing
-      .then(() => insertAuditRows(this.pool, batch.map(toRow)))
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        // The audit trail must never take the work down with it; the loss is logged loudly.
-        this.log.error('audit trail write failed', { lost: batch.length, error });
-      });
+    this.flushing = this.flushing.then(() => this.persist(batch));
     return this.flushing;
+  }
+
+  /**
+   * The audit trail must never take the work down with it. While the database is away, entries
+   * wait (up to `MAX_RETAINED`) and are written when it is back; a batch the database refuses
+   * is written row by row so that only the refused entry is lost, and the loss is logged loudly.
+   */
+  private async persist(batch: AuditEntry[]): Promise<void> {
+    try {
+      await insertAuditRows(this.pool, batch.map(toRow));
+    } catch (error) {
+      if (isOutage(error)) {
+        const kept = batch.slice(-MAX_RETAINED);
+        this.buffer = [...kept, ...this.buffer].slice(-MAX_RETAINED);
+        this.timer ??= setTimeout(() => void this.flush(), OUTAGE_RETRY_MS).unref();
+        if (kept.length < batch.length) {
+          this.log.error('audit trail write failed', { lost: batch.length - kept.length, error });
+        }
+        return;
+      }
+      let lost = 0;
+      for (const entry of batch) {
+        await insertAuditRows(this.pool, [toRow(entry)]).catch(() => (lost += 1));
+      }
+      if (lost > 0) this.log.error('audit trail write failed', { lost, error });
+    }
   }
 
   /** "What happened to order 1234?": everything recorded for an order number, oldest first. */

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { redact } from '@shiplink/logger';
+import { redact, redactText } from '@shiplink/logger';
 
 export interface AuditEntry {
   occurredAt?: Date;
@@ -20,20 +20,24 @@ export interface AuditEntry {
 
 export type AuditRow = ReturnType<typeof toRow>;
 
+/** Text from outside (endpoints, references, messages) made writable and bounded. */
+const text = (value: string | undefined, max: number) =>
+  value === undefined ? null : redactText(value).slice(0, max);
+
 export function toRow(entry: AuditEntry) {
   return {
     occurredAt: entry.occurredAt ?? new Date(),
     direction: entry.direction,
     kind: entry.kind,
-    correlationId: entry.correlationId ?? null,
+    correlationId: text(entry.correlationId, 200),
     provider: entry.provider ?? null,
     connectionId: entry.connectionId ?? null,
-    orderRef: entry.orderRef ?? null,
+    orderRef: text(entry.orderRef, 200),
     method: entry.method ?? null,
-    endpoint: entry.endpoint ?? null,
+    endpoint: text(entry.endpoint, 1_000),
     status: entry.status ?? null,
     durationMs: entry.durationMs ?? null,
-    error: entry.error ? String(redact(entry.error)).slice(0, 2_000) : null,
+    error: entry.error ? text(entry.error, 2_000) : null,
     metadata: redact(entry.metadata ?? {}) as object,
   };
 }

@@ -9,6 +9,7 @@ export interface DeadLetterEntry {
   reason: string;
   error: string;
   attemptsMade: number;
+  subject?: string | undefined;
 }
 
 export type { DeadLetter };
@@ -24,6 +25,7 @@ export class DeadLettersRepo {
       reason: entry.reason,
       error: entry.error.slice(0, 4_000),
       attemptsMade: entry.attemptsMade,
+      subject: entry.subject ?? null,
       status: 'open' as const,
       failedAt: new Date(),
     };
@@ -40,6 +42,21 @@ export class DeadLettersRepo {
       data: { status: 'replayed', replayCount: { increment: 1 }, lastReplayedAt: new Date() },
     });
     return rows[0];
+  }
+
+  /** For each subject with an open dead letter, when its latest one failed. */
+  async openSubjects(subjects: readonly string[]): Promise<Map<string, Date>> {
+    if (subjects.length === 0) return new Map();
+    const rows = await this.db.deadLetter.groupBy({
+      by: ['subject'],
+      where: { subject: { in: [...subjects] }, status: 'open' },
+      _max: { failedAt: true },
+    });
+    return new Map(
+      rows.flatMap((row) =>
+        row.subject && row._max.failedAt ? [[row.subject, row._max.failedAt] as const] : [],
+      ),
+    );
   }
 
   list(filter: { queue?: string; status?: 'open' | 'replayed' } = {}, limit = 100) {

@@ -2,6 +2,7 @@ import type { Pool } from 'pg';
 import type { Db } from '../client';
 import type { InboxEvent } from '../generated/prisma/client';
 import { MicroBatch } from '@shiplink/domain';
+import { isOutage } from '@shiplink/errors';
 import {
   insertInboxEvents,
   MARK_PROCESSED,
@@ -23,11 +24,16 @@ export class InboxRepo {
     private readonly db: Db,
     pool: Pool,
   ) {
-    this.batch = new MicroBatch((events) => insertInboxEvents(pool, events));
-    this.processed = new MicroBatch(async (ids) => {
-      await pool.query(MARK_PROCESSED, [ids]);
-      return ids.map(() => undefined);
-    });
+    // One refused row must not fail the deliveries batched with it; an outage fails them all.
+    const isolate = (error: unknown) => !isOutage(error);
+    this.batch = new MicroBatch((events) => insertInboxEvents(pool, events), { isolate });
+    this.processed = new MicroBatch(
+      async (ids) => {
+        await pool.query(MARK_PROCESSED, [ids]);
+        return ids.map(() => undefined);
+      },
+      { isolate },
+    );
   }
 
   /**

@@ -41,6 +41,10 @@ export interface NewConnection {
   settings?: unknown;
 }
 
+/** Ids are UUIDs; anything else cannot name a row and never reaches the database. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isUuid = (id: string) => UUID.test(id);
+
 type ConnectionRow = Awaited<ReturnType<Db['connection']['findFirstOrThrow']>> & {
   store: StoreRecord;
 };
@@ -65,8 +69,8 @@ export class TenancyRepo {
     return this.db.tenant.create({ data: { name } });
   }
 
-  getTenant(id: string) {
-    return this.db.tenant.findUnique({ where: { id } });
+  async getTenant(id: string) {
+    return isUuid(id) ? this.db.tenant.findUnique({ where: { id } }) : null;
   }
 
   async createStore(input: {
@@ -81,8 +85,8 @@ export class TenancyRepo {
     });
   }
 
-  getStore(id: string): Promise<StoreRecord | null> {
-    return this.db.store.findUnique({ where: { id } });
+  async getStore(id: string): Promise<StoreRecord | null> {
+    return isUuid(id) ? this.db.store.findUnique({ where: { id } }) : null;
   }
 
   async updateStoreSettings(id: string, settings: unknown): Promise<StoreRecord> {
@@ -112,13 +116,33 @@ export class TenancyRepo {
     return this.open(row);
   }
 
+  /** A new webhook secret (and the credentials it derives from, where it is one of them). */
+  async rotateWebhookSecret(
+    id: string,
+    webhookSecret: string,
+    credentials?: unknown,
+  ): Promise<ConnectionRecord> {
+    const row = await this.db.connection.update({
+      where: { id },
+      data: {
+        webhookSecretEnc: this.box.seal(webhookSecret),
+        ...(credentials === undefined
+          ? {}
+          : { credentialsEnc: this.box.seal(JSON.stringify(credentials)) }),
+      },
+      include: { store: true },
+    });
+    this.cache.clear();
+    return this.open(row);
+  }
+
   async updateConnectionSettings(id: string, settings: unknown): Promise<void> {
     await this.db.connection.update({ where: { id }, data: { settings: settings as object } });
     this.cache.clear();
   }
 
   async findConnection(id: string): Promise<ConnectionRecord | undefined> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    if (!isUuid(id)) return undefined;
     return this.cache.get(`id:${id}`, async () => {
       const row = await this.db.connection.findUnique({ where: { id }, include: { store: true } });
       return row ? this.open(row) : undefined;
