@@ -52,6 +52,8 @@ export async function startWorld(
     redisUrl: TEST_REDIS_URL,
     queuePrefix: prefix,
     quotas: { bigcommerce: 10_000, shipstation: 10_000, ...options.quotas },
+    // The test command prints the runner's summaries; TEST_LOG_LEVEL=warn shows the hub's logs.
+    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options,
   });
   const world: TestWorld = {

@@ -26,6 +26,7 @@ export function createPlatform(service: string, env: PlatformEnv): Platform {
     db: { poolSize: env.DB_POOL_SIZE },
   });
   const redis = createRedis(env.REDIS_URL, 'producer');
+  // Logged once here; the queues sharing this connection report the same errors again.
   redis.on('error', (error) => logger.error('redis connection error', { error }));
   const producer = new JobProducer(redis, env.QUEUE_PREFIX);
   const limiter = new RateLimiter({ redis, prefix: env.QUEUE_PREFIX });

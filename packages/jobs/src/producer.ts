@@ -30,6 +30,8 @@ export class JobProducer {
   constructor(
     private readonly redis: Redis,
     readonly prefix: string,
+    /** Connection errors of the queues (Redis away); without a listener BullMQ prints them. */
+    private readonly onError: (error: Error) => void = () => undefined,
   ) {}
 
   queue(name: QueueName): Queue {
@@ -50,6 +52,7 @@ export class JobProducer {
     let queue = this.queues.get(key);
     if (!queue) {
       queue = new Queue(name, { connection: this.redis, prefix });
+      queue.on('error', this.onError);
       this.queues.set(key, queue);
     }
     return queue;

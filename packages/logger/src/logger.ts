@@ -36,7 +36,8 @@ export function createLogger({ service, level = 'info', stream }: LoggerOptions)
       : new winston.transports.Console({ stderrLevels: ['error', 'warn'] }),
   ];
   const base = winston.createLogger({
-    level,
+    level: level === 'silent' ? 'error' : level,
+    silent: level === 'silent',
     defaultMeta: { service },
     format: winston.format.combine(
       winston.format.timestamp(),

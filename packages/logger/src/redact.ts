@@ -29,6 +29,7 @@ export function redact(value: unknown, depth = 0): unknown {
 }
 
 /** Characters no log sink or database column takes: NUL and unpaired UTF-16 surrogates. */
+// eslint-disable-next-line no-control-regex -- NUL is one of the characters looked for
 const UNWRITABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
