@@ -34,6 +34,28 @@ function withDatabase(url: URL, database: string): string {
   return copy.toString();
 }
 
+/**
+ * Runs every migration in order, the way `prisma migrate deploy` would: into `schema` (created
+ * here) when one is given, otherwise into the database's default schema.
+ */
+export async function applyMigrations(connectionString: string, schema?: string): Promise<void> {
+  const client = new Client({ connectionString });
+  await client.connect();
+  try {
+    if (schema) {
+      await client.query(`CREATE SCHEMA "${schema}"`);
+      await client.query(`SET search_path TO "${schema}"`);
+    }
+    for (const dir of readdirSync(MIGRATIONS)
+      .filter((d) => /^\d/.test(d))
+      .sort()) {
+      await client.query(readFileSync(path.join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 export interface TestDatabase {
   /** A URL with `?schema=` that the db package scopes its sessions to. */
   url: string;
@@ -46,19 +68,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const base = new URL(TEST_DATABASE_URL);
   await ensureDatabase(base);
   const schema = `t_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const client = new Client({ connectionString: withDatabase(base, base.pathname.slice(1)) });
-  await client.connect();
-  try {
-    await client.query(`CREATE SCHEMA "${schema}"`);
-    await client.query(`SET search_path TO "${schema}"`);
-    for (const dir of readdirSync(MIGRATIONS)
-      .filter((d) => /^\d/.test(d))
-      .sort()) {
-      await client.query(readFileSync(path.join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
-    }
-  } finally {
-    await client.end();
-  }
+  await applyMigrations(withDatabase(base, base.pathname.slice(1)), schema);
   const url = new URL(base.toString());
   url.searchParams.set('schema', schema);
   return {

@@ -50,6 +50,18 @@ describe('toProblem', () => {
       415,
       'unsupported_encoding',
     ],
+    [
+      'a compressed body that does not decompress',
+      Object.assign(new Error('incorrect header check'), { status: 400, expose: true }),
+      400,
+      'bad_request',
+    ],
+    [
+      'an undecodable path parameter',
+      Object.assign(new URIError("Failed to decode param '%zz'"), { status: 400 }),
+      400,
+      'malformed_url',
+    ],
   ])('maps %s to %i %s', (_case, error, status, code) => {
     const problem = toProblem(error);
     expect(problem).toBeInstanceOf(HttpProblem);

@@ -45,18 +45,31 @@ const BODY_ERRORS: Record<string, [number, string, string]> = {
 };
 
 /**
+ * The HTTP stack's own refusals of a request: body-parser's (`expose`, a 4xx status, usually a
+ * `type`; an undecodable compressed body has none) and the router's undecodable path parameters.
+ */
+function isRequestError(error: unknown): error is Error & { status: number; type?: unknown } {
+  const http = error as { status?: unknown; expose?: unknown } | null;
+  return (
+    typeof http?.status === 'number' &&
+    http.status >= 400 &&
+    http.status < 500 &&
+    (http.expose === true || error instanceof URIError)
+  );
+}
+
+/**
  * What an error means to the caller. A provider's refusal is the provider's, never our own 4xx:
  * it is reported as a bad gateway with the provider's message.
  */
 export function toProblem(error: unknown): HttpProblem | undefined {
   if (error instanceof HttpProblem) return error;
-  const body = error as { type?: unknown; status?: unknown; expose?: unknown };
-  if (typeof body?.type === 'string' && body.expose === true && typeof body.status === 'number') {
-    const [status, code, message] = BODY_ERRORS[body.type] ?? [
-      body.status >= 400 && body.status < 500 ? body.status : 400,
-      'bad_request',
-      'request was refused',
-    ];
+  if (isRequestError(error)) {
+    const [status, code, message] =
+      BODY_ERRORS[String(error.type)] ??
+      (error instanceof URIError
+        ? [400, 'malformed_url', 'the URL is not valid percent-encoding']
+        : [error.status, 'bad_request', 'request was refused']);
     return new HttpProblem(status, code, message);
   }
   if (error instanceof ShiplinkError && error.provider) {

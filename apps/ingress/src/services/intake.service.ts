@@ -35,12 +35,7 @@ export class IntakeService {
   ) {}
 
   async accept(event: AcceptedEvent): Promise<IntakeOutcome> {
-    const job = event.job
-      ? {
-          definition: event.job.definition,
-          payload: event.job.definition.schema.parse(event.job.payload) as PayloadOf<JobDefinition>,
-        }
-      : undefined;
+    const job = event.job ? this.jobOf(event.job) : undefined;
     const jobId = job?.definition.jobId(job.payload);
     const row = await this.record({
       connectionId: event.connectionId,
@@ -87,6 +82,20 @@ export class IntakeService {
     return row.duplicate
       ? { status: 'duplicate', eventId: row.id }
       : { status: 'accepted', eventId: row.id, jobId };
+  }
+
+  /** The job's payload as its schema reads it; one it refuses is the sender's fault (400). */
+  private jobOf(job: NonNullable<AcceptedEvent['job']>) {
+    const payload = job.definition.schema.safeParse(job.payload);
+    if (!payload.success) {
+      throw new HttpProblem(
+        400,
+        'invalid_payload',
+        'the event names something that cannot exist',
+        payload.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
+      );
+    }
+    return { definition: job.definition, payload: payload.data as PayloadOf<JobDefinition> };
   }
 
   /** The inbox write; while the database is away the sender is told to come back. */

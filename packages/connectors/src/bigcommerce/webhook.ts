@@ -88,7 +88,7 @@ export function signBigCommerceWebhook(input: {
 export const BigCommerceOrderHookDataSchema = z
   .object({
     type: z.literal('order'),
-    id: z.number().int(),
+    id: z.number().int().positive(),
     status: z
       .object({ previous_status_id: z.number().int(), new_status_id: z.number().int() })
       .loose()
@@ -98,7 +98,11 @@ export const BigCommerceOrderHookDataSchema = z
 
 /** Shipment events name the order in camelCase, unlike everything else. */
 export const BigCommerceShipmentHookDataSchema = z
-  .object({ type: z.literal('shipment'), id: z.number().int(), orderId: z.number().int() })
+  .object({
+    type: z.literal('shipment'),
+    id: z.number().int().positive(),
+    orderId: z.number().int().positive(),
+  })
   .loose();
 
 export const BIGCOMMERCE_ORDER_SCOPES = [
