@@ -21,6 +21,8 @@ export type Address = z.infer<typeof AddressSchema>;
 /**
  * Where an order stands from the merchant's side, whatever the store calls it. Fulfilment
  * connectors map this to their own status; the store mapping derives it from its own codes.
+ * `archived`: the store deleted or archived the order. It has left the merchant's lists whatever
+ * its status still says, so nothing of it is to ship.
  */
 export const ORDER_STATUSES = [
   'incomplete',
@@ -32,6 +34,7 @@ export const ORDER_STATUSES = [
   'completed',
   'cancelled',
   'refunded',
+  'archived',
 ] as const;
 export const OrderStatusSchema = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;

@@ -7,6 +7,7 @@ import {
   type BaseUrlPolicy,
   type ProviderClients,
 } from '@shiplink/connectors';
+import { BIGCOMMERCE_ORDER_SCOPES } from '@shiplink/connectors/bigcommerce';
 import { isUniqueViolation, type ConnectionRecord, type Provider, type Repos } from '@shiplink/db';
 import { digest } from '@shiplink/domain';
 import { HttpProblem } from '../http/problems';
@@ -28,11 +29,9 @@ export const NewConnectionSchema = z.object({
 });
 export type NewConnectionInput = z.infer<typeof NewConnectionSchema>;
 
-/** BigCommerce scopes the hub listens to. */
+/** BigCommerce scopes the hub listens to: every order change (archiving too) and new shipments. */
 const BIGCOMMERCE_SCOPES = [
-  'store/order/created',
-  'store/order/updated',
-  'store/order/statusUpdated',
+  ...BIGCOMMERCE_ORDER_SCOPES,
   'store/shipment/created',
   'store/shipment/updated',
 ] as const;

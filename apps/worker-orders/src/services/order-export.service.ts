@@ -5,7 +5,13 @@ import {
   ShipStationSettingsSchema,
 } from '@shiplink/connectors';
 import { toCanonicalOrder } from '@shiplink/connectors/bigcommerce';
-import { orderStatusFor, toShipStationOrder } from '@shiplink/connectors/shipstation';
+import {
+  orderStatusFor,
+  toShipStationOrder,
+  type ShipStationClient,
+  type ShipStationOrder,
+} from '@shiplink/connectors/shipstation';
+import type { FulfilmentOrderRecord } from '@shiplink/db';
 import { fulfilmentOrderKey } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
 
@@ -65,14 +71,27 @@ export class OrderExportService {
         (f) =>
           f.connectionId === fulfilment.id && f.externalAddressId === destination.addressExternalId,
       );
-      if (record?.status && SETTLED.has(record.status)) {
-        if (record.status !== target) {
+      const settled = (status: string) => {
+        if (status !== target) {
           logger.warn('store change not applied: fulfilment order is settled', {
             orderKey,
-            status: record.status,
+            status,
             target,
+            storeStatus: canonical.status,
           });
         }
+      };
+      const remember = (saved: ShipStationOrder) =>
+        repos.orders.recordExport({
+          orderId: order.id,
+          connectionId: fulfilment.id,
+          externalAddressId: destination.addressExternalId,
+          orderKey,
+          externalId: String(saved.orderId),
+          status: saved.orderStatus,
+        });
+      if (record?.status && SETTLED.has(record.status)) {
+        settled(record.status);
         continue;
       }
       const body = toShipStationOrder(canonical, destination, {
@@ -80,20 +99,47 @@ export class OrderExportService {
         mapping: fulfilmentSettings.customFields,
         ...(fulfilmentSettings.storeId ? { storeId: fulfilmentSettings.storeId } : {}),
       });
+      if (target === 'cancelled') {
+        const live = await this.toCancel(shipstation, record, orderKey, body.orderNumber);
+        if (!live) {
+          logger.info('nothing to cancel in fulfilment', {
+            orderKey,
+            status: canonical.status,
+            exported: Boolean(record?.externalId),
+          });
+          continue;
+        }
+        if (SETTLED.has(live.orderStatus)) {
+          await remember(live);
+          settled(live.orderStatus);
+          continue;
+        }
+      }
       const saved = await shipstation.upsertOrder(body);
-      await repos.orders.recordExport({
-        orderId: order.id,
-        connectionId: fulfilment.id,
-        externalAddressId: destination.addressExternalId,
-        orderKey,
-        externalId: String(saved.orderId),
-        status: saved.orderStatus,
-      });
+      await remember(saved);
       logger.info('order exported', {
         orderKey,
         fulfilmentOrderId: saved.orderId,
         status: saved.orderStatus,
       });
     }
+  }
+
+  /**
+   * The fulfilment order a cancellation (cancelled, refunded or archived in the store) applies
+   * to, as ShipStation holds it now. Cancelling only ever updates: an order the warehouse never
+   * saw is not created just to be cancelled, and one it shipped before its SHIP_NOTIFY reached us
+   * must be left alone. Without a recorded export it is looked up by number and key, since a
+   * crash between creating and recording it would otherwise leave it shippable.
+   */
+  private async toCancel(
+    shipstation: ShipStationClient,
+    record: FulfilmentOrderRecord | undefined,
+    orderKey: string,
+    orderNumber: string,
+  ): Promise<ShipStationOrder | undefined> {
+    if (record?.externalId) return shipstation.getOrder(record.externalId);
+    const candidates = await shipstation.listOrders({ orderNumber });
+    return candidates.find((candidate) => candidate.orderKey === orderKey);
   }
 }

@@ -2,7 +2,7 @@ import type { Platform } from '@shiplink/app-kit';
 import type { BigCommerceShipment } from '@shiplink/connectors/bigcommerce';
 import type { OrderRecord } from '@shiplink/db';
 import { trackingRevision } from '@shiplink/domain';
-import { RetryableError } from '@shiplink/errors';
+import { PermanentError, RetryableError } from '@shiplink/errors';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext, withLogContext } from '@shiplink/logger';
 
@@ -15,7 +15,9 @@ const orNull = (value: string) => value.trim() || null;
  * Store shipments in (BigCommerce store/shipment/created|updated): the store's shipment is read
  * back and matched to ours — the one our write-back created, or a new record for a parcel the
  * merchant shipped in the store's admin — and its tracking is (re)registered. What the store
- * shows is what the customer sees, so an edited number or carrier there wins.
+ * shows is what the customer sees, so an edited number or carrier there wins. A shipment of an
+ * order the store itself does not have can never be matched: it is dead-lettered at once as
+ * `store.order_not_found` rather than retried as if an import were on its way.
  */
 export class StoreShipmentService {
   constructor(private readonly platform: Platform) {}
@@ -29,8 +31,16 @@ export class StoreShipmentService {
   }) {
     const { repos, producer } = this.platform;
     const connection = await repos.tenancy.requireConnection(input.connectionId, 'bigcommerce');
+    const store = this.platform.clients.bigcommerce(connection);
     const order = await repos.orders.findByExternal(connection.storeId, input.orderId);
     if (!order) {
+      // The store is asked first: for an order it does not have, waiting cannot help.
+      if (!(await store.getOrder(Number(input.orderId)))) {
+        throw new PermanentError(
+          `store has no order ${input.orderId} for shipment ${input.shipmentId}`,
+          { provider: 'bigcommerce', reason: 'store.order_not_found' },
+        );
+      }
       // Shipped before the hub imported the order (or before the store was connected): import
       // it, and come back once it is there.
       await producer.enqueue(
@@ -44,7 +54,7 @@ export class StoreShipmentService {
           correlationId: currentLogContext().correlationId ?? `store-shipment-${input.shipmentId}`,
         },
       );
-      throw new RetryableError(`order ${input.orderId} is not imported yet`, {
+      throw new RetryableError(`store order ${input.orderId} exists but is not imported yet`, {
         reason: 'shipment.order_not_imported',
       });
     }
@@ -54,7 +64,6 @@ export class StoreShipmentService {
         // for): nothing to read back. Changes are always read, since the number may be new.
         const known = await repos.shipments.holdsStoreShipment(order.id, input.shipmentId);
         if (input.change === 'created' && known) return;
-        const store = this.platform.clients.bigcommerce(connection);
         const remote = await store.getShipment(Number(input.orderId), Number(input.shipmentId));
         if (!remote) {
           this.platform.logger.info('store shipment no longer exists', {

@@ -51,6 +51,11 @@ describe('planProgress', () => {
     expect(plan.checkpoints.map((c) => c.identity)).toEqual(['a', 'b', 'c']);
     expect(plan.next).toMatchObject({ status: 'delivered', occurredAt: new Date(at(3)) });
     expect(plan.anomalies).toEqual([]);
+    expect(plan.transitions.map((t) => [t.fromStatus, t.status, t.eventIdentity])).toEqual([
+      ['pending', 'picked_up', 'a'],
+      ['picked_up', 'in_transit', 'b'],
+      ['in_transit', 'delivered', 'c'],
+    ]);
   });
 
   it('ignores checkpoints already stored or repeated within the batch', () => {
@@ -69,7 +74,7 @@ describe('planProgress', () => {
       stored: [stored(picked), stored(transit)],
       incoming: [picked, transit],
     });
-    expect(plan).toEqual({ checkpoints: [], anomalies: [], unmapped: [] });
+    expect(plan).toEqual({ checkpoints: [], anomalies: [], transitions: [], unmapped: [] });
   });
 
   it('keeps an older scan as history without moving the status', () => {
@@ -112,6 +117,79 @@ describe('planProgress', () => {
       expect.objectContaining({ kind: 'stale_event', toStatus: 'delivered' }),
     ]);
     expect(plan.next).toMatchObject({ status: 'delivered', occurredAt: new Date(at(3)) });
+  });
+
+  it('keeps every status a batch passes through, with the detail of the event that brought it', () => {
+    const refused = {
+      ...entry('x', 'exception', 4),
+      event: sampleTrackingEvent('exception', at(4), {
+        subStatus: 'aftership:Exception_003',
+        reason: 'consignee_refused',
+        actionRequired: true,
+      }),
+    };
+    const plan = planProgress({
+      current: current('in_transit', 2),
+      stored: [stored(transit)],
+      incoming: [transit, entry('y', 'delivered', 5), refused],
+    });
+    expect(plan.next).toMatchObject({ status: 'delivered', occurredAt: new Date(at(5)) });
+    expect(plan.transitions).toEqual([
+      {
+        fromStatus: 'in_transit',
+        status: 'exception',
+        subStatus: 'aftership:Exception_003',
+        reason: 'consignee_refused',
+        actionRequired: true,
+        occurredAt: new Date(at(4)),
+        eventIdentity: 'x',
+      },
+      expect.objectContaining({
+        fromStatus: 'exception',
+        status: 'delivered',
+        reason: null,
+        occurredAt: new Date(at(5)),
+        eventIdentity: 'y',
+      }),
+    ]);
+  });
+
+  it('moves the time, not the status, on a newer scan of the same status', () => {
+    const plan = planProgress({
+      current: current('in_transit', 2),
+      stored: [stored(transit)],
+      incoming: [transit, entry('z', 'in_transit', 3)],
+    });
+    expect(plan.next).toMatchObject({ status: 'in_transit', occurredAt: new Date(at(3)) });
+    expect(plan.transitions).toEqual([]);
+  });
+
+  it('makes no move of history or of an anomaly', () => {
+    const plan = planProgress({
+      current: current('delivered', 3),
+      stored: [stored(delivered)],
+      incoming: [delivered, entry('h', 'exception', 2), entry('r', 'in_transit', 4)],
+    });
+    expect(plan.anomalies.map((a) => a.kind)).toEqual(['terminal_regression']);
+    expect(plan.next).toBeUndefined();
+    expect(plan.transitions).toEqual([]);
+  });
+
+  it('moves once, to where the whole timeline lands, when a late event rewrites it', () => {
+    const later = entry('e', 'out_for_delivery', 5);
+    const plan = planProgress({
+      current: current('out_for_delivery', 5),
+      stored: [stored(picked), stored(later)],
+      incoming: [picked, delivered, later, entry('g', 'exception', 6)],
+    });
+    expect(plan.next).toMatchObject({ status: 'delivered', occurredAt: new Date(at(3)) });
+    expect(plan.transitions).toEqual([
+      expect.objectContaining({
+        fromStatus: 'out_for_delivery',
+        status: 'delivered',
+        eventIdentity: 'c',
+      }),
+    ]);
   });
 
   it('records an unmapped status for the mapping-gap counter without applying it', () => {

@@ -1,5 +1,5 @@
 import type { AfterShipTimelineEntry } from '@shiplink/connectors/aftership';
-import type { NewAnomaly, NewCheckpoint, TrackingCurrent } from '@shiplink/db';
+import type { NewAnomaly, NewCheckpoint, TrackingCurrent, TrackingTransition } from '@shiplink/db';
 import {
   decideTransition,
   ReasonSchema,
@@ -8,6 +8,7 @@ import {
   TrackingStatusSchema,
   type CurrentTrackingStatus,
   type TrackingEvent,
+  type TrackingStatus,
 } from '@shiplink/domain';
 
 /** A checkpoint already stored, as much of it as a status needs. */
@@ -26,27 +27,45 @@ export interface ProgressPlan {
   anomalies: NewAnomaly[];
   /** The new current status, when it moves. */
   next?: TrackingCurrent & { occurredAt: Date; mappingVersion: string };
+  /**
+   * Every status the batch moves the tracking to, oldest first; the last one is `next`. Only
+   * moves the state machine made: history and anomalies never moved the status.
+   */
+  transitions: TrackingTransition[];
   /** Events of this batch whose status no mapping knows (the mapping-gap counter). */
   unmapped: string[];
 }
+
+type EventDetail = Pick<
+  TrackingEvent,
+  'status' | 'subStatus' | 'reason' | 'actionRequired' | 'mappingVersion'
+>;
 
 const byTime = (a: TrackingEvent, b: TrackingEvent) =>
   Date.parse(a.occurredAtUtc) - Date.parse(b.occurredAtUtc) ||
   STATUS_PRECEDENCE[b.status] - STATUS_PRECEDENCE[a.status];
 
-const asCurrent = (
-  event: Pick<
-    TrackingEvent,
-    'status' | 'subStatus' | 'reason' | 'actionRequired' | 'mappingVersion'
-  >,
-  occurredAt: Date,
-) => ({
+const asCurrent = (event: EventDetail, occurredAt: Date) => ({
   status: event.status,
   subStatus: event.subStatus,
   reason: event.reason,
   actionRequired: event.actionRequired,
   occurredAt,
   mappingVersion: event.mappingVersion,
+});
+
+const asTransition = (
+  from: TrackingStatus,
+  to: ReturnType<typeof asCurrent>,
+  eventIdentity: string,
+): TrackingTransition => ({
+  fromStatus: from,
+  status: to.status,
+  subStatus: to.subStatus,
+  reason: to.reason,
+  actionRequired: to.actionRequired,
+  occurredAt: to.occurredAt,
+  eventIdentity,
 });
 
 /**
@@ -72,6 +91,8 @@ export function planProgress(input: {
     ? { status: input.current.status, occurredAtUtc: input.current.occurredAt.toISOString() }
     : null;
   let applied: AfterShipTimelineEntry | undefined;
+  let status = input.current.status;
+  const moves: TrackingTransition[] = [];
   let stale = false;
   const anomalies: NewAnomaly[] = [];
   const unmapped: string[] = [];
@@ -90,6 +111,11 @@ export function planProgress(input: {
     }
     const decision = decideTransition(current, event);
     if (decision.apply) {
+      // A newer scan of the same status moves the time, not the status: no new move.
+      if (decision.next.status !== status) {
+        moves.push(asTransition(status, asCurrent(event, new Date(event.occurredAtUtc)), identity));
+      }
+      status = decision.next.status;
       current = decision.next;
       applied = entry;
     } else if (decision.anomaly) {
@@ -106,12 +132,21 @@ export function planProgress(input: {
     }
   }
   const checkpoints = ordered.map(({ identity, event, raw }) => ({ identity, event, raw }));
-  const plan: ProgressPlan = { checkpoints, anomalies, unmapped };
+  const plan: ProgressPlan = { checkpoints, anomalies, transitions: [], unmapped };
   if (stale) {
+    // The whole timeline overrules this batch's steps: only where it lands is a move.
     const recomputed = fromWholeTimeline(input.stored, ordered);
-    if (recomputed) plan.next = recomputed;
+    if (recomputed) {
+      plan.next = recomputed.next;
+      if (recomputed.next.status !== input.current.status) {
+        plan.transitions = [
+          asTransition(input.current.status, recomputed.next, recomputed.identity),
+        ];
+      }
+    }
   } else if (applied) {
     plan.next = asCurrent(applied.event, new Date(applied.event.occurredAtUtc));
+    plan.transitions = moves;
   }
   return plan;
 }
@@ -122,9 +157,10 @@ function fromWholeTimeline(stored: readonly StoredEvent[], fresh: AfterShipTimel
     ...stored.map((event) => ({
       status: TrackingStatusSchema.catch('unknown').parse(event.status),
       occurredAtUtc: event.occurredAtUtc.toISOString(),
+      identity: event.identity,
       source: event,
     })),
-    ...fresh.map(({ event }) => ({ ...event, source: event })),
+    ...fresh.map(({ event, identity }) => ({ ...event, identity, source: event })),
   ];
   const { current } = reduceTimeline(all);
   if (!current) return undefined;
@@ -134,7 +170,7 @@ function fromWholeTimeline(stored: readonly StoredEvent[], fresh: AfterShipTimel
   );
   if (!match) return undefined;
   const { subStatus, reason, actionRequired, mappingVersion } = match.source;
-  return asCurrent(
+  const next = asCurrent(
     {
       status: current.status,
       subStatus,
@@ -144,4 +180,5 @@ function fromWholeTimeline(stored: readonly StoredEvent[], fresh: AfterShipTimel
     },
     new Date(at),
   );
+  return { next, identity: match.identity };
 }

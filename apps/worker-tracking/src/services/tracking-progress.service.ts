@@ -38,31 +38,41 @@ export class TrackingProgressService {
         checkpoints: plan.checkpoints,
         anomalies: plan.anomalies,
         ...(plan.next ? { current: plan.next } : {}),
+        transitions: plan.transitions,
         seenAt: new Date(),
         polled: options.polled,
       });
       for (const subStatus of plan.unmapped) {
         logger.warn('unmapped tracking status', { subStatus, mappingGap: 1 });
       }
-      const status = plan.next?.status ?? tracking.current.status;
+      const now = plan.next ?? tracking.current;
       return {
         orderId: tracking.orderId,
+        // Every status this batch moved to, and the one it ends in (or where it stood).
+        reached: new Set([...plan.transitions.map((move) => move.status), now.status]),
         newCheckpoints: plan.checkpoints.length,
         anomalies: plan.anomalies.length,
-        status,
-        moved: plan.next !== undefined && plan.next.status !== tracking.current.status,
+        status: now.status,
+        moved: plan.transitions.length > 0,
       };
     });
     if (!outcome) return { newCheckpoints: 0, anomalies: 0, status: 'unknown', moved: false };
-    const { orderId, ...result } = outcome;
+    const { orderId, reached, ...result } = outcome;
     logger.info('tracking progress applied', { trackingId, ...result });
-    // Enqueued on every pass, not only on a move: a crash between saving and enqueueing must not
-    // lose the write-back. The id is per (tracking, status), so repeats collapse in the queue and
-    // the write-back itself records what it has done.
-    await this.platform.producer.enqueue(
-      jobs.trackingWriteback,
-      { orderId, trigger: digest(`${trackingId}|${result.status}`, 16) },
-      { correlationId: currentLogContext().correlationId ?? `tracking-${trackingId}` },
+    // A write-back for every status reached, not only the last: several statuses in one batch
+    // each get theirs. The current one is enqueued on every pass, not only on a move, so a crash
+    // between saving and enqueueing cannot lose it. Ids are per (tracking, status), as the
+    // effects are, so repeats collapse in the queue; the write-back reads the whole history and
+    // records what it has done.
+    const correlationId = currentLogContext().correlationId ?? `tracking-${trackingId}`;
+    await Promise.all(
+      [...reached].map((status) =>
+        this.platform.producer.enqueue(
+          jobs.trackingWriteback,
+          { orderId, trigger: digest(`${trackingId}|${status}`, 16) },
+          { correlationId },
+        ),
+      ),
     );
     return result;
   }

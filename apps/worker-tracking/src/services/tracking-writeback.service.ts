@@ -1,38 +1,17 @@
 import type { Platform } from '@shiplink/app-kit';
 import { parseStoreSettings, type StoreSettings } from '@shiplink/connectors';
 import { BigCommerceStatusIds } from '@shiplink/connectors/bigcommerce';
-import type { OrderForTrackingWriteback, TrackingRecord } from '@shiplink/db';
 import { withLogContext } from '@shiplink/logger';
+import { allDelivered, staffNotesDue } from './writeback-plan';
 
 type WritebackSettings = StoreSettings['tracking']['writeback'];
-
-/** The text our staff-note lines start with; the check for "written already" looks for it. */
-const noteMarker = (tracking: TrackingRecord) =>
-  `[Shiplink] Parcel ${tracking.trackingNumber} (${tracking.slug ?? 'carrier unknown'}): ${tracking.current.status.replace(/_/g, ' ')}`;
-
-function noteLine(tracking: TrackingRecord): string {
-  const { reason, occurredAt } = tracking.current;
-  const why = reason ? ` (${reason.replace(/_/g, ' ')})` : '';
-  const when = occurredAt
-    ? ` at ${occurredAt.toISOString().slice(0, 16).replace('T', ' ')} UTC`
-    : '';
-  return `${noteMarker(tracking)}${why}${when}`;
-}
-
-/** Every parcel of the order has a tracking and every one is delivered. */
-function allDelivered(order: OrderForTrackingWriteback): boolean {
-  return (
-    order.shipments.length > 0 &&
-    order.shipments.every((shipment) => shipment.tracking?.current.status === 'delivered')
-  );
-}
 
 /**
  * Tracking on the store order, as the store's settings say (defaults in `StoreSettingsSchema`):
  * the order moves to `deliveredStatusId` (Completed) once it is fully shipped and every parcel is
- * delivered; each parcel reaching one of `noteStatuses` adds one line to the staff notes. Each
- * effect is recorded and the notes are checked for our line before writing, so replays and
- * racing jobs write it once.
+ * delivered; each parcel reaching one of `noteStatuses` adds one line to the staff notes, for
+ * every such status in its history (see `staffNotesDue`). Each effect is recorded and the notes
+ * are checked for our line before writing, so replays and racing jobs write it once.
  */
 export class TrackingWritebackService {
   constructor(private readonly platform: Platform) {}
@@ -53,13 +32,7 @@ export class TrackingWritebackService {
     const order = await repos.timelines.orderForWriteback(orderId);
     if (!order) return;
     const done = await repos.timelines.writebacksDone(orderId);
-    const notes = order.shipments
-      .flatMap(({ tracking }) =>
-        tracking && settings.noteStatuses.includes(tracking.current.status)
-          ? [{ key: `${tracking.trackingNumber}:${tracking.current.status}`, tracking }]
-          : [],
-      )
-      .filter((note) => !done.has(`staff_note:${note.key}`));
+    const notes = staffNotesDue(order, settings.noteStatuses, done);
     const target = settings.deliveredStatusId;
     const completing =
       target !== null && !done.has('order_status:delivered') && allDelivered(order);
@@ -77,9 +50,7 @@ export class TrackingWritebackService {
       return;
     }
     const existing = storeOrder.staff_notes;
-    const lines = notes
-      .filter(({ tracking }) => !existing.includes(noteMarker(tracking)))
-      .map(({ tracking }) => noteLine(tracking));
+    const lines = notes.filter((note) => !existing.includes(note.marker)).map((note) => note.line);
     // Only a fully shipped order completes: Partially Shipped means parcels are still to come,
     // and a status the merchant chose (cancelled, refunded, completed) is theirs to keep.
     const completes = completing && storeOrder.status_id === BigCommerceStatusIds.shipped;
@@ -92,11 +63,7 @@ export class TrackingWritebackService {
     if (Object.keys(patch).length > 0) await store.updateOrder(Number(order.externalId), patch);
     const settled = completes || (completing && storeOrder.status_id === target);
     await repos.timelines.recordWritebacks(orderId, [
-      ...notes.map(({ key, tracking }) => ({
-        kind: 'staff_note' as const,
-        key,
-        detail: noteLine(tracking),
-      })),
+      ...notes.map(({ key, line }) => ({ kind: 'staff_note' as const, key, detail: line })),
       ...(settled
         ? [{ kind: 'order_status' as const, key: 'delivered', detail: `status ${target}` }]
         : []),

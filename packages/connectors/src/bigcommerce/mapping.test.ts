@@ -51,6 +51,39 @@ describe('order statuses', () => {
     expect(bigCommerceOrderStatus(14, { itemsShipped, itemsTotal }).status).toBe(status);
   });
 
+  it.each([
+    [0, 'Incomplete'],
+    [2, 'Shipped'],
+    [5, 'Cancelled'],
+    [9, 'Awaiting Shipment'],
+    [11, 'Awaiting Fulfillment'],
+    [14, 'Partially Refunded'],
+  ])('archived (is_deleted) with status %i (%s) → archived', (id, label) => {
+    expect(bigCommerceOrderStatus(id, { itemsShipped: 1, itemsTotal: 3, isDeleted: true })).toEqual(
+      { status: 'archived', label, known: true },
+    );
+  });
+
+  it('archives an unknown status too, still naming it', () => {
+    expect(bigCommerceOrderStatus(42, { itemsShipped: 0, itemsTotal: 1, isDeleted: true })).toEqual(
+      { status: 'archived', label: 'Unknown status 42', known: false },
+    );
+  });
+
+  it('maps an archived order as archived, keeping the store status it had', () => {
+    const order = toCanonicalOrder(
+      variant((raw) => void Object.assign(raw.order, { status_id: 11, is_deleted: true })),
+      lbs,
+    );
+    expect(order).toMatchObject({ storeStatusId: 11, status: 'archived' });
+    expect(
+      toCanonicalOrder(
+        variant((raw) => void (raw.order.status_id = 11)),
+        lbs,
+      ).status,
+    ).toBe('awaiting_fulfilment');
+  });
+
   it('holds an unknown status for a person instead of guessing, keeping the id', () => {
     expect(bigCommerceOrderStatus(42)).toEqual({
       status: 'on_hold',

@@ -188,6 +188,7 @@ export function toCanonicalOrder(
   const status = bigCommerceOrderStatus(order.status_id, {
     itemsShipped: order.items_shipped,
     itemsTotal: order.items_total,
+    isDeleted: order.is_deleted,
   });
 
   const candidate: CanonicalOrder = {

@@ -2,6 +2,7 @@ import express from 'express';
 import { listen, type RunningServer } from '../simulator-kit/simulator';
 import { SimulatorControl } from '../testing/control';
 import { createBigCommerceClient, type BigCommerceClient } from './client';
+import { toCanonicalOrder } from './mapping';
 import { startBigCommerceSimulator } from './simulator';
 import {
   BigCommerceWebhookSchema,
@@ -177,5 +178,45 @@ describe('BigCommerce simulator webhooks', () => {
       `${destination()}?paused`,
     );
     expect((await client.getOrderBundle(id))?.shippingAddresses[0]?.street_1).toBe('2 Main St');
+  });
+
+  it('archives an order on DELETE or PUT is_deleted: readable by id, out of lists, one event', async () => {
+    await client.createHook({ scope: 'store/order/archived', destination: destination() });
+    const ids: number[] = [];
+    for (let i = 0; i < 4; i++) ids.push(await place());
+    const [byDelete, byPut, byDeleteAll, kept] = ids as [number, number, number, number];
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(`${sim.url}/stores/${STORE.hash}/v2${path}`, {
+        method,
+        headers: { 'X-Auth-Token': STORE.accessToken, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    expect((await call('DELETE', `/orders/${byDelete}`)).status).toBe(204);
+    expect((await call('DELETE', `/orders/${byDelete}`)).status).toBe(204);
+    expect((await call('PUT', `/orders/${byPut}`, { is_deleted: true })).status).toBe(200);
+
+    const archived = await client.getOrderBundle(byDelete);
+    // Archiving leaves the status alone; only is_deleted says so.
+    expect(archived?.order).toMatchObject({ id: byDelete, is_deleted: true, status_id: 11 });
+    expect(toCanonicalOrder(archived!, { weightUnit: 'lbs' }).status).toBe('archived');
+    expect((await client.getOrder(byPut))?.is_deleted).toBe(true);
+    expect((await client.getOrder(kept))?.is_deleted).toBe(false);
+    const listed = async () =>
+      (await client.listOrdersModifiedSince(new Date(0))).map((order) => order.id);
+    expect(await listed()).toEqual([byDeleteAll, kept]);
+    expect(await (await call('GET', '/orders/count')).json()).toEqual({ count: 2 });
+
+    expect((await call('DELETE', '/orders')).status).toBe(204);
+    expect(await listed()).toEqual([]);
+    expect((await client.getOrder(kept))?.is_deleted).toBe(true);
+    await waitFor(() => (received.length >= 4 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Events fired together are posted concurrently: compare without order.
+    expect(received.map(eventOf)).toHaveLength(4);
+    expect(received.map(eventOf)).toEqual(
+      expect.arrayContaining(
+        ids.map((orderId) => ({ kind: 'order', scope: 'store/order/archived', orderId })),
+      ),
+    );
   });
 });

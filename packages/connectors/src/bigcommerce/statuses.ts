@@ -41,22 +41,32 @@ function isKnownStatusId(id: number): id is BigCommerceStatusId {
   return Object.hasOwn(BIGCOMMERCE_ORDER_STATUSES, id);
 }
 
+/** What besides the status id decides the canonical status. */
+export interface BigCommerceOrderFacts {
+  itemsShipped: number;
+  itemsTotal: number;
+  /** `is_deleted`: archived (`DELETE /v2/orders/{id}`, or `is_deleted: true` in a PUT). */
+  isDeleted?: boolean;
+}
+
 /**
  * The canonical status for a status id. An id we do not know (BigCommerce adds one) holds the
  * order for a person instead of guessing. A partial refund leaves the rest of the order to ship,
- * so status 14 follows what has shipped already.
+ * so status 14 follows what has shipped already. Archiving keeps the status id as it was, so
+ * `is_deleted` outranks every id: an archived "Awaiting Fulfillment" order is not to be shipped.
  */
 export function bigCommerceOrderStatus(
   statusId: number,
-  progress: { itemsShipped: number; itemsTotal: number } = { itemsShipped: 0, itemsTotal: 0 },
+  facts: BigCommerceOrderFacts = { itemsShipped: 0, itemsTotal: 0 },
 ): { status: OrderStatus; label: string; known: boolean } {
-  if (!isKnownStatusId(statusId)) {
-    return { status: 'on_hold', label: `Unknown status ${statusId}`, known: false };
+  const known = isKnownStatusId(statusId);
+  const label = known ? BIGCOMMERCE_ORDER_STATUSES[statusId].label : `Unknown status ${statusId}`;
+  if (facts.isDeleted) return { status: 'archived', label, known };
+  if (!known) return { status: 'on_hold', label, known };
+  const { status } = BIGCOMMERCE_ORDER_STATUSES[statusId];
+  if (statusId === 14 && facts.itemsShipped > 0) {
+    const all = facts.itemsTotal > 0 && facts.itemsShipped >= facts.itemsTotal;
+    return { status: all ? 'shipped' : 'partially_shipped', label, known };
   }
-  const { label, status } = BIGCOMMERCE_ORDER_STATUSES[statusId];
-  if (statusId === 14 && progress.itemsShipped > 0) {
-    const all = progress.itemsTotal > 0 && progress.itemsShipped >= progress.itemsTotal;
-    return { status: all ? 'shipped' : 'partially_shipped', label, known: true };
-  }
-  return { status, label, known: true };
+  return { status, label, known };
 }

@@ -35,6 +35,7 @@ describe('orderStatusFor', () => {
     ['completed', undefined],
     ['cancelled', 'cancelled'],
     ['refunded', 'cancelled'],
+    ['archived', 'cancelled'],
   ];
 
   it('covers every canonical status', () => {
@@ -247,6 +248,15 @@ describe('toShipStationOrder', () => {
     const body = toShipStationOrder(order, destinationOf(order), { orderKey: 'k', mapping: [] });
     expect(body).toMatchObject({ orderStatus: 'awaiting_payment', paymentDate: null });
   });
+
+  it.each<OrderStatus>(['cancelled', 'refunded', 'archived'])(
+    'cancels a %s order, keeping its paid date',
+    (status) => {
+      const order = { ...giftOrder, status };
+      const body = toShipStationOrder(order, destinationOf(order), { orderKey: 'k', mapping: [] });
+      expect(body).toMatchObject({ orderStatus: 'cancelled', paymentDate: body.orderDate });
+    },
+  );
 
   it.each<OrderStatus>(['incomplete', 'shipped', 'partially_shipped', 'completed'])(
     'refuses to push a %s order',

@@ -31,7 +31,8 @@ export { SHIPSTATION_ORDER_STATUSES, type ShipStationOrderStatus } from './schem
 /**
  * Which ShipStation status a store order is pushed with. `undefined` means "do not push":
  * incomplete checkouts are never exported, and once goods move ShipStation owns the shipping
- * state — pushing `shipped` back would fight it.
+ * state — pushing `shipped` back would fight it. An order the store archived is off the
+ * merchant's books, so the warehouse must not ship it: it is cancelled like a cancelled one.
  */
 export const SHIPSTATION_STATUS_FOR = {
   incomplete: undefined,
@@ -43,6 +44,7 @@ export const SHIPSTATION_STATUS_FOR = {
   completed: undefined,
   cancelled: 'cancelled',
   refunded: 'cancelled',
+  archived: 'cancelled',
 } as const satisfies Record<OrderStatus, ShipStationOrderStatus | undefined>;
 
 export function orderStatusFor(status: OrderStatus): ShipStationOrderStatus | undefined {

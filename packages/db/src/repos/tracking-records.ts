@@ -5,7 +5,10 @@ import {
   type TrackingEvent,
   type TrackingStatus,
 } from '@shiplink/domain';
-import type { Tracking } from '../generated/prisma/client';
+import type {
+  Tracking,
+  TrackingTransition as TrackingTransitionRow,
+} from '../generated/prisma/client';
 import type { CarrierResolution, TrackingRegistration } from '../generated/prisma/enums';
 
 /* The tracking types the repositories take and return, and the row → record mapping. */
@@ -81,12 +84,26 @@ export interface NewAnomaly {
   raw: unknown;
 }
 
+/** A status the tracking moved to, with the detail and time of the event that brought it. */
+export interface TrackingTransition {
+  fromStatus: TrackingStatus | null;
+  status: TrackingStatus;
+  subStatus: string | null;
+  reason: Reason | null;
+  actionRequired: boolean;
+  occurredAt: Date;
+  /** The checkpoint identity of that event. */
+  eventIdentity: string;
+}
+
 /** What an event batch changes, written in one transaction with its checkpoints. */
 export interface TrackingProgress {
   checkpoints: NewCheckpoint[];
   anomalies: NewAnomaly[];
   /** Set when the current status moves. */
   current?: TrackingCurrent & { occurredAt: Date; mappingVersion: string };
+  /** Every status the batch moved the tracking to, oldest first (the last one is `current`). */
+  transitions?: TrackingTransition[];
   seenAt: Date;
   polled?: boolean;
 }
@@ -117,5 +134,18 @@ export function toTrackingRecord(row: Tracking): TrackingRecord {
     lastEventAt: row.lastEventAt,
     lastPolledAt: row.lastPolledAt,
     replacedById: row.replacedById,
+  };
+}
+
+export function toTrackingTransition(row: TrackingTransitionRow): TrackingTransition {
+  const status = (value: string) => TrackingStatusSchema.catch('unknown').parse(value);
+  return {
+    fromStatus: row.fromStatus === null ? null : status(row.fromStatus),
+    status: status(row.status),
+    subStatus: row.subStatus,
+    reason: row.reason === null ? null : ReasonSchema.catch('unknown').parse(row.reason),
+    actionRequired: row.actionRequired,
+    occurredAt: row.occurredAtUtc,
+    eventIdentity: row.eventIdentity,
   };
 }

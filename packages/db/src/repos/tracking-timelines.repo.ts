@@ -1,6 +1,12 @@
 import { TrackingLocationSchema, type TrackingLocation } from '@shiplink/domain';
 import type { Db } from '../client';
-import { LIVE_REGISTRATIONS, toTrackingRecord, type TrackingRecord } from './tracking-records';
+import {
+  LIVE_REGISTRATIONS,
+  toTrackingRecord,
+  toTrackingTransition,
+  type TrackingRecord,
+  type TrackingTransition,
+} from './tracking-records';
 
 export interface TimelineCheckpoint {
   occurredAt: string;
@@ -46,8 +52,16 @@ export interface OrderForTrackingWriteback {
   orderNumber: string;
   storeId: string;
   storeSettings: unknown;
-  /** Shipments that still count (not voided), each with its live tracking if it has one. */
-  shipments: { id: string; trackingNumber: string | null; tracking: TrackingRecord | null }[];
+  /**
+   * Shipments that still count (not voided), each with its live tracking if it has one and every
+   * status that tracking moved to, oldest first.
+   */
+  shipments: {
+    id: string;
+    trackingNumber: string | null;
+    tracking: TrackingRecord | null;
+    transitions: TrackingTransition[];
+  }[];
 }
 
 export type TrackingWritebackKind = 'order_status' | 'staff_note';
@@ -130,6 +144,9 @@ export class TrackingTimelinesRepo {
               where: { registration: { in: [...LIVE_REGISTRATIONS] } },
               orderBy: { createdAt: 'desc' },
               take: 1,
+              include: {
+                transitions: { orderBy: [{ occurredAtUtc: 'asc' }, { recordedAt: 'asc' }] },
+              },
             },
           },
         },
@@ -148,6 +165,7 @@ export class TrackingTimelinesRepo {
           id: shipment.id,
           trackingNumber: shipment.trackingNumber,
           tracking: tracking ? toTrackingRecord(tracking) : null,
+          transitions: (tracking?.transitions ?? []).map(toTrackingTransition),
         };
       }),
     };

@@ -11,9 +11,10 @@ import {
 } from './tracking-records';
 
 /**
- * Trackings and their checkpoints. Callers serialise work on one tracking with an advisory lock
- * (`tracking:<id>`); the unique constraints are the second guard: one tracking per (order,
- * carrier, number), one checkpoint per identity, one anomaly per (kind, event).
+ * Trackings, their checkpoints and status moves. Callers serialise work on one tracking with an
+ * advisory lock (`tracking:<id>`); the unique constraints are the second guard: one tracking per
+ * (order, carrier, number), one checkpoint per identity, one anomaly per (kind, event), one move
+ * per event.
  */
 export class TrackingsRepo {
   constructor(private readonly db: Db) {}
@@ -152,7 +153,10 @@ export class TrackingsRepo {
     });
   }
 
-  /** Checkpoints, anomalies and the status move of one batch, all or nothing. */
+  /**
+   * Checkpoints, anomalies and the status moves of one batch, all or nothing: the history of
+   * moves never disagrees with the current status.
+   */
   async saveProgress(trackingId: string, progress: TrackingProgress): Promise<void> {
     await this.db.$transaction(async (tx) => {
       if (progress.checkpoints.length > 0) {
@@ -174,6 +178,17 @@ export class TrackingsRepo {
             trackingId,
             ...anomaly,
             raw: anomaly.raw as object,
+          })),
+          skipDuplicates: true,
+        });
+      }
+      const transitions = progress.transitions ?? [];
+      if (transitions.length > 0) {
+        await tx.trackingTransition.createMany({
+          data: transitions.map(({ occurredAt, ...transition }) => ({
+            trackingId,
+            ...transition,
+            occurredAtUtc: occurredAt,
           })),
           skipDuplicates: true,
         });

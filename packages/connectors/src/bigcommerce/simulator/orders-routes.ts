@@ -171,6 +171,12 @@ export function ordersRoutes(ops: BigCommerceOperations): Router {
   });
 
   router.get(`${V2}/orders`, listOrders);
+  // "Delete All Orders" archives them, one store/order/archived each, like the single DELETE.
+  router.delete(`${V2}/orders`, (_req, res) => {
+    const store = storeOf(res);
+    for (const order of store.orders.values()) if (!order.is_deleted) ops.archive(store, order);
+    res.status(204).end();
+  });
   router.get(`${V2}/orders/count`, (_req, res) => {
     res.json({
       count: [...storeOf(res).orders.values()].filter((order) => !order.is_deleted).length,
@@ -182,6 +188,7 @@ export function ordersRoutes(ops: BigCommerceOperations): Router {
       res.json(renderOrder(baseUrlOf(req), found.store, found.order, consignmentView(req)));
   });
   router.put(`${V2}/orders/:id`, updateOrder(ops));
+  // Archiving keeps the order readable by id (`is_deleted: true`) but out of lists and counts.
   router.delete(`${V2}/orders/:id`, (req, res) => {
     const found = findOrder(req, res);
     if (!found) return;
