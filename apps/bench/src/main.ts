@@ -6,11 +6,12 @@ import { signBigCommerceWebhook } from '@shiplink/connectors/bigcommerce';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import { createDb } from '@shiplink/db';
 import { AdminClient } from '@shiplink/demo/admin-client';
-import { freePort, hubEnv } from '@shiplink/demo/hub';
+import { hubEnv } from '@shiplink/demo/hub';
 import { multiLineOrder } from '@shiplink/demo/scenario';
 import { createRedis, JobProducer } from '@shiplink/jobs';
 import {
   createTestDatabase,
+  freePort,
   startApp,
   TEST_REDIS_URL,
   waitFor,

@@ -9,6 +9,7 @@ import { SimulatorControl } from '@shiplink/connectors/testing';
 import { inboxDedupKey } from '@shiplink/domain';
 import { createRedis, jobs, JobProducer, type QueueName } from '@shiplink/jobs';
 import {
+  freePort,
   sleep,
   startApp,
   startPostgresServer,
@@ -19,7 +20,8 @@ import {
   type RedisServer,
 } from '@shiplink/testing';
 import { AdminClient, type StoreSetup } from '../src/stack/admin-client';
-import { freePort, hubEnv, randomSecret } from '../src/stack/hub';
+import { hubEnv } from '../src/stack/hub';
+import { openProviderAccounts } from '../src/stack/sandbox';
 import { multiLineOrder } from '../src/scenario/orders';
 
 /*
@@ -224,39 +226,13 @@ async function connectStore(
   ingressUrl: string,
   adminToken: string,
 ): Promise<OutageWorld['store']> {
-  const hash = `s${randomSecret()
-    .replace(/[^a-z0-9]/gi, '')
-    .slice(0, 8)
-    .toLowerCase()}`;
-  const accounts = {
-    bigcommerce: {
-      url: simulators.urls.bigcommerce,
-      storeHash: hash,
-      accessToken: randomSecret(),
-      clientSecret: randomSecret(),
-    },
-    shipstation: {
-      url: simulators.urls.shipstation,
-      apiKey: randomSecret(),
-      apiSecret: randomSecret(),
-    },
-  };
-  const { storeId } = await new SimulatorControl(simulators.urls.bigcommerce).post<{
-    storeId: string;
-  }>('/stores', {
-    hash,
-    accessToken: accounts.bigcommerce.accessToken,
-    clientSecret: accounts.bigcommerce.clientSecret,
-  });
-  await new SimulatorControl(simulators.urls.shipstation).post('/accounts', {
-    apiKey: accounts.shipstation.apiKey,
-    apiSecret: accounts.shipstation.apiSecret,
-  });
+  const { accounts, bigCommerceStoreId: storeId } = await openProviderAccounts(simulators.urls);
+  const hash = accounts.bigcommerce.storeHash;
   const setup = await new AdminClient(ingressUrl, adminToken).connectStore(
     'Outage Outfitters',
     accounts,
   );
-  return { hash, storeId: String(storeId), clientSecret: accounts.bigcommerce.clientSecret, setup };
+  return { hash, storeId, clientSecret: accounts.bigcommerce.clientSecret, setup };
 }
 
 export interface DeliveryAttempt {

@@ -1,4 +1,5 @@
 export * from './database';
+export * from './ports';
 export * from './processes';
 export * from './redis';
 export * from './servers';

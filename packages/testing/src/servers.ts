@@ -10,12 +10,13 @@ import {
   unlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer, type AddressInfo, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import { applyMigrations } from './database';
+import { freePort } from './ports';
 
 /*
  * Throwaway PostgreSQL and Redis servers, one per test that needs to stop, restart or wipe them
@@ -63,15 +64,31 @@ function startReaper(script: string): ChildProcess {
   return reaper;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
+/**
+ * One server's clean-up, however the test process ends: `destroy()` the ordinary way, the exit
+ * hook (`stopNow`, synchronous) when the process exits, the reaper when it is killed.
+ */
+function guardServer(dir: string, reaperScript: string, stopNow: () => void) {
+  const reaper = startReaper(`${reaperScript}; rm -rf ${shellQuote(dir)}`);
+  const forget = onProcessExit(() => {
+    stopNow();
+    rmSync(dir, { recursive: true, force: true });
   });
+  let destroyed = false;
+  return {
+    isDestroyed: () => destroyed,
+    async destroy(stop: () => Promise<void>): Promise<void> {
+      if (destroyed) return;
+      destroyed = true;
+      try {
+        await stop();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        reaper.kill('SIGKILL');
+        forget();
+      }
+    },
+  };
 }
 
 function execute(file: string, args: string[], cwd: string): Promise<string> {
@@ -181,15 +198,13 @@ export async function startPostgresServer(
     '-s',
     'stop',
   ]);
-  const reaper = startReaper(
-    `${[stopFile, ...stopArgs].map(shellQuote).join(' ')} >/dev/null 2>&1; rm -rf ${shellQuote(dir)}`,
-  );
   let port = 0;
   let running = false;
-  let destroyed = false;
-
-  const forget = onProcessExit(() => {
-    if (running) {
+  const guard = guardServer(
+    dir,
+    `${[stopFile, ...stopArgs].map(shellQuote).join(' ')} >/dev/null 2>&1`,
+    () => {
+      if (!running) return;
       try {
         execFileSync(stopFile, stopArgs, {
           cwd: dir,
@@ -199,13 +214,12 @@ export async function startPostgresServer(
       } catch {
         // The reaper tries again once this process is gone.
       }
-    }
-    rmSync(dir, { recursive: true, force: true });
-  });
+    },
+  );
 
   const start = async () => {
     if (running) return;
-    if (destroyed) throw new Error('this PostgreSQL server was destroyed');
+    if (guard.isDestroyed()) throw new Error('this PostgreSQL server was destroyed');
     try {
       await pgCtl(['-l', logFile, '-o', `-p ${port}`, '-w', '-t', '30', '-s', 'start']);
     } catch (error) {
@@ -222,17 +236,7 @@ export async function startPostgresServer(
     running = false;
   };
 
-  const destroy = async () => {
-    if (destroyed) return;
-    destroyed = true;
-    try {
-      await stop('immediate');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-      reaper.kill('SIGKILL');
-      forget();
-    }
-  };
+  const destroy = () => guard.destroy(() => stop('immediate'));
 
   try {
     const [initdb, initdbArgs] = postgresCommand('initdb', [
@@ -319,22 +323,20 @@ export async function startRedisServer(): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'shiplink-redis-'));
   // Written by us, not by Redis: the reaper needs it even after a SIGKILL.
   const pidFile = path.join(dir, 'redis.pid');
-  const reaper = startReaper(
-    `[ -f ${shellQuote(pidFile)} ] && kill -9 "$(cat ${shellQuote(pidFile)})" 2>/dev/null; rm -rf ${shellQuote(dir)}`,
-  );
   let port = 0;
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
-  let destroyed = false;
-
-  const forget = onProcessExit(() => {
-    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const guard = guardServer(
+    dir,
+    `[ -f ${shellQuote(pidFile)} ] && kill -9 "$(cat ${shellQuote(pidFile)})" 2>/dev/null`,
+    () => {
+      if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  );
 
   const start = async () => {
     if (child) return;
-    if (destroyed) throw new Error('this Redis server was destroyed');
+    if (guard.isDestroyed()) throw new Error('this Redis server was destroyed');
     const server = spawn(
       'redis-server',
       [
@@ -405,17 +407,7 @@ export async function startRedisServer(): Promise<RedisServer> {
     clearTimeout(forced);
   };
 
-  const destroy = async () => {
-    if (destroyed) return;
-    destroyed = true;
-    try {
-      await stop('SIGKILL');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-      reaper.kill('SIGKILL');
-      forget();
-    }
-  };
+  const destroy = () => guard.destroy(() => stop('SIGKILL'));
 
   try {
     for (let attempt = 1; ; attempt += 1) {

@@ -13,6 +13,7 @@ import {
 import { registrations as orderRegistrations } from '@shiplink/worker-orders/registrations';
 import { registrations as shipmentRegistrations } from '@shiplink/worker-shipments/registrations';
 import { registrations as trackingRegistrations } from '@shiplink/worker-tracking/registrations';
+import { freePort } from '@shiplink/testing';
 
 export const WORKER_APPS: Record<
   string,
@@ -129,18 +130,6 @@ async function listenIngress(env: Record<string, string>) {
     const s = app.listen(port, '127.0.0.1', () => resolve(s));
   });
   return { server, platform, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export const randomSecret = () => randomBytes(18).toString('base64url');

@@ -1,6 +1,6 @@
 import { startSimulators, type RunningSimulators } from '@shiplink/connectors/simulators';
 import { SimulatorControl } from '@shiplink/connectors/testing';
-import { AdminClient, type StoreSetup } from './admin-client';
+import { AdminClient, type ProviderAccounts, type StoreSetup } from './admin-client';
 import { randomSecret, startHub, type HubOptions, type RunningHub } from './hub';
 
 export interface Sandbox {
@@ -32,32 +32,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const hub = await startHub(options);
   const bigcommerce = new SimulatorControl(simulators.urls.bigcommerce);
   const shipstation = new SimulatorControl(simulators.urls.shipstation);
-  const storeHash = `s${randomSecret()
-    .replace(/[^a-z0-9]/gi, '')
-    .slice(0, 8)
-    .toLowerCase()}`;
-  const accounts = {
-    bigcommerce: {
-      url: simulators.urls.bigcommerce,
-      storeHash,
-      accessToken: randomSecret(),
-      clientSecret: randomSecret(),
-    },
-    shipstation: {
-      url: simulators.urls.shipstation,
-      apiKey: randomSecret(),
-      apiSecret: randomSecret(),
-    },
-  };
-  await bigcommerce.post('/stores', {
-    hash: storeHash,
-    accessToken: accounts.bigcommerce.accessToken,
-    clientSecret: accounts.bigcommerce.clientSecret,
-  });
-  await shipstation.post('/accounts', {
-    apiKey: accounts.shipstation.apiKey,
-    apiSecret: accounts.shipstation.apiSecret,
-  });
+  const { accounts } = await openProviderAccounts(simulators.urls);
+  const storeHash = accounts.bigcommerce.storeHash;
   const admin = new AdminClient(hub.ingressUrl, hub.env.ADMIN_TOKEN!);
   const setup = await admin.connectStore(
     'Sandbox Outfitters',
@@ -81,6 +57,39 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       await simulators.close();
     },
   };
+}
+
+/**
+ * A merchant's BigCommerce store and ShipStation account, opened in the simulators with fresh
+ * credentials, before anything is connected to the hub.
+ */
+export async function openProviderAccounts(urls: RunningSimulators['urls']) {
+  const storeHash = `s${randomSecret()
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(0, 8)
+    .toLowerCase()}`;
+  const accounts: ProviderAccounts = {
+    bigcommerce: {
+      url: urls.bigcommerce,
+      storeHash,
+      accessToken: randomSecret(),
+      clientSecret: randomSecret(),
+    },
+    shipstation: { url: urls.shipstation, apiKey: randomSecret(), apiSecret: randomSecret() },
+  };
+  const store = await new SimulatorControl(urls.bigcommerce).post<{ storeId: string | number }>(
+    '/stores',
+    {
+      hash: storeHash,
+      accessToken: accounts.bigcommerce.accessToken,
+      clientSecret: accounts.bigcommerce.clientSecret,
+    },
+  );
+  await new SimulatorControl(urls.shipstation).post('/accounts', {
+    apiKey: accounts.shipstation.apiKey,
+    apiSecret: accounts.shipstation.apiSecret,
+  });
+  return { accounts, bigCommerceStoreId: String(store.storeId) };
 }
 
 /**
