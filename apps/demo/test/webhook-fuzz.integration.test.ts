@@ -15,7 +15,7 @@ import {
   type FuzzContext,
   type RouteFuzz,
   type RouteName,
-} from './fuzz-arbitraries';
+} from './fuzz';
 import { startWorld, type TestWorld } from './support';
 
 /*

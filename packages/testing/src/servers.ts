@@ -91,6 +91,23 @@ function guardServer(dir: string, reaperScript: string, stopNow: () => void) {
   };
 }
 
+/**
+ * Starts a server on a free port. Another process can take the port between the probe and the
+ * bind; then (and only then, as `portTaken` tells) another port is tried, three times at most.
+ */
+async function onFreePort(
+  start: (port: number) => Promise<void>,
+  portTaken: (error: unknown) => boolean,
+): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await start(await freePort());
+    } catch (error) {
+      if (attempt >= 3 || !portTaken(error)) throw error;
+    }
+  }
+}
+
 function execute(file: string, args: string[], cwd: string): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(file, args, { cwd, timeout: COMMAND_TIMEOUT_MS }, (error, stdout, stderr) => {
@@ -258,16 +275,13 @@ export async function startPostgresServer(
         .map(([name, value]) => `${name} = ${value}`)
         .join('\n')}\n`,
     );
-    // Another process can take a free port between the probe and the bind; then try another.
-    for (let attempt = 1; ; attempt += 1) {
-      port = await freePort();
-      try {
-        await start();
-        break;
-      } catch (error) {
-        if (attempt >= 3 || !/could not bind|already in use/i.test(tail(logFile))) throw error;
-      }
-    }
+    await onFreePort(
+      (free) => {
+        port = free;
+        return start();
+      },
+      () => /could not bind|already in use/i.test(tail(logFile)),
+    );
     const admin = new Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
     await admin.connect();
     try {
@@ -410,15 +424,13 @@ export async function startRedisServer(): Promise<RedisServer> {
   const destroy = () => guard.destroy(() => stop('SIGKILL'));
 
   try {
-    for (let attempt = 1; ; attempt += 1) {
-      port = await freePort();
-      try {
-        await start();
-        break;
-      } catch (error) {
-        if (attempt >= 3 || !/already in use/i.test((error as Error).message)) throw error;
-      }
-    }
+    await onFreePort(
+      (free) => {
+        port = free;
+        return start();
+      },
+      (error) => /already in use/i.test((error as Error).message),
+    );
   } catch (error) {
     await destroy().catch(() => undefined);
     throw error;
