@@ -4,3 +4,4 @@ export * from './order';
 export * from './tracking';
 export * from './micro-batch';
 export * from './storable';
+export * from './ports';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Job } from 'bullmq';
-import type { JobEnvelope } from './define';
+import { JobEnvelopeSchema, type JobEnvelope } from './define';
 import type { JobProducer } from './producer';
 import { QUEUES, type QueueName } from './queues';
 
@@ -9,15 +9,7 @@ export const DeadLetterDataSchema = z.object({
   queue: z.enum(QUEUES),
   jobName: z.string(),
   jobId: z.string(),
-  envelope: z.object({
-    payload: z.unknown(),
-    meta: z.object({
-      correlationId: z.string(),
-      enqueuedAt: z.string(),
-      inboxEventId: z.string().optional(),
-      replayOf: z.string().optional(),
-    }),
-  }),
+  envelope: JobEnvelopeSchema,
   /** See `JobDefinition.subject`; absent for jobs without one or with an unreadable payload. */
   subject: z.string().optional(),
   reason: z.string(),
@@ -38,7 +30,7 @@ export function deadLetterData(
     queue,
     jobName: job.name,
     jobId: job.id ?? 'unknown',
-    envelope: envelope as DeadLetterData['envelope'],
+    envelope,
     ...(subject ? { subject } : {}),
     reason: failure.reason,
     error: failure.message,

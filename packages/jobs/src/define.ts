@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { QueueName } from './queues';
 
 export interface JobPolicy {
@@ -39,16 +39,16 @@ export function defineJob<S extends z.ZodType>(definition: {
 }
 
 /** What travels with every payload: tracing and provenance, never business data. */
-export interface JobMeta {
-  correlationId: string;
-  enqueuedAt: string;
+export const JobMetaSchema = z.object({
+  correlationId: z.string(),
+  enqueuedAt: z.string(),
   /** The inbox row this job came from, marked processed when the job succeeds. */
-  inboxEventId?: string;
+  inboxEventId: z.string().optional(),
   /** Set on replays from the dead-letter queue: the job id that failed. */
-  replayOf?: string;
-}
+  replayOf: z.string().optional(),
+});
+export type JobMeta = z.infer<typeof JobMetaSchema>;
 
-export interface JobEnvelope {
-  payload: unknown;
-  meta: JobMeta;
-}
+/** A job's data in Redis: the payload (parsed with its own schema on dequeue) and its meta. */
+export const JobEnvelopeSchema = z.object({ payload: z.unknown(), meta: JobMetaSchema });
+export type JobEnvelope = z.infer<typeof JobEnvelopeSchema>;

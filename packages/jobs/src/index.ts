@@ -1,4 +1,4 @@
-export * from './catalog';
+export * from './catalog/index';
 export * from './dead-letter';
 export * from './define';
 export * from './producer';

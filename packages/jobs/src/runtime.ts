@@ -1,10 +1,15 @@
 import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
-import { z } from 'zod';
 import { jobKey } from '@shiplink/domain';
 import { classifyFailure, type ClassifiedFailure } from '@shiplink/errors';
 import { withLogContext, type Logger } from '@shiplink/logger';
 import { deadLetterData, DeadLetterDataSchema, type DeadLetterData } from './dead-letter';
-import type { JobDefinition, JobEnvelope, JobMeta, PayloadOf } from './define';
+import {
+  JobEnvelopeSchema,
+  type JobDefinition,
+  type JobEnvelope,
+  type JobMeta,
+  type PayloadOf,
+} from './define';
 import { jobOptions, type JobProducer } from './producer';
 import { createRedis } from './redis';
 import { deadLetterQueueOf, queuePrefix, type QueueName } from './queues';
@@ -57,16 +62,6 @@ export interface RunningWorkers {
   ready(): Promise<void>;
 }
 
-const EnvelopeSchema = z.object({
-  payload: z.unknown(),
-  meta: z.object({
-    correlationId: z.string(),
-    enqueuedAt: z.string(),
-    inboxEventId: z.string().optional(),
-    replayOf: z.string().optional(),
-  }),
-});
-
 /**
  * Runs a queue's jobs and its dead-letter queue. Typed errors decide what happens:
  * rate-limited → delayed until the provider's reset (no attempt spent); retryable → BullMQ retry
@@ -106,7 +101,7 @@ export function startQueueWorkers(options: WorkerOptions): RunningWorkers {
   const main = new Worker(
     queue,
     async (job, token) => {
-      const envelope = EnvelopeSchema.safeParse(job.data);
+      const envelope = JobEnvelopeSchema.safeParse(job.data);
       const meta: JobMeta = envelope.success
         ? envelope.data.meta
         : { correlationId: job.id ?? 'unknown', enqueuedAt: new Date(job.timestamp).toISOString() };

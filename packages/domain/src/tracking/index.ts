@@ -1,5 +1,4 @@
 export * from './event';
-export * from './fixtures';
 export * from './local-time';
 export * from './status';
 export * from './transition';

@@ -1,0 +1,66 @@
+import type { CanonicalOrder, Destination } from '../order';
+
+/**
+ * A fulfilment system (ShipStation now; ShipHero and Posti next): orders out, shipments back.
+ * One fulfilment order per destination of a store order, upserted under a stable key.
+ */
+export interface FulfilmentSystem {
+  /**
+   * Creates or updates the fulfilment order of one destination, in the state the store order's
+   * canonical status asks for. Undefined when that status is not exported at all (incomplete
+   * checkouts, or a status the warehouse owns from here on).
+   */
+  upsertOrder(
+    order: CanonicalOrder,
+    destination: Destination,
+    key: FulfilmentOrderKey,
+  ): Promise<FulfilmentOrderState | undefined>;
+  /**
+   * The fulfilment order as the system holds it now: by its own id when known, else by key and
+   * order number (a crash between creating and recording it). Undefined when there is none.
+   */
+  findOrder(
+    key: FulfilmentOrderKey & { externalId?: string },
+  ): Promise<FulfilmentOrderState | undefined>;
+  /** What `upsertOrder` would do for this canonical status: export it, cancel it, or leave it. */
+  intentFor(status: CanonicalOrder['status']): 'export' | 'cancel' | 'skip';
+  /** The shipments a webhook pointed at (an opaque batch reference). */
+  shipmentsIn(batchRef: string): Promise<InboundShipment[]>;
+  /** Shipments created at or after `since`. */
+  shipmentsSince(since: Date): Promise<InboundShipment[]>;
+}
+
+export interface FulfilmentOrderKey {
+  orderKey: string;
+  orderNumber: string;
+}
+
+export type FulfilmentOrderStatus = 'open' | 'on_hold' | 'shipped' | 'cancelled';
+
+export interface FulfilmentOrderState {
+  externalId: string;
+  /** Canonical: settled orders (`shipped`, `cancelled`) take no more store changes. */
+  status: FulfilmentOrderStatus;
+  /** The system's own status word, kept for people reading the record. */
+  rawStatus: string;
+}
+
+/** A shipment reported by a fulfilment system, normalized. */
+export interface InboundShipment {
+  /** The system's shipment id. */
+  sourceId: string;
+  orderKey: string | null;
+  /** The system's id of the fulfilment order it belongs to. */
+  fulfilmentOrderId: string | null;
+  trackingNumber: string | null;
+  /** The system's carrier code, as it gave it. */
+  carrierCode: string | null;
+  /** The courier slug that carrier code stands for; null when it cannot be told honestly. */
+  carrierSlug: string | null;
+  serviceCode: string | null;
+  shippingCost: string | null;
+  shipDate: string | null;
+  voided: boolean;
+  items: { lineRef: string | null; sku: string | null; quantity: number }[];
+  raw: unknown;
+}

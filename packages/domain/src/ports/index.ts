@@ -1,0 +1,3 @@
+export * from './fulfilment-system';
+export * from './store-platform';
+export * from './tracking-provider';

@@ -1,0 +1,66 @@
+import type { CanonicalOrder } from '../order';
+
+/**
+ * A store platform (BigCommerce now, commercetools next) as the workers see it: canonical
+ * orders and shipments in, store shipments, statuses and notes out. References are the store's
+ * own ids as opaque strings; nothing here names a vendor.
+ */
+export interface StorePlatform {
+  /** The order as a canonical order; undefined when the store has no such order. */
+  readOrder(orderRef: string): Promise<CanonicalOrder | undefined>;
+  /** Whether the store has the order at all (cheaper than reading it). */
+  hasOrder(orderRef: string): Promise<boolean>;
+  /** Orders changed at or after `since`, oldest change first, with the change stamp. */
+  ordersChangedSince(since: Date): Promise<OrderChange[]>;
+  /** The order's store status and staff notes, for write-back decisions. */
+  readOrderState(orderRef: string): Promise<StoreOrderState | undefined>;
+  /** Changes only what is given: the store status (by the store's own id) and the staff notes. */
+  updateOrder(
+    orderRef: string,
+    patch: { storeStatusId?: number; staffNotes?: string },
+  ): Promise<void>;
+  listShipments(orderRef: string): Promise<StoreShipment[]>;
+  readShipment(orderRef: string, shipmentRef: string): Promise<StoreShipment | undefined>;
+  createShipment(orderRef: string, draft: StoreShipmentDraft): Promise<StoreShipment>;
+}
+
+export interface OrderChange {
+  orderRef: string;
+  /** The store's modification stamp, as it gave it: the same change always has the same stamp. */
+  changedAt: string;
+}
+
+export interface StoreOrderState {
+  /** Canonical status, as `readOrder` would say. */
+  status: CanonicalOrder['status'];
+  /** The store's own status id (what store settings such as `deliveredStatusId` speak in). */
+  storeStatusId: number;
+  /** The store's id for "shipped in full", which write-back compares against. */
+  shippedStatusId: number;
+  staffNotes: string;
+}
+
+/** A shipment as the store holds it. `carrierSlug` is a courier slug (AfterShip's list). */
+export interface StoreShipment {
+  shipmentRef: string;
+  trackingNumber: string | null;
+  carrierSlug: string | null;
+  shippingMethod: string | null;
+  shippingCost: string | null;
+  comments: string;
+  createdAt: string | null;
+  items: { lineRef: string; quantity: number }[];
+  raw: unknown;
+}
+
+/** A store shipment to create: one destination's lines, with carrier and tracking. */
+export interface StoreShipmentDraft {
+  addressRef: string;
+  items: { lineRef: string; quantity: number }[];
+  trackingNumber: string | null;
+  carrierSlug: string | null;
+  shippingMethod: string | null;
+  shippingCost: string | null;
+  /** Free text kept with the shipment; the hub writes its marker here. */
+  comments: string;
+}

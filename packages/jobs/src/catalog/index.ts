@@ -1,0 +1,19 @@
+import { orderJobs } from './orders';
+import { shipmentJobs } from './shipments';
+import { trackingJobs } from './tracking';
+
+export { orderSubject } from './orders';
+
+/**
+ * The job catalog: every payload the hub enqueues, declared once, one file per queue. Payloads
+ * carry the hub's ids and providers' opaque references; workers read the current state
+ * themselves.
+ */
+export const jobs = { ...orderJobs, ...shipmentJobs, ...trackingJobs } as const;
+
+export type JobCatalog = typeof jobs;
+export type AnyJob = JobCatalog[keyof JobCatalog];
+
+export function findJob(queue: string, name: string): AnyJob | undefined {
+  return Object.values(jobs).find((job) => job.queue === queue && job.name === name);
+}

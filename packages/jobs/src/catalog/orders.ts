@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { jobKey } from '@shiplink/domain';
+import { defineJob } from '../define';
+import { externalRef, trigger, uuid } from './refs';
+
+/** A store order as the subject of jobs about it (see `JobDefinition.subject`). */
+export const orderSubject = (connectionId: string, orderRef: string) =>
+  jobKey('order', connectionId, orderRef);
+
+/** The `orders` queue: store orders out to the fulfilment system. */
+export const orderJobs = {
+  /** Read a store order, map it, upsert it into the fulfilment system. */
+  orderImport: defineJob({
+    queue: 'orders',
+    name: 'order.import',
+    schema: z.object({ connectionId: uuid, orderRef: externalRef, trigger }),
+    jobId: (p) => jobKey('order-import', p.connectionId, p.orderRef, p.trigger),
+    subject: (p) => orderSubject(p.connectionId, p.orderRef),
+  }),
+
+  /** Delta poll of store orders changed since the last cursor. */
+  ordersPoll: defineJob({
+    queue: 'orders',
+    name: 'orders.poll',
+    schema: z.object({ connectionId: uuid }),
+    jobId: (p) => jobKey('orders-poll', p.connectionId),
+  }),
+} as const;
