@@ -3,11 +3,9 @@ import type { Platform } from '@shiplink/app-kit';
 import type { IngressEnv } from './env';
 import { problemHandler } from './http/problems';
 import { adminApi } from './routes/admin.route';
-import { afterShipWebhooks } from './routes/aftership-webhooks.route';
-import { bigCommerceWebhooks } from './routes/bigcommerce-webhooks.route';
 import { dashboard } from './routes/dashboard.route';
 import { health } from './routes/health.route';
-import { shipStationWebhooks } from './routes/shipstation-webhooks.route';
+import { webhooks } from './routes/webhooks.route';
 import { ConnectionsService } from './services/connections.service';
 import { IntakeService } from './services/intake.service';
 import { PollScheduler } from './services/polls.service';
@@ -36,15 +34,13 @@ export function createIngressApp(
   app.set('trust proxy', true);
   app.use(health({ db: repos.db, redis: platform.redis }));
   app.use(
-    bigCommerceWebhooks({
+    webhooks({
       repos,
       intake,
       maxBytes: env.MAX_WEBHOOK_BYTES,
       toleranceSec: env.WEBHOOK_TOLERANCE_SEC,
     }),
   );
-  app.use(shipStationWebhooks({ repos, intake, maxBytes: env.MAX_WEBHOOK_BYTES }));
-  app.use(afterShipWebhooks({ repos, intake, maxBytes: env.MAX_WEBHOOK_BYTES }));
   app.use(adminApi({ token: env.ADMIN_TOKEN, repos, producer, connections }));
   app.use(dashboard({ producer, user: env.DASHBOARD_USER, password: env.DASHBOARD_PASSWORD }));
   app.use((_req, res) => {

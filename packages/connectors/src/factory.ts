@@ -1,88 +1,62 @@
 import type { z } from 'zod';
 import { digest } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
-import type { Logger } from '@shiplink/logger';
+import type { ClientDeps, ConnectionLike } from './descriptor';
 import {
-  AfterShipCredentialsSchema,
-  createAfterShipClient,
-  type AfterShipClient,
-} from './aftership';
-import {
-  BigCommerceCredentialsSchema,
-  createBigCommerceClient,
-  type BigCommerceClient,
-} from './bigcommerce';
-import type { AuditSink } from './http/audit';
-import type { RateLimiter } from './http/rate-limiter';
-import {
-  createShipStationClient,
-  ShipStationCredentialsSchema,
-  type ShipStationClient,
-} from './shipstation';
+  CONNECTORS,
+  connectorFor,
+  type AnyConnector,
+  type ConnectorOf,
+  type ProviderId,
+} from './registry';
 
 /** The credentials each provider's connection must hold. */
-export const CONNECTION_CREDENTIALS = {
-  bigcommerce: BigCommerceCredentialsSchema,
-  shipstation: ShipStationCredentialsSchema,
-  aftership: AfterShipCredentialsSchema,
-} as const;
+export const CONNECTION_CREDENTIALS = Object.fromEntries(
+  CONNECTORS.map((connector) => [connector.id, connector.credentials]),
+) as { [P in ProviderId]: ConnectorOf<P>['credentials'] };
 
-/** The part of a stored connection a client needs. */
-export interface ConnectionLike {
-  id: string;
-  baseUrl: string;
-  credentials: unknown;
-}
+/** The client a provider's descriptor builds. */
+export type ClientOf<P extends ProviderId> = ReturnType<ConnectorOf<P>['createClient']>;
 
-export interface ProviderClients {
-  bigcommerce(connection: ConnectionLike): BigCommerceClient;
-  shipstation(connection: ConnectionLike): ShipStationClient;
-  aftership(connection: ConnectionLike): AfterShipClient;
-}
-
-export interface ClientDeps {
-  limiter?: RateLimiter;
-  audit?: AuditSink;
-  logger?: Logger;
-  maxInlineWaitMs?: number;
-}
+/**
+ * A client per connection: by provider name (`clients.bigcommerce(connection)`), or for any
+ * connection by the provider it names (`clients.for(connection)`).
+ */
+export type ProviderClients = {
+  readonly [P in ProviderId]: (connection: ConnectionLike) => ClientOf<P>;
+} & {
+  for<P extends ProviderId>(connection: ConnectionLike & { provider: P }): ClientOf<P>;
+};
 
 /** Builds (and reuses) a provider client per connection, sharing budgets and the audit trail. */
 export function createProviderClients(deps: ClientDeps): ProviderClients {
   const cache = new Map<string, unknown>();
-  const cached = <T>(connection: ConnectionLike, build: () => T): T => {
-    const key = `${connection.id}:${connection.baseUrl}:${digest(JSON.stringify(connection.credentials))}`;
-    if (!cache.has(key)) cache.set(key, build());
-    return cache.get(key) as T;
+  const clientOf = (connector: AnyConnector, connection: ConnectionLike): unknown => {
+    const key = `${connector.id}:${connection.id}:${connection.baseUrl}:${digest(JSON.stringify(connection.credentials))}`;
+    if (!cache.has(key)) {
+      const parsed = credentials(connector.credentials, connection);
+      cache.set(
+        key,
+        connector.createClient(
+          { id: connection.id, baseUrl: connection.baseUrl, credentials: parsed },
+          deps,
+        ),
+      );
+    }
+    return cache.get(key);
   };
-  const common = (connection: ConnectionLike) => ({
-    baseUrl: connection.baseUrl,
-    connectionId: connection.id,
-    ...deps,
-  });
+  const byProvider = Object.fromEntries(
+    CONNECTORS.map((connector) => [
+      connector.id,
+      (connection: ConnectionLike) => clientOf(connector, connection),
+    ]),
+  );
+  // The entries are built from the registry, one per descriptor, so they fit the mapped type.
   return {
-    bigcommerce: (connection) =>
-      cached(connection, () =>
-        createBigCommerceClient({
-          ...common(connection),
-          credentials: credentials(BigCommerceCredentialsSchema, connection),
-        }),
-      ),
-    shipstation: (connection) =>
-      cached(connection, () =>
-        createShipStationClient({
-          ...common(connection),
-          credentials: credentials(ShipStationCredentialsSchema, connection),
-        }),
-      ),
-    aftership: (connection) =>
-      cached(connection, () =>
-        createAfterShipClient({
-          ...common(connection),
-          credentials: credentials(AfterShipCredentialsSchema, connection),
-        }),
-      ),
-  };
+    ...byProvider,
+    for: (connection: ConnectionLike & { provider: ProviderId }) =>
+      clientOf(connectorFor(connection.provider), connection),
+  } as ProviderClients;
 }
 
 function credentials<S extends z.ZodType>(schema: S, connection: ConnectionLike): z.infer<S> {

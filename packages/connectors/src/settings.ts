@@ -1,28 +1,7 @@
 import { z } from 'zod';
 import { TrackingStatusSchema, type TrackingStatus } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
-import { CustomFieldMappingSchema } from './shipstation';
-
-/** Per-connection options, stored as JSON and parsed at every use. */
-export const BigCommerceSettingsSchema = z
-  .object({
-    /** The store's weight unit (Settings → Display in BigCommerce); weights are sent in grams. */
-    weightUnit: z.enum(['lbs', 'oz', 'kg', 'g']).default('lbs'),
-  })
-  .strict();
-export type BigCommerceSettings = z.infer<typeof BigCommerceSettingsSchema>;
-
-export const ShipStationSettingsSchema = z
-  .object({
-    /** Which store values become ShipStation custom fields, notes or tags. */
-    customFields: CustomFieldMappingSchema.default([]),
-    /** The ShipStation store (advancedOptions.storeId) orders are filed under. */
-    storeId: z.number().int().positive().optional(),
-  })
-  .strict();
-export type ShipStationSettings = z.infer<typeof ShipStationSettingsSchema>;
-
-export const AfterShipSettingsSchema = z.object({}).strict();
+import { CONNECTORS, type ConnectorOf, type ProviderId } from './registry';
 
 /** The statuses that, by default, put a line in the order's staff notes for the merchant's team. */
 export const DEFAULT_FLAGGED_TRACKING_STATUSES = [
@@ -78,11 +57,10 @@ export function parseStoreSettings(value: unknown, storeId: string): StoreSettin
   return parseOrRefuse(StoreSettingsSchema, value, `store ${storeId}`, 'store.bad_settings');
 }
 
-export const CONNECTION_SETTINGS = {
-  bigcommerce: BigCommerceSettingsSchema,
-  shipstation: ShipStationSettingsSchema,
-  aftership: AfterShipSettingsSchema,
-} as const;
+/** Each provider's per-connection settings schema (stored as JSON, parsed at every use). */
+export const CONNECTION_SETTINGS = Object.fromEntries(
+  CONNECTORS.map((connector) => [connector.id, connector.settings]),
+) as { [P in ProviderId]: ConnectorOf<P>['settings'] };
 
 /** Parses stored settings; a bad value is a configuration problem a person must fix. */
 export function parseSettings<S extends z.ZodType>(

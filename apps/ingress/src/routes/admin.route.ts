@@ -1,6 +1,6 @@
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
-import { StoreSettingsSchema } from '@shiplink/connectors';
+import { connectorsWithRole, StoreSettingsSchema, type ProviderId } from '@shiplink/connectors';
 import type { Repos } from '@shiplink/db';
 import { listDeadLetters, QUEUES, requestReplay, type JobProducer } from '@shiplink/jobs';
 import { requireBearer } from '../http/auth';
@@ -14,11 +14,17 @@ import {
 } from '../services/connections.service';
 import { orderTimeline } from '../services/timeline.service';
 
+/** A store lives on a provider that plays the store role. */
+const STORE_PLATFORMS = connectorsWithRole('store').map((connector) => connector.id) as [
+  ProviderId,
+  ...ProviderId[],
+];
+
 const NewTenantSchema = z.object({ name: displayName });
 const NewStoreSchema = z.object({
   name: displayName,
-  platform: z.literal('bigcommerce'),
-  /** The BigCommerce store hash. */
+  platform: z.enum(STORE_PLATFORMS),
+  /** The store's own reference on its platform, as its webhooks and API paths name it. */
   externalRef: z
     .string()
     .max(64)

@@ -1,40 +1,32 @@
-import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
   checkBaseUrl,
-  CONNECTION_CREDENTIALS,
-  CONNECTION_SETTINGS,
+  PROVIDER_IDS,
   type BaseUrlPolicy,
   type ProviderClients,
+  type ProviderId,
 } from '@shiplink/connectors';
-import { BIGCOMMERCE_ORDER_SCOPES } from '@shiplink/connectors/bigcommerce';
-import { isUniqueViolation, type ConnectionRecord, type Provider, type Repos } from '@shiplink/db';
+import { isUniqueViolation, type ConnectionRecord, type Repos } from '@shiplink/db';
 import { digest } from '@shiplink/domain';
 import { HttpProblem } from '../http/problems';
 import type { PollScheduler } from './polls.service';
+import { connectorOf } from './providers';
 
 const webhookSecretSchema = z.string().min(8).max(500);
 
-/** A rotation: ShipStation's URL token is generated; the others come from the provider. */
+/** A rotation: a URL token is generated; a signing secret comes from the provider. */
 export const RotateSecretSchema = z.object({ webhookSecret: webhookSecretSchema.optional() });
 
 export const NewConnectionSchema = z.object({
-  provider: z.enum(['bigcommerce', 'shipstation', 'aftership']),
+  provider: z.enum(PROVIDER_IDS),
   /** The provider's API base URL: the real one, or a simulator's (checked by `checkBaseUrl`). */
   baseUrl: z.string().max(2_048),
   credentials: z.record(z.string().max(100), z.unknown()),
   settings: z.record(z.string().max(100), z.unknown()).optional(),
-  /** AfterShip shows its webhook secret in its admin; the others are derived or generated. */
+  /** For providers that show their webhook secret in their admin; others derive or generate it. */
   webhookSecret: webhookSecretSchema.optional(),
 });
 export type NewConnectionInput = z.infer<typeof NewConnectionSchema>;
-
-/** BigCommerce scopes the hub listens to: every order change (archiving too) and new shipments. */
-const BIGCOMMERCE_SCOPES = [
-  ...BIGCOMMERCE_ORDER_SCOPES,
-  'store/shipment/created',
-  'store/shipment/updated',
-] as const;
 
 /**
  * A connection as the admin API shows it. The webhook secret (and a URL that embeds it) is shown
@@ -42,7 +34,7 @@ const BIGCOMMERCE_SCOPES = [
  */
 export interface PublicConnection {
   id: string;
-  provider: Provider;
+  provider: ProviderId;
   storeId: string;
   baseUrl: string;
   settings: unknown;
@@ -54,7 +46,7 @@ export interface ConnectionsConfig {
   baseUrlPolicy: BaseUrlPolicy;
 }
 
-/** Where ShipStation's URL token sits in a URL shown after creation. */
+/** Where the secret segment of a webhook URL sits in a URL shown after creation. */
 const HIDDEN_TOKEN = '{secret}';
 
 const fingerprint = (secret: string) => `sha256:${digest(secret, 16)}`;
@@ -75,7 +67,8 @@ export class ConnectionsService {
     if (!baseUrl.ok) {
       throw new HttpProblem(400, 'invalid_base_url', `baseUrl ${baseUrl.reason}`);
     }
-    const credentials = CONNECTION_CREDENTIALS[input.provider].safeParse(input.credentials);
+    const connector = connectorOf(input);
+    const credentials = connector.credentials.safeParse(input.credentials);
     if (!credentials.success) {
       throw new HttpProblem(
         400,
@@ -86,7 +79,7 @@ export class ConnectionsService {
         ),
       );
     }
-    const settings = CONNECTION_SETTINGS[input.provider].safeParse(input.settings ?? {});
+    const settings = connector.settings.safeParse(input.settings ?? {});
     if (!settings.success) {
       throw new HttpProblem(
         400,
@@ -97,7 +90,8 @@ export class ConnectionsService {
         ),
       );
     }
-    const secrets = this.secretsFor(input, credentials.data);
+    const secrets = connector.secrets(credentials.data, input.webhookSecret);
+    if (!secrets.ok) throw new HttpProblem(400, 'webhook_secret_required', secrets.message);
     const connection = await this.repos.tenancy
       .createConnection({
         tenantId: store.tenantId,
@@ -106,7 +100,8 @@ export class ConnectionsService {
         baseUrl: baseUrl.url,
         credentials: credentials.data,
         settings: settings.data,
-        ...secrets,
+        webhookSecret: secrets.webhookSecret,
+        accountKey: secrets.accountKey,
       })
       .catch((error: unknown) => {
         if (!isUniqueViolation(error)) throw error;
@@ -124,9 +119,16 @@ export class ConnectionsService {
   async rotateSecret(connectionId: string, input: z.infer<typeof RotateSecretSchema>) {
     const connection = await this.repos.tenancy.findConnection(connectionId);
     if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
+    // Stored credentials are what the provider's schema produced at creation.
+    const rotation = connectorOf(connection).rotateSecret(
+      connection.credentials,
+      input.webhookSecret,
+    );
+    if (!rotation.ok) throw new HttpProblem(400, 'webhook_secret_required', rotation.message);
     const rotated = await this.repos.tenancy.rotateWebhookSecret(
       connection.id,
-      ...this.rotation(connection, input.webhookSecret),
+      rotation.webhookSecret,
+      rotation.credentials,
     );
     return this.present(rotated, { revealSecret: true });
   }
@@ -150,102 +152,27 @@ export class ConnectionsService {
     };
   }
 
-  /** ShipStation V1 signs nothing: the secret in the path is what authenticates its calls. */
+  /** Providers that sign nothing are authenticated by the secret in the path instead. */
   private webhookUrl(connection: Pick<ConnectionRecord, 'id' | 'provider'>, token: string): string {
     const base = `${this.config.publicUrl.replace(/\/+$/, '')}/webhooks/${connection.provider}/${connection.id}`;
-    return connection.provider === 'shipstation' ? `${base}/${token}` : base;
+    return connectorOf(connection).webhook?.secretInPath ? `${base}/${token}` : base;
   }
 
-  /** Makes the provider call us: BigCommerce hooks per scope, ShipStation SHIP_NOTIFY. */
+  /** Makes the provider call us, where its API can; otherwise says how to add the URL by hand. */
   async registerWebhooks(
     connectionId: string,
   ): Promise<{ registered: string[]; existing: string[] }> {
     const connection = await this.repos.tenancy.findConnection(connectionId);
     if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
-    const destination = this.webhookUrl(connection, connection.webhookSecret);
-    const registered: string[] = [];
-    const existing: string[] = [];
-    if (connection.provider === 'bigcommerce') {
-      const client = this.clients.bigcommerce(connection);
-      const hooks = await client.listHooks();
-      for (const scope of BIGCOMMERCE_SCOPES) {
-        const found = hooks.some((h) => h.scope === scope && h.destination === destination);
-        if (found) existing.push(scope);
-        else {
-          await client.createHook({ scope, destination, is_active: true });
-          registered.push(scope);
-        }
-      }
-    } else if (connection.provider === 'shipstation') {
-      const client = this.clients.shipstation(connection);
-      const hooks = await client.listWebhooks();
-      const found = hooks.some((h) => h.event === 'SHIP_NOTIFY' && h.url === destination);
-      if (found) existing.push('SHIP_NOTIFY');
-      else {
-        await client.subscribeWebhook({
-          targetUrl: destination,
-          event: 'SHIP_NOTIFY',
-          friendlyName: 'Shiplink shipments',
-        });
-        registered.push('SHIP_NOTIFY');
-      }
-    } else {
+    const connector = connectorOf(connection);
+    if (!connector.registerWebhooks) {
       throw new HttpProblem(
         400,
         'manual_registration',
-        'AfterShip webhooks are added in its admin (Settings → Webhooks) with this URL',
+        connector.manualWebhookSetup ?? `${connector.name} webhooks are added in its admin`,
       );
     }
-    return { registered, existing };
-  }
-
-  /** The new secret, and for BigCommerce the credentials it lives in (the app's client secret). */
-  private rotation(
-    connection: ConnectionRecord,
-    given: string | undefined,
-  ): [secret: string, credentials?: unknown] {
-    if (connection.provider === 'shipstation') return [randomBytes(24).toString('base64url')];
-    if (!given) {
-      throw new HttpProblem(
-        400,
-        'webhook_secret_required',
-        `a ${connection.provider} secret comes from the provider: send it as webhookSecret`,
-      );
-    }
-    if (connection.provider === 'bigcommerce') {
-      return [given, { ...(connection.credentials as object), clientSecret: given }];
-    }
-    return [given];
-  }
-
-  private secretsFor(
-    input: NewConnectionInput,
-    credentials: Record<string, unknown>,
-  ): { webhookSecret: string; accountKey: string } {
-    switch (input.provider) {
-      case 'bigcommerce':
-        // BigCommerce signs webhooks with the app's client secret.
-        return {
-          webhookSecret: String(credentials.clientSecret),
-          accountKey: String(credentials.storeHash),
-        };
-      case 'shipstation':
-        return {
-          webhookSecret: randomBytes(24).toString('base64url'),
-          accountKey: digest(String(credentials.apiKey)),
-        };
-      case 'aftership':
-        if (!input.webhookSecret) {
-          throw new HttpProblem(
-            400,
-            'webhook_secret_required',
-            'AfterShip connections need the webhook secret from AfterShip → Settings → Webhooks',
-          );
-        }
-        return {
-          webhookSecret: input.webhookSecret,
-          accountKey: digest(String(credentials.apiKey)),
-        };
-    }
+    const destination = this.webhookUrl(connection, connection.webhookSecret);
+    return connector.registerWebhooks(this.clients.for(connection), destination);
   }
 }

@@ -1,13 +1,13 @@
+import type { ProviderId } from '@shiplink/connectors';
 import type { InboundEvent, InboxReceipt, Repos } from '@shiplink/db';
 import { isOutage } from '@shiplink/errors';
 import type { JobDefinition, JobProducer, PayloadOf } from '@shiplink/jobs';
 import type { Logger } from '@shiplink/logger';
-import type { Provider } from '@shiplink/db';
 import { HttpProblem, unavailable } from '../http/problems';
 
 export interface AcceptedEvent<D extends JobDefinition = JobDefinition> {
   connectionId: string;
-  provider: Provider;
+  provider: ProviderId;
   topic: string;
   dedupKey: string;
   payload: unknown;

@@ -1,19 +1,27 @@
-import type { ConnectionRecord } from '@shiplink/db';
+import type { PollKind, ProviderId } from '@shiplink/connectors';
 import { jobs, type AnyJob, type JobProducer } from '@shiplink/jobs';
 import type { Logger } from '@shiplink/logger';
+import { connectorOf } from './providers';
 
-type PolledConnection = Pick<ConnectionRecord, 'id' | 'provider'>;
+interface PolledConnection {
+  id: string;
+  provider: ProviderId;
+}
 
-/** The delta poll each provider's connection gets. */
-const POLL_OF: Record<ConnectionRecord['provider'], AnyJob> = {
-  bigcommerce: jobs.ordersPoll,
-  shipstation: jobs.shipmentsPoll,
-  // Cheap when nothing is stale: the job only calls AfterShip for trackings gone quiet.
-  aftership: jobs.trackingPoll,
+/** The job each kind of delta poll runs as. */
+const POLL_JOBS: Record<PollKind, AnyJob> = {
+  orders: jobs.ordersPoll,
+  shipments: jobs.shipmentsPoll,
+  // Cheap when nothing is stale: the job only calls the provider for trackings gone quiet.
+  trackings: jobs.trackingPoll,
 };
 
+/** The delta polls a connection gets, as its provider's descriptor lists them. */
+const pollsOf = (connection: PolledConnection) =>
+  connectorOf(connection).polls.map((kind) => POLL_JOBS[kind]);
+
 /**
- * Delta polls catch whatever webhooks missed. Each connection gets one scheduler with a
+ * Delta polls catch whatever webhooks missed. Each poll of a connection gets one scheduler with a
  * deterministic id, so every ingress replica can upsert it without doubling it. Schedulers live
  * in Redis only, so they are re-ensured while the ingress runs: a Redis that lost its data gets
  * them back within one reconcile interval, not at the next restart.
@@ -28,10 +36,16 @@ export class PollScheduler {
     readonly enabled: boolean,
   ) {}
 
+  /** Schedules the connection's polls; answers the first one's scheduler id. */
   async schedule(connection: PolledConnection): Promise<string | undefined> {
     if (!this.enabled) return undefined;
     const payload = { connectionId: connection.id };
-    return this.producer.schedule(POLL_OF[connection.provider], payload, this.intervalMs);
+    let first: string | undefined;
+    for (const definition of pollsOf(connection)) {
+      const id = await this.producer.schedule(definition, payload, this.intervalMs);
+      first ??= id;
+    }
+    return first;
   }
 
   /** Schedules the polls that are missing; returns how many had to be created again. */
@@ -39,11 +53,12 @@ export class PollScheduler {
     if (!this.enabled) return 0;
     let created = 0;
     for (const connection of connections) {
-      const definition = POLL_OF[connection.provider];
       const payload = { connectionId: connection.id };
-      if (await this.producer.isScheduled(definition, payload)) continue;
-      await this.producer.schedule(definition, payload, this.intervalMs);
-      created += 1;
+      for (const definition of pollsOf(connection)) {
+        if (await this.producer.isScheduled(definition, payload)) continue;
+        await this.producer.schedule(definition, payload, this.intervalMs);
+        created += 1;
+      }
     }
     return created;
   }

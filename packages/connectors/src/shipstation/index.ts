@@ -13,5 +13,6 @@ export {
 } from './mapping';
 export * from './profile';
 export * from './schemas';
-export * from './simulator';
 export { assertSameOrigin, parseShipStationWebhook, verifyShipStationToken } from './webhook';
+export * from './descriptor';
+export * from './settings';

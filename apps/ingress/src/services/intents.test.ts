@@ -1,0 +1,39 @@
+import type { WebhookIntent } from '@shiplink/connectors';
+import { digest, jobKey } from '@shiplink/domain';
+import { jobForIntent } from './intents';
+
+const connectionId = '6f1c1f0e-4f4e-4d55-9a53-1f1e0f3c2b10';
+const eventRef = 'msg_2b1';
+const trigger = digest(eventRef, 16);
+const batch = 'https://ssapi.shipstation.com/shipments?batchId=1';
+
+/** Job ids are what keeps a redelivery from running twice: they must not drift. */
+describe('jobForIntent', () => {
+  it.each<[WebhookIntent, string, string]>([
+    [
+      { kind: 'order.changed', orderRef: '4017' },
+      'order.import',
+      jobKey('order-import', connectionId, '4017', trigger),
+    ],
+    [
+      { kind: 'store-shipment.changed', orderRef: '4017', shipmentRef: '9', change: 'created' },
+      'store-shipment.sync',
+      jobKey('store-shipment-sync', connectionId, '9', trigger),
+    ],
+    [
+      { kind: 'shipments.available', batchRef: batch },
+      'shipments.fetch',
+      jobKey('shipments-fetch', connectionId, digest(batch)),
+    ],
+    [
+      { kind: 'tracking.updated', trackingRef: 't1', eventRef: 'e1' },
+      'tracking.event',
+      jobKey('tracking-event', connectionId, 'e1'),
+    ],
+  ])('%o → %s with a stable id', (intent, name, id) => {
+    const job = jobForIntent(intent, connectionId, eventRef);
+    expect(job.definition.name).toBe(name);
+    expect(job.definition.jobId(job.payload)).toBe(id);
+    expect(job.definition.schema.safeParse(job.payload).success).toBe(true);
+  });
+});

@@ -1,0 +1,132 @@
+import {
+  clientOptions,
+  defineConnector,
+  issueDetails,
+  readWebhookJson,
+  webhookRefusal,
+  type WebhookHandler,
+  type WebhookIntent,
+} from '../descriptor';
+import { createBigCommerceClient } from './client';
+import { BigCommerceCredentialsSchema } from './credentials';
+import { BIGCOMMERCE_PROVIDER } from './profile';
+import { BigCommerceSettingsSchema } from './settings';
+import {
+  BIGCOMMERCE_ORDER_SCOPES,
+  BigCommerceWebhookSchema,
+  interpretBigCommerceWebhook,
+  verifyBigCommerceWebhook,
+  type BigCommerceWebhookEvent,
+} from './webhook';
+
+/** The scopes the hub listens to: every order change (archiving too) and new or changed shipments. */
+export const BIGCOMMERCE_WEBHOOK_SCOPES = [
+  ...BIGCOMMERCE_ORDER_SCOPES,
+  'store/shipment/created',
+  'store/shipment/updated',
+] as const;
+
+/** Shipment events that can bring a new or changed tracking number; deletions are recorded only. */
+const SYNCED_SHIPMENT_SCOPES = {
+  'store/shipment/created': 'created',
+  'store/shipment/updated': 'updated',
+} as const;
+const syncedChange = (scope: string) =>
+  Object.hasOwn(SYNCED_SHIPMENT_SCOPES, scope)
+    ? SYNCED_SHIPMENT_SCOPES[scope as keyof typeof SYNCED_SHIPMENT_SCOPES]
+    : undefined;
+
+/** The work a delivery asks for: an order import, a store shipment read-back, or none. */
+function intentOf(event: BigCommerceWebhookEvent): WebhookIntent | undefined {
+  if (event.kind === 'order') return { kind: 'order.changed', orderRef: String(event.orderId) };
+  const change = event.kind === 'shipment' ? syncedChange(event.scope) : undefined;
+  if (event.kind !== 'shipment' || !change) return undefined;
+  return {
+    kind: 'store-shipment.changed',
+    orderRef: String(event.orderId),
+    shipmentRef: String(event.shipmentId),
+    change,
+  };
+}
+
+/**
+ * Signed ("Standard Webhooks") deliveries for one store. Every delivery names its store in
+ * `producer`; one signed for this app but naming another store is refused.
+ */
+const webhook: WebhookHandler = {
+  secretInPath: false,
+  // Deliveries are keyed by the store hash they are for, whichever connection received them.
+  dedupScope: 'store',
+  handle(request, connection) {
+    const verdict = verifyBigCommerceWebhook({
+      headers: request.headers,
+      rawBody: request.rawBody,
+      secret: connection.webhookSecret,
+      toleranceSec: request.toleranceSec,
+    });
+    if (!verdict.ok) return webhookRefusal(401, verdict.reason, 'webhook signature check failed');
+    const json = readWebhookJson(request.rawBody);
+    if (!json.ok) return json;
+    const envelope = BigCommerceWebhookSchema.safeParse(json.body);
+    if (!envelope.success) {
+      return webhookRefusal(
+        400,
+        'invalid_payload',
+        'not a BigCommerce webhook',
+        issueDetails(envelope.error),
+      );
+    }
+    if (envelope.data.producer !== `stores/${connection.storeRef}`) {
+      return webhookRefusal(400, 'store_mismatch', 'webhook is for another store');
+    }
+    const event = interpretBigCommerceWebhook(envelope.data);
+    const intent = intentOf(event);
+    return {
+      ok: true,
+      topic: envelope.data.scope,
+      eventRef: verdict.webhookId,
+      payload: envelope.data,
+      ...(event.kind === 'ignored' ? {} : { orderRef: String(event.orderId) }),
+      ...(intent ? { intent } : {}),
+    };
+  },
+};
+
+export const bigCommerce = defineConnector({
+  id: BIGCOMMERCE_PROVIDER,
+  name: 'BigCommerce',
+  roles: ['store'],
+  credentials: BigCommerceCredentialsSchema,
+  settings: BigCommerceSettingsSchema,
+  // BigCommerce signs webhooks with the app's client secret; budgets are per store.
+  secrets: (credentials) => ({
+    ok: true,
+    webhookSecret: credentials.clientSecret,
+    accountKey: credentials.storeHash,
+  }),
+  rotateSecret: (credentials, given) =>
+    given
+      ? { ok: true, webhookSecret: given, credentials: { ...credentials, clientSecret: given } }
+      : {
+          ok: false,
+          message: `a ${BIGCOMMERCE_PROVIDER} secret comes from the provider: send it as webhookSecret`,
+        },
+  createClient: (connection, deps) => createBigCommerceClient(clientOptions(connection, deps)),
+  ports: {},
+  webhook,
+  async registerWebhooks(client, destination) {
+    const hooks = await client.listHooks();
+    const registered: string[] = [];
+    const existing: string[] = [];
+    for (const scope of BIGCOMMERCE_WEBHOOK_SCOPES) {
+      const found = hooks.some((h) => h.scope === scope && h.destination === destination);
+      if (found) existing.push(scope);
+      else {
+        await client.createHook({ scope, destination, is_active: true });
+        registered.push(scope);
+      }
+    }
+    return { registered, existing };
+  },
+  polls: ['orders'],
+});

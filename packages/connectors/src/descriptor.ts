@@ -1,0 +1,217 @@
+import type { z } from 'zod';
+import {
+  unstorableJson,
+  type FulfilmentSystem,
+  type StorePlatform,
+  type TrackingProvider,
+} from '@shiplink/domain';
+import type { Logger } from '@shiplink/logger';
+import type { AuditSink } from './http/audit';
+import type { RateLimiter } from './http/rate-limiter';
+
+/** The roles a provider can play; a descriptor lists the ones it does. */
+export type Role = 'store' | 'fulfilment' | 'tracking';
+
+/** The part of a stored connection a client needs. */
+export interface ConnectionLike {
+  id: string;
+  baseUrl: string;
+  credentials: unknown;
+}
+
+/** The plumbing every client shares: budgets, the audit trail, logs. */
+export interface ClientDeps {
+  limiter?: RateLimiter;
+  audit?: AuditSink;
+  logger?: Logger;
+  maxInlineWaitMs?: number;
+}
+
+/** What a webhook handler knows of the connection a delivery came for. */
+export interface WebhookConnection {
+  id: string;
+  baseUrl: string;
+  webhookSecret: string;
+  /** The store's own reference (BigCommerce store hash), for deliveries that name their store. */
+  storeRef: string;
+  settings: unknown;
+}
+
+/** A delivery exactly as it arrived: the raw bytes are what signatures cover. */
+export interface InboundWebhook {
+  headers: Record<string, string | string[] | undefined>;
+  rawBody: Buffer;
+  /** The optional secret path segment, for providers that sign nothing. */
+  pathSecret: string | undefined;
+  /** Accepted clock difference for signed timestamps. */
+  toleranceSec: number;
+}
+
+/**
+ * Work a delivery asks for, in the hub's own words: the ingress turns an intent into a job, so
+ * connectors never know about queues. References are the provider's ids as opaque strings.
+ */
+export type WebhookIntent =
+  | { kind: 'order.changed'; orderRef: string }
+  | {
+      kind: 'store-shipment.changed';
+      orderRef: string;
+      shipmentRef: string;
+      change: 'created' | 'updated';
+    }
+  | { kind: 'shipments.available'; batchRef: string }
+  | { kind: 'tracking.updated'; trackingRef: string; eventRef: string };
+
+/** Why a delivery is refused; the ingress answers it as is and records it. */
+export interface WebhookRefusal {
+  ok: false;
+  /** 401: not authentic; 400: not readable as this provider's event; 422: not storable. */
+  status: 400 | 401 | 422;
+  code: string;
+  message: string;
+  details?: string[];
+}
+
+export type WebhookVerdict =
+  | {
+      ok: true;
+      /** The event's name, recorded as the inbox topic. */
+      topic: string;
+      /** The provider's id of this delivery, stable across its retries (the dedup reference). */
+      eventRef: string;
+      /** What is stored in the inbox. */
+      payload: unknown;
+      /** The order it concerns, for the audit trail ("what happened to order 1234?"). */
+      orderRef?: string;
+      /** Absent for events that are recorded but need no work. */
+      intent?: WebhookIntent;
+    }
+  | WebhookRefusal;
+
+export interface WebhookHandler {
+  /** Providers that sign nothing authenticate with a secret in the URL path instead. */
+  secretInPath: boolean;
+  /**
+   * Whose deliveries share one dedup space: the connection's, or the store's (a store's events
+   * stay deduplicated when its connection is replaced).
+   */
+  dedupScope: 'connection' | 'store';
+  /**
+   * Authenticates the raw request, parses it, and says what it asks for. Pure: no I/O. Refusals
+   * are verdicts, not exceptions; the ingress records and answers them.
+   */
+  handle(request: InboundWebhook, connection: WebhookConnection): WebhookVerdict;
+}
+
+/** The delta polls a connection of this provider gets (each becomes a scheduled job). */
+export type PollKind = 'orders' | 'shipments' | 'trackings';
+
+export type SecretsVerdict =
+  { ok: true; webhookSecret: string; accountKey: string } | { ok: false; message: string };
+
+/**
+ * Everything the hub knows about one provider, in one place. The registry lists them; the
+ * factory, settings, connections, polls and the webhook route iterate it instead of switching
+ * on provider names.
+ */
+export interface ConnectorDescriptor<
+  Id extends string = string,
+  Credentials extends z.ZodType = z.ZodType,
+  Settings extends z.ZodType = z.ZodType,
+  Client = unknown,
+> {
+  id: Id;
+  /** Shown to people (admin answers, logs, README). */
+  name: string;
+  roles: readonly Role[];
+  credentials: Credentials;
+  settings: Settings;
+  /**
+   * The webhook secret and the budget account key of a new connection: derived from the
+   * credentials, generated, or given by the merchant (`given`, e.g. from the provider's admin).
+   */
+  secrets(credentials: z.infer<Credentials>, given: string | undefined): SecretsVerdict;
+  /** How a rotation gets its new secret, and which credentials change with it. */
+  rotateSecret(
+    credentials: z.infer<Credentials>,
+    given: string | undefined,
+  ):
+    | { ok: true; webhookSecret: string; credentials?: z.infer<Credentials> }
+    | { ok: false; message: string };
+  createClient(
+    connection: ConnectionLike & { credentials: z.infer<Credentials> },
+    deps: ClientDeps,
+  ): Client;
+  ports: {
+    store?(client: Client, settings: z.infer<Settings>): StorePlatform;
+    fulfilment?(client: Client, settings: z.infer<Settings>): FulfilmentSystem;
+    tracking?(client: Client, settings: z.infer<Settings>): TrackingProvider;
+  };
+  webhook?: WebhookHandler;
+  /**
+   * Points the provider's webhooks at `destination`; what was added and what was there.
+   * Absent where a person adds the URL in the provider's admin (`manualWebhookSetup` says how).
+   */
+  registerWebhooks?(
+    client: Client,
+    destination: string,
+  ): Promise<{ registered: string[]; existing: string[] }>;
+  manualWebhookSetup?: string;
+  polls: readonly PollKind[];
+}
+
+/** Keeps a descriptor's literal id and its schemas' and client's types for the registry. */
+export function defineConnector<
+  Id extends string,
+  Credentials extends z.ZodType,
+  Settings extends z.ZodType,
+  Client,
+>(
+  descriptor: ConnectorDescriptor<Id, Credentials, Settings, Client>,
+): ConnectorDescriptor<Id, Credentials, Settings, Client> {
+  return descriptor;
+}
+
+/** A client factory's options from a connection and the shared plumbing. */
+export function clientOptions<C>(
+  connection: ConnectionLike & { credentials: C },
+  deps: ClientDeps,
+) {
+  return {
+    baseUrl: connection.baseUrl,
+    connectionId: connection.id,
+    ...deps,
+    credentials: connection.credentials,
+  };
+}
+
+export function webhookRefusal(
+  status: WebhookRefusal['status'],
+  code: string,
+  message: string,
+  details?: string[],
+): WebhookRefusal {
+  return { ok: false, status, code, message, ...(details ? { details } : {}) };
+}
+
+/** The first few schema issues, as `path: message` lines for the sender. */
+export function issueDetails(error: z.ZodError): string[] {
+  return error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`);
+}
+
+/**
+ * The body of an authenticated delivery as JSON. A body PostgreSQL could not store is refused
+ * here, alone, rather than failing the inbox batch it would be written with.
+ */
+export function readWebhookJson(rawBody: Buffer): { ok: true; body: unknown } | WebhookRefusal {
+  if (rawBody.length === 0) return webhookRefusal(400, 'malformed_json', 'request body is empty');
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody.toString('utf8')) as unknown;
+  } catch {
+    return webhookRefusal(400, 'malformed_json', 'request body is not valid JSON');
+  }
+  const unstorable = unstorableJson(body);
+  if (unstorable) return webhookRefusal(422, 'unstorable_payload', `request body ${unstorable}`);
+  return { ok: true, body };
+}

@@ -1,0 +1,42 @@
+import {
+  CONNECTORS,
+  connectorFor,
+  connectorsWithRole,
+  findConnector,
+  isProviderId,
+  PROVIDER_IDS,
+} from './registry';
+
+describe('connector registry', () => {
+  it('lists each provider once, in registry order', () => {
+    expect(new Set(PROVIDER_IDS).size).toBe(CONNECTORS.length);
+    expect(PROVIDER_IDS).toEqual(CONNECTORS.map((connector) => connector.id));
+  });
+
+  it.each(CONNECTORS.map((connector) => [connector.id, connector] as const))(
+    '%s: plays a role, is polled, and says how its webhooks get registered',
+    (id, connector) => {
+      expect(connectorFor(id)).toBe(connector);
+      expect(connector.roles.length).toBeGreaterThan(0);
+      expect(connector.polls.length).toBeGreaterThan(0);
+      if (connector.webhook) {
+        expect(Boolean(connector.registerWebhooks) || Boolean(connector.manualWebhookSetup)).toBe(
+          true,
+        );
+      }
+    },
+  );
+
+  it.each(['', 'BigCommerce', '__proto__', 'constructor', 'toString'])(
+    'knows no provider %j',
+    (name) => {
+      expect(isProviderId(name)).toBe(false);
+      expect(findConnector(name)).toBeUndefined();
+    },
+  );
+
+  it('finds providers by role', () => {
+    expect(connectorsWithRole('store').map((connector) => connector.id)).toEqual(['bigcommerce']);
+    expect(connectorsWithRole('tracking').map((connector) => connector.id)).toEqual(['aftership']);
+  });
+});

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { digest } from '@shiplink/domain';
+import {
+  clientOptions,
+  defineConnector,
+  issueDetails,
+  readWebhookJson,
+  webhookRefusal,
+  type WebhookHandler,
+} from '../descriptor';
+import { createShipStationClient } from './client';
+import { ShipStationCredentialsSchema } from './credentials';
+import { SHIPSTATION_PROVIDER } from './profile';
+import { ShipStationSettingsSchema } from './settings';
+import { assertSameOrigin, parseShipStationWebhook, verifyShipStationToken } from './webhook';
+
+/** Events whose resource_url lists shipments. */
+const SHIPMENT_EVENTS = new Set(['SHIP_NOTIFY', 'ITEM_SHIP_NOTIFY']);
+/** The event the hub subscribes to. */
+const SUBSCRIBED_EVENT = 'SHIP_NOTIFY';
+
+/** The URL token that stands in for a signature: long, random, and URL-safe. */
+const newUrlToken = () => randomBytes(24).toString('base64url');
+
+/**
+ * V1 webhooks carry no signature: the per-connection secret in the URL authenticates them, and
+ * the body is only a pointer that is re-fetched from ShipStation itself, so the pointer must
+ * lead to the connection's own ShipStation host.
+ */
+const webhook: WebhookHandler = {
+  secretInPath: true,
+  dedupScope: 'connection',
+  handle(request, connection) {
+    if (!verifyShipStationToken(request.pathSecret ?? '', connection.webhookSecret)) {
+      return webhookRefusal(401, 'bad_token', 'webhook URL token is wrong');
+    }
+    const json = readWebhookJson(request.rawBody);
+    if (!json.ok) return json;
+    const parsed = parseShipStationWebhook(json.body);
+    if (!parsed.success) {
+      return webhookRefusal(
+        400,
+        'invalid_payload',
+        'not a ShipStation webhook',
+        issueDetails(parsed.error),
+      );
+    }
+    const { resource_url: resourceUrl, resource_type: resourceType } = parsed.data;
+    try {
+      assertSameOrigin(resourceUrl, connection.baseUrl);
+    } catch {
+      return webhookRefusal(
+        400,
+        'foreign_resource_url',
+        "resource_url is not on this connection's ShipStation host",
+      );
+    }
+    return {
+      ok: true,
+      topic: resourceType,
+      // A pointer has no id of its own: the same batch pointed at again is the same event.
+      eventRef: `${resourceType}:${digest(resourceUrl)}`,
+      payload: parsed.data,
+      ...(SHIPMENT_EVENTS.has(resourceType)
+        ? { intent: { kind: 'shipments.available', batchRef: resourceUrl } as const }
+        : {}),
+    };
+  },
+};
+
+export const shipStation = defineConnector({
+  id: SHIPSTATION_PROVIDER,
+  name: 'ShipStation',
+  roles: ['fulfilment'],
+  credentials: ShipStationCredentialsSchema,
+  settings: ShipStationSettingsSchema,
+  secrets: (credentials) => ({
+    ok: true,
+    webhookSecret: newUrlToken(),
+    accountKey: digest(credentials.apiKey),
+  }),
+  // The token is ours, never the merchant's: a rotation always generates a new one.
+  rotateSecret: () => ({ ok: true, webhookSecret: newUrlToken() }),
+  createClient: (connection, deps) => createShipStationClient(clientOptions(connection, deps)),
+  ports: {},
+  webhook,
+  async registerWebhooks(client, destination) {
+    const hooks = await client.listWebhooks();
+    const found = hooks.some((h) => h.event === SUBSCRIBED_EVENT && h.url === destination);
+    if (found) return { registered: [], existing: [SUBSCRIBED_EVENT] };
+    await client.subscribeWebhook({
+      targetUrl: destination,
+      event: SUBSCRIBED_EVENT,
+      friendlyName: 'Shiplink shipments',
+    });
+    return { registered: [SUBSCRIBED_EVENT], existing: [] };
+  },
+  polls: ['shipments'],
+});
