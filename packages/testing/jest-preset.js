@@ -1,5 +1,6 @@
 // Shared jest preset: SWC transpiles TypeScript (type checking is its own task), the services
-// PostgreSQL and Redis are started once if they are down.
+// PostgreSQL and Redis are started once if they are down, and each test file's logs go to a file
+// of its own whose tail is printed only when one of its tests fails (test-logs.js).
 const path = require('node:path');
 
 module.exports = {
@@ -12,6 +13,8 @@ module.exports = {
   },
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   globalSetup: path.join(__dirname, 'global-setup.js'),
+  setupFilesAfterEnv: [path.join(__dirname, 'test-log-setup.js')],
+  reporters: ['default', path.join(__dirname, 'log-tail-reporter.js')],
   testTimeout: 30000,
   // Integration tests share two local servers; a few files at a time keep a 2-core box responsive.
   maxWorkers: 2,

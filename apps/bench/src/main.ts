@@ -5,10 +5,10 @@ import path from 'node:path';
 import { signBigCommerceWebhook } from '@shiplink/connectors/bigcommerce';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import { createDb } from '@shiplink/db';
-import { AdminClient } from '@shiplink/demo/admin-client';
-import { hubEnv } from '@shiplink/demo/hub';
-import { multiLineOrder } from '@shiplink/demo/scenario';
 import { createRedis, JobProducer } from '@shiplink/jobs';
+import { AdminClient } from '@shiplink/test-world/admin-client';
+import { hubEnv } from '@shiplink/test-world/hub';
+import { multiLineOrder } from '@shiplink/test-world/scenario';
 import {
   createTestDatabase,
   freePort,

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { signAfterShipWebhook } from '@shiplink/connectors/aftership';
 import type { SimulatorControl } from '@shiplink/connectors/testing';
 import { createDb } from '@shiplink/db';
-import type { AdminClient } from '@shiplink/demo/admin-client';
-import { connectAfterShip } from '@shiplink/demo/sandbox';
 import { startApp, waitFor, type AppProcess } from '@shiplink/testing';
+import type { AdminClient } from '@shiplink/test-world/admin-client';
+import { connectAfterShip } from '@shiplink/test-world/sandbox';
 import { percentile } from './load';
 
 export interface TrackingFigures {

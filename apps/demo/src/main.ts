@@ -1,14 +1,14 @@
 import { Redis } from 'ioredis';
 import { SimulatorControl } from '@shiplink/connectors/testing';
+import type { AppProcess } from '@shiplink/testing';
+import { AdminClient } from '@shiplink/test-world/admin-client';
+import { hubEnv } from '@shiplink/test-world/hub';
+import { connectAfterShip } from '@shiplink/test-world/sandbox';
 import { prepareDemoDatabase } from './demo/database';
 import { say } from './demo/print';
-import type { AppProcess } from '@shiplink/testing';
 import { LOG_DIR, startDemoApp } from './demo/processes';
 import { runOrderStory } from './demo/story';
 import { runTrackingStory } from './demo/tracking-story';
-import { AdminClient } from './stack/admin-client';
-import { hubEnv } from './stack/hub';
-import { connectAfterShip } from './stack/sandbox';
 
 /**
  * `npm run demo`: the hub and its simulators as separate processes on this machine, a demo

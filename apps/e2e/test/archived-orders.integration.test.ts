@@ -1,6 +1,5 @@
 import { waitFor } from '@shiplink/testing';
-import { cancelledOrder, multiLineOrder } from '../src/scenario/orders';
-import { startWorld, type TestWorld } from './support';
+import { cancelledOrder, multiLineOrder, startWorld, type TestWorld } from '@shiplink/test-world';
 
 interface DeadLetterView {
   jobId: string;

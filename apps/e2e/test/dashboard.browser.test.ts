@@ -1,7 +1,6 @@
 import { chromium, type Browser } from 'playwright-core';
 import { waitFor } from '@shiplink/testing';
-import { badAddressOrder } from '../src/scenario/orders';
-import { startWorld, type TestWorld } from './support';
+import { badAddressOrder, startWorld, type TestWorld } from '@shiplink/test-world';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -1,6 +1,5 @@
 import { waitFor } from '@shiplink/testing';
-import { badAddressOrder, multiLineOrder } from '../src/scenario/orders';
-import { startWorld, type TestWorld } from './support';
+import { badAddressOrder, multiLineOrder, startWorld, type TestWorld } from '@shiplink/test-world';
 
 interface DeadLetterView {
   dlqJobId: string;

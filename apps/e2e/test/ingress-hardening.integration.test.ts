@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { signBigCommerceWebhook } from '@shiplink/connectors/bigcommerce';
 import { inboxDedupKey } from '@shiplink/domain';
-import { startWorld, type TestWorld } from './support';
+import { startWorld, type TestWorld } from '@shiplink/test-world';
 
 interface Answer {
   status: number;

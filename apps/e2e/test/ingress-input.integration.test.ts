@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signBigCommerceWebhook } from '@shiplink/connectors/bigcommerce';
-import { startWorld, type TestWorld } from './support';
+import { startWorld, type TestWorld } from '@shiplink/test-world';
 
 /** Bad deliveries get the right 4xx with a reason, are recorded, and nothing is enqueued. */
 describe('ingress refuses bad input', () => {

@@ -1,6 +1,11 @@
 import { waitFor } from '@shiplink/testing';
-import { cancelledOrder, multiLineOrder, splitOrder } from '../src/scenario/orders';
-import { startWorld, type TestWorld } from './support';
+import {
+  cancelledOrder,
+  multiLineOrder,
+  splitOrder,
+  startWorld,
+  type TestWorld,
+} from '@shiplink/test-world';
 
 type ShipResult = { shipments: { shipmentId: number; trackingNumber: string }[] };
 

@@ -14,7 +14,7 @@ import {
   startOutageWorld,
   type DeliveryAttempt,
   type OutageWorld,
-} from './outages-support';
+} from '@shiplink/test-world/outage-world';
 
 /** How long each server stays away. */
 const DOWN_MS = 5_000;

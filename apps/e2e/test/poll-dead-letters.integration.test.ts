@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { jobs, type JobEnvelope } from '@shiplink/jobs';
 import { waitFor } from '@shiplink/testing';
-import { badAddressOrder } from '../src/scenario/orders';
-import { startWorld, type TestWorld } from './support';
+import { badAddressOrder, startWorld, type TestWorld } from '@shiplink/test-world';
 
 /** Delta polls: they ride out short provider outages and leave dead-lettered orders alone. */
 describe('order delta polls', () => {
@@ -41,7 +40,7 @@ describe('order delta polls', () => {
 
   const deadLettersOf = async (orderId: number) =>
     (await world.hub.platform.repos.deadLetters.list({ queue: 'orders' })).filter(
-      (d) => (d.payload as { orderId?: string }).orderId === String(orderId),
+      (d) => (d.payload as { orderRef?: string }).orderRef === String(orderId),
     );
 
   it('skips an order whose import already waits in the dead-letter queue', async () => {

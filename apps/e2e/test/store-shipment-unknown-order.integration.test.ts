@@ -1,6 +1,5 @@
 import { waitFor } from '@shiplink/testing';
-import { multiLineOrder } from '../src/scenario/orders';
-import { startWorld, type TestWorld } from './support';
+import { multiLineOrder, startWorld, type TestWorld } from '@shiplink/test-world';
 
 interface DeadLetterRow {
   queue: string;
@@ -34,7 +33,8 @@ describe('store shipment events for orders the hub does not hold', () => {
     ).filter(
       (job) =>
         job.name === 'store-shipment.sync' &&
-        (job.data as { payload: { shipmentId: string } }).payload.shipmentId === String(shipmentId),
+        (job.data as { payload: { shipmentRef: string } }).payload.shipmentRef ===
+          String(shipmentId),
     );
 
   it('dead-letters at once, saying so, when the store has no such order', async () => {

@@ -1,8 +1,12 @@
 import { inboxDedupKey } from '@shiplink/domain';
 import { waitFor } from '@shiplink/testing';
-import { multiLineOrder } from '../src/scenario/orders';
-import type { TestWorld } from './support';
-import { startTrackingWorld, upsNumber, type TrackingHelpers } from './tracking-support';
+import {
+  multiLineOrder,
+  startTrackingWorld,
+  upsNumber,
+  type TestWorld,
+  type TrackingHelpers,
+} from '@shiplink/test-world';
 
 describe('AfterShip status events, end to end on real PostgreSQL and Redis', () => {
   let world: TestWorld;

@@ -1,12 +1,13 @@
 import { waitFor } from '@shiplink/testing';
-import { multiLineOrder, splitOrder } from '../src/scenario/orders';
-import type { TestWorld } from './support';
 import {
   ambiguousNumber,
+  multiLineOrder,
+  splitOrder,
   startTrackingWorld,
   upsNumber,
+  type TestWorld,
   type TrackingHelpers,
-} from './tracking-support';
+} from '@shiplink/test-world';
 
 type ShipResult = { shipments: { trackingNumber: string }[] };
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;

@@ -2,9 +2,12 @@ import { afterShipTimeline } from '@shiplink/connectors/aftership';
 import { reduceTimeline } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
 import { startApp, type AppProcess } from '@shiplink/testing';
-import { multiLineOrder } from '../src/scenario/orders';
-import type { TestWorld } from './support';
-import { startTrackingWorld, type TrackingHelpers } from './tracking-support';
+import {
+  multiLineOrder,
+  startTrackingWorld,
+  type TestWorld,
+  type TrackingHelpers,
+} from '@shiplink/test-world';
 
 describe('tracking worked by separate worker processes', () => {
   let world: TestWorld;

@@ -1,7 +1,10 @@
 import { waitFor } from '@shiplink/testing';
-import { multiLineOrder } from '../src/scenario/orders';
-import type { TestWorld } from './support';
-import { startTrackingWorld, type TrackingHelpers } from './tracking-support';
+import {
+  multiLineOrder,
+  startTrackingWorld,
+  type TestWorld,
+  type TrackingHelpers,
+} from '@shiplink/test-world';
 
 describe('tracking write-back follows every status a parcel passed through', () => {
   let world: TestWorld;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import { loadIngressEnv } from '@shiplink/ingress/env';
 import { waitFor } from '@shiplink/testing';
-import { multiLineOrder } from '../src/scenario/orders';
+import { multiLineOrder, startWorld, type TestWorld } from '@shiplink/test-world';
 import {
   fuzzAfterShip,
   fuzzBigCommerce,
@@ -16,7 +16,6 @@ import {
   type RouteFuzz,
   type RouteName,
 } from './fuzz';
-import { startWorld, type TestWorld } from './support';
 
 /*
  * Every webhook route gets a burst of generated hostile requests with valid deliveries mixed in,

@@ -1,6 +1,5 @@
 import { startApp, waitFor, type AppProcess } from '@shiplink/testing';
-import { multiLineOrder } from '../src/scenario/orders';
-import { startWorld, type TestWorld } from './support';
+import { multiLineOrder, startWorld, type TestWorld } from '@shiplink/test-world';
 
 describe('a worker process killed mid-job', () => {
   let world: TestWorld;

@@ -1,4 +1,5 @@
 import { envVars } from '@shiplink/config';
+import { z } from 'zod';
 
 /** Variables every app reads; each app's `env.ts` spreads this into its own shape. */
 export const platformEnv = {
@@ -6,6 +7,8 @@ export const platformEnv = {
   REDIS_URL: envVars.redisUrl,
   QUEUE_PREFIX: envVars.queuePrefix,
   LOG_LEVEL: envVars.logLevel,
+  /** Appends the JSON logs to this file instead of writing them to stdout/stderr. */
+  LOG_FILE: z.string().min(1).optional(),
   ENCRYPTION_KEY: envVars.encryptionKey,
   /** How long SIGTERM waits for active work before forcing a stop (keep under the pod's grace). */
   SHUTDOWN_GRACE_MS: envVars.positiveInt.default(25_000),
@@ -26,6 +29,7 @@ export interface PlatformEnv {
   REDIS_URL: string;
   QUEUE_PREFIX: string;
   LOG_LEVEL: string;
+  LOG_FILE?: string | undefined;
   ENCRYPTION_KEY: string;
   SHUTDOWN_GRACE_MS: number;
   DB_POOL_SIZE: number;

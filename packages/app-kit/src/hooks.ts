@@ -45,7 +45,8 @@ export function databaseHooks({ repos }: Platform): RuntimeHooks {
   };
 }
 
+/** The store order a job was about, for "what happened to order 1234?" in the audit trail. */
 function orderRefOf(payload: unknown): string | undefined {
-  const ref = (payload as { orderId?: unknown } | null)?.orderId;
+  const ref = (payload as { orderRef?: unknown } | null)?.orderRef;
   return typeof ref === 'string' ? ref : undefined;
 }

@@ -1,7 +1,7 @@
 import { createProviderClients, RateLimiter, type ProviderClients } from '@shiplink/connectors';
 import { createRepos, type Repos } from '@shiplink/db';
 import { createRedis, JobProducer } from '@shiplink/jobs';
-import { createLogger, type Logger } from '@shiplink/logger';
+import { createLogger, LogFile, type Logger } from '@shiplink/logger';
 import type { Redis } from 'ioredis';
 import type { PlatformEnv } from './env';
 
@@ -18,7 +18,12 @@ export interface Platform {
 }
 
 export function createPlatform(service: string, env: PlatformEnv): Platform {
-  const logger = createLogger({ service, level: env.LOG_LEVEL });
+  const logFile = env.LOG_FILE ? new LogFile(env.LOG_FILE) : undefined;
+  const logger = createLogger({
+    service,
+    level: env.LOG_LEVEL,
+    ...(logFile ? { stream: logFile } : {}),
+  });
   const repos = createRepos({
     databaseUrl: env.DATABASE_URL,
     encryptionKey: env.ENCRYPTION_KEY,
@@ -43,6 +48,7 @@ export function createPlatform(service: string, env: PlatformEnv): Platform {
       await producer.close();
       await repos.close();
       redis.disconnect();
+      logFile?.destroy();
     },
   };
 }

@@ -38,7 +38,7 @@ export const envVars = {
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
     .default('shiplink'),
-  /** `silent` writes nothing (test runs, whose output is the runner's). */
+  /** `silent` writes nothing. */
   logLevel: z.enum(['silent', 'error', 'warn', 'info', 'http', 'debug']).default('info'),
   /** 32 bytes, base64: encrypts provider credentials and webhook secrets at rest. */
   encryptionKey: z

@@ -1,3 +1,4 @@
 export * from './context';
+export * from './log-file';
 export * from './logger';
 export * from './redact';

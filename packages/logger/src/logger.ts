@@ -24,7 +24,7 @@ const contextAndRedaction = winston.format((info) => {
 export interface LoggerOptions {
   service: string;
   level?: string;
-  /** Extra sink, used by tests to read what was logged. */
+  /** Where the lines go instead of stdout/stderr: a `LogFile`, or a test reading what was logged. */
   stream?: NodeJS.WritableStream;
 }
 

@@ -10,27 +10,49 @@ import {
   type Registration,
   type RunningWorkers,
 } from '@shiplink/jobs';
-import { registrations as orderRegistrations } from '@shiplink/worker-orders/registrations';
-import { registrations as shipmentRegistrations } from '@shiplink/worker-shipments/registrations';
-import { registrations as trackingRegistrations } from '@shiplink/worker-tracking/registrations';
 import { freePort } from '@shiplink/testing';
 
-export const WORKER_APPS: Record<
-  string,
-  { queue: QueueName; registrations(p: Platform): Registration[] }
-> = {
-  'worker-orders': { queue: 'orders', registrations: orderRegistrations },
-  'worker-shipments': { queue: 'shipments', registrations: shipmentRegistrations },
-  'worker-tracking': { queue: 'tracking', registrations: (p) => trackingRegistrations(p) },
-};
+export const WORKER_APP_NAMES = ['worker-orders', 'worker-shipments', 'worker-tracking'] as const;
+export type WorkerAppName = (typeof WORKER_APP_NAMES)[number];
+
+/** What a hub needs to run a worker app's processors in its own process. */
+export interface WorkerApp {
+  queue: QueueName;
+  registrations(platform: Platform): Registration[];
+}
+
+/*
+ * The worker apps test their services in this world, so it cannot depend on them; whoever runs
+ * their processors in process (the end-to-end suites, in their setup file) hands them in.
+ */
+const workerApps = new Map<WorkerAppName, WorkerApp>();
+
+export function provideWorkerApps(apps: Partial<Record<WorkerAppName, WorkerApp>>): void {
+  for (const name of WORKER_APP_NAMES) {
+    const app = apps[name];
+    if (app) workerApps.set(name, app);
+  }
+}
+
+function workerApp(name: WorkerAppName): WorkerApp {
+  const app = workerApps.get(name);
+  if (!app) {
+    throw new Error(
+      `${name} was not handed to the test world: call provideWorkerApps() first, or start the hub with workers: []`,
+    );
+  }
+  return app;
+}
 
 export interface HubOptions {
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
-  /** Worker apps to run in this process; others can run as their own processes. */
-  workers?: (keyof typeof WORKER_APPS)[];
+  /** Worker apps to run in this process (default: all); others can run as their own processes. */
+  workers?: WorkerAppName[];
   logLevel?: string;
+  /** Where this process's hub logs (LOG_FILE); processes started on `hubEnv` log on their own. */
+  logFile?: string;
 }
 
 /** The environment every hub process of one test or demo run shares. */
@@ -64,25 +86,27 @@ export interface RunningHub {
   ingressUrl: string;
   env: HubEnv;
   platform: Platform;
-  workers: Map<string, RunningWorkers>;
-  startWorkers(app: keyof typeof WORKER_APPS): Promise<void>;
-  stopWorkers(app: keyof typeof WORKER_APPS): Promise<void>;
+  workers: Map<WorkerAppName, RunningWorkers>;
+  startWorkers(app: WorkerAppName): Promise<void>;
+  stopWorkers(app: WorkerAppName): Promise<void>;
   close(): Promise<void>;
 }
 
 /** Ingress and (some) workers in this process, on real PostgreSQL and Redis. */
 export async function startHub(options: HubOptions): Promise<RunningHub> {
   const baseEnv = hubEnv(options);
-  const listening = await listenIngress(baseEnv);
+  const listening = await listenIngress(
+    options.logFile ? { ...baseEnv, LOG_FILE: options.logFile } : baseEnv,
+  );
   const env = { ...baseEnv, PUBLIC_URL: listening.url };
-  const workers = new Map<string, RunningWorkers>();
+  const workers = new Map<WorkerAppName, RunningWorkers>();
   const hub: RunningHub = {
     ingressUrl: listening.url,
     env,
     platform: listening.platform,
     workers,
     async startWorkers(app) {
-      const spec = WORKER_APPS[app]!;
+      const spec = workerApp(app);
       const running = startQueueWorkers({
         redisUrl: options.redisUrl,
         producer: listening.platform.producer,
@@ -102,7 +126,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       workers.delete(app);
     },
     async close() {
-      for (const app of [...workers.keys()]) await hub.stopWorkers(app as keyof typeof WORKER_APPS);
+      for (const app of [...workers.keys()]) await hub.stopWorkers(app);
       await new Promise<void>((resolve) => {
         listening.server.closeAllConnections();
         listening.server.close(() => resolve());
@@ -110,9 +134,7 @@ export async function startHub(options: HubOptions): Promise<RunningHub> {
       await listening.platform.close();
     },
   };
-  for (const app of options.workers ?? Object.keys(WORKER_APPS)) {
-    await hub.startWorkers(app as keyof typeof WORKER_APPS);
-  }
+  for (const app of options.workers ?? WORKER_APP_NAMES) await hub.startWorkers(app);
   return hub;
 }
 

@@ -14,15 +14,16 @@ import {
   startApp,
   startPostgresServer,
   startRedisServer,
+  testLogFile,
   testQueuePrefix,
   type AppProcess,
   type PostgresServer,
   type RedisServer,
 } from '@shiplink/testing';
-import { AdminClient, type StoreSetup } from '../src/stack/admin-client';
-import { hubEnv } from '../src/stack/hub';
-import { openProviderAccounts } from '../src/stack/sandbox';
-import { multiLineOrder } from '../src/scenario/orders';
+import { AdminClient, type StoreSetup } from './admin-client';
+import { hubEnv } from './hub';
+import { openProviderAccounts } from './sandbox';
+import { multiLineOrder } from './scenario';
 
 /*
  * The world of the outage tests: a PostgreSQL and a Redis of their own (so they can be stopped),
@@ -65,12 +66,12 @@ export class HubProcesses {
 
   constructor(
     private readonly envOf: (app: HubApp) => Record<string, string>,
-    readonly logDir: string,
+    private readonly logFileOf: (name: string) => string,
   ) {}
 
   async start(app: HubApp): Promise<void> {
     this.launches += 1;
-    const logFile = path.join(this.logDir, `${app}-${this.launches}.log`);
+    const logFile = this.logFileOf(`${app}-${this.launches}`);
     const running = startApp(app, this.envOf(app), { logFile });
     running.child.once('exit', (code, signal) => {
       if (this.current.get(app) !== running) return;
@@ -179,10 +180,14 @@ export async function startOutageWorld(): Promise<OutageWorld> {
       SCHEDULER_ENABLED: 'true',
       ...CLOCK_SETTINGS,
     };
-    const logDir = mkdtempSync(path.join(os.tmpdir(), 'shiplink-outages-'));
+    // Under the test runner the apps log next to the test file's log, whose tails a failure
+    // shows; elsewhere into a folder of their own, removed after a clean run.
+    const logDir = testLogFile()
+      ? undefined
+      : mkdtempSync(path.join(os.tmpdir(), 'shiplink-outages-'));
     const hub = new HubProcesses(
       (app) => (app === 'ingress' ? env : { ...env, WORKER_CONCURRENCY: '10' }),
-      logDir,
+      (name) => testLogFile(name) ?? path.join(logDir ?? os.tmpdir(), `${name}.log`),
     );
     teardown.push(() => hub.stopAll());
     await Promise.all(HUB_APPS.map((app) => hub.start(app)));
@@ -211,7 +216,7 @@ export async function startOutageWorld(): Promise<OutageWorld> {
       ],
       async close({ keepLogs }) {
         await close();
-        if (!keepLogs) rmSync(logDir, { recursive: true, force: true });
+        if (!keepLogs && logDir) rmSync(logDir, { recursive: true, force: true });
       },
     };
   } catch (error) {

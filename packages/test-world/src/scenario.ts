@@ -1,4 +1,4 @@
-import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce';
+import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce/simulator';
 
 const austin = {
   firstName: 'Maya',

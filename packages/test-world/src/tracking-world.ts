@@ -1,8 +1,8 @@
 import { waitFor } from '@shiplink/testing';
 import type { AfterShipTracking } from '@shiplink/connectors/aftership';
-import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce';
-import type { TimelineView } from '../src/stack/admin-client';
-import { startWorld, type TestWorld } from './support';
+import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce/simulator';
+import type { TimelineView } from './admin-client';
+import { startWorld, type TestWorld } from './world';
 
 export type ParcelView = TimelineView['shipments'][number];
 export type TrackingHelpers = ReturnType<typeof trackingHelpers>;

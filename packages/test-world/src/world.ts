@@ -1,13 +1,14 @@
 import {
   createTestDatabase,
   TEST_REDIS_URL,
+  testLogFile,
   testQueuePrefix,
   waitFor,
   type TestDatabase,
 } from '@shiplink/testing';
-import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce';
-import { startSandbox, type Sandbox } from '../src/stack/sandbox';
-import type { HubOptions } from '../src/stack/hub';
+import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce/simulator';
+import type { HubOptions } from './hub';
+import { startSandbox, type Sandbox } from './sandbox';
 
 export interface TestWorld extends Sandbox {
   database: TestDatabase;
@@ -47,13 +48,16 @@ export async function startWorld(
 ): Promise<TestWorld> {
   const database = await createTestDatabase();
   const prefix = testQueuePrefix();
+  // The test command prints the runner's summaries: the hub logs to the test file's log, whose
+  // tail the reporter prints when a test fails. TEST_LOG_LEVEL changes how much it holds.
+  const logFile = testLogFile();
   const sandbox = await startSandbox({
     databaseUrl: database.url,
     redisUrl: TEST_REDIS_URL,
     queuePrefix: prefix,
     quotas: { bigcommerce: 10_000, shipstation: 10_000, ...options.quotas },
-    // The test command prints the runner's summaries; TEST_LOG_LEVEL=warn shows the hub's logs.
-    logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+    logLevel: process.env.TEST_LOG_LEVEL ?? (logFile ? 'info' : 'silent'),
+    ...(logFile ? { logFile } : {}),
     ...options,
   });
   const world: TestWorld = {

@@ -3,4 +3,5 @@ export * from './ports';
 export * from './processes';
 export * from './redis';
 export * from './servers';
+export * from './test-logs';
 export * from './wait';

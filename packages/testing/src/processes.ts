@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { testLogFile } from './test-logs';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 /** What is kept in memory of an app's output (the log file, when given, has all of it). */
@@ -24,7 +25,9 @@ process.on('exit', () => {
 
 /**
  * Runs an app's `src/main.ts` with tsx as its own OS process: for crash and shutdown tests, the
- * benchmark and the demo. `logFile` also writes everything it prints to that file.
+ * benchmark and the demo. `logFile` also writes everything it prints to that file. In a test
+ * without one, the output goes next to the test file's log (appended: a test may start an app
+ * more than once), so a failure's report shows it and a passing run prints nothing.
  */
 export function startApp(
   app: string,
@@ -37,7 +40,11 @@ export function startApp(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
-  const log = options.logFile ? createWriteStream(options.logFile, { flags: 'w' }) : undefined;
+  const logFile = options.logFile ?? testLogFile(app);
+  if (logFile && !options.logFile) mkdirSync(path.dirname(logFile), { recursive: true });
+  const log = logFile
+    ? createWriteStream(logFile, { flags: options.logFile ? 'w' : 'a' })
+    : undefined;
   let output = '';
   const collect = (chunk: Buffer) => {
     log?.write(chunk);
@@ -53,7 +60,7 @@ export function startApp(
       resolve(code);
     }),
   );
-  const where = options.logFile ? `see ${options.logFile}` : `output:\n${output}`;
+  const where = () => (logFile ? `see ${logFile}` : `output:\n${output}`);
   return {
     app,
     child,
@@ -61,8 +68,8 @@ export function startApp(
     async waitForOutput(text, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;
       while (!output.includes(text)) {
-        if (child.exitCode !== null) throw new Error(`${app} exited early; ${where}`);
-        if (Date.now() > deadline) throw new Error(`${app} never logged "${text}"; ${where}`);
+        if (child.exitCode !== null) throw new Error(`${app} exited early; ${where()}`);
+        if (Date.now() > deadline) throw new Error(`${app} never logged "${text}"; ${where()}`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

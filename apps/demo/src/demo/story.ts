@@ -1,8 +1,13 @@
 import type { SimulatorControl } from '@shiplink/connectors/testing';
-import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce';
+import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce/simulator';
 import { waitFor } from '@shiplink/testing';
-import type { AdminClient } from '../stack/admin-client';
-import { badAddressOrder, cancelledOrder, multiLineOrder, splitOrder } from '../scenario/orders';
+import type { AdminClient } from '@shiplink/test-world/admin-client';
+import {
+  badAddressOrder,
+  cancelledOrder,
+  multiLineOrder,
+  splitOrder,
+} from '@shiplink/test-world/scenario';
 import { say } from './print';
 
 export interface StoryWorld {

@@ -1,6 +1,6 @@
 import type { SimulatorControl } from '@shiplink/connectors/testing';
 import { waitFor } from '@shiplink/testing';
-import type { AdminClient, TimelineView } from '../stack/admin-client';
+import type { AdminClient, TimelineView } from '@shiplink/test-world/admin-client';
 import { say } from './print';
 
 interface SimTracking {

@@ -25,23 +25,23 @@ const SETTLED = new Set(['shipped', 'cancelled']);
 export class OrderExportService {
   constructor(private readonly platform: Platform) {}
 
-  async importOrder(input: { connectionId: string; orderId: string }): Promise<void> {
+  async importOrder(input: { connectionId: string; orderRef: string }): Promise<void> {
     // A store fires several events per change (created, updated, statusUpdated); their imports
     // are serialised per order so that each one sees what the previous one exported.
-    await withLogContext({ orderRef: input.orderId }, () =>
+    await withLogContext({ orderRef: input.orderRef }, () =>
       this.platform.repos.locks.withLock(
-        `order-import:${input.connectionId}:${input.orderId}`,
+        `order-import:${input.connectionId}:${input.orderRef}`,
         () => this.run(input),
       ),
     );
   }
 
-  private async run({ connectionId, orderId }: { connectionId: string; orderId: string }) {
+  private async run({ connectionId, orderRef }: { connectionId: string; orderRef: string }) {
     const { repos, clients, logger } = this.platform;
     const store = await repos.tenancy.requireConnection(connectionId, 'bigcommerce');
-    const bundle = await clients.bigcommerce(store).getOrderBundle(Number(orderId));
+    const bundle = await clients.bigcommerce(store).getOrderBundle(Number(orderRef));
     if (!bundle) {
-      logger.warn('store order no longer exists', { orderId });
+      logger.warn('store order no longer exists', { orderRef });
       return;
     }
     const settings = parseSettings(BigCommerceSettingsSchema, store.settings, store.id);

@@ -37,7 +37,11 @@ export class OrdersPollService {
       await producer.enqueue(
         jobs.orderImport,
         // The same modification always yields the same job id: overlapping polls add nothing.
-        { connectionId, orderId: String(order.id), trigger: `m${digest(order.date_modified, 12)}` },
+        {
+          connectionId,
+          orderRef: String(order.id),
+          trigger: `m${digest(order.date_modified, 12)}`,
+        },
         { correlationId: `poll-${connectionId}` },
       );
     }

@@ -19,14 +19,14 @@ const FIRST_LOOKBACK_MS = 24 * 3600_000;
 export class ShipmentIntakeService {
   constructor(private readonly platform: Platform) {}
 
-  async fetchBatch({ connectionId, resourceUrl }: { connectionId: string; resourceUrl: string }) {
+  async fetchBatch({ connectionId, batchRef }: { connectionId: string; batchRef: string }) {
     const connection = await this.platform.repos.tenancy.requireConnection(
       connectionId,
       'shipstation',
     );
     const shipments = await this.platform.clients
       .shipstation(connection)
-      .fetchShipmentsResource(resourceUrl);
+      .fetchShipmentsResource(batchRef);
     for (const shipment of shipments) await this.record(connection, shipment);
     this.platform.logger.info('shipment batch recorded', { count: shipments.length });
   }

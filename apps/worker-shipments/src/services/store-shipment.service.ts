@@ -24,20 +24,20 @@ export class StoreShipmentService {
 
   async sync(input: {
     connectionId: string;
-    orderId: string;
-    shipmentId: string;
+    orderRef: string;
+    shipmentRef: string;
     change: 'created' | 'updated';
     trigger: string;
   }) {
     const { repos, producer } = this.platform;
     const connection = await repos.tenancy.requireConnection(input.connectionId, 'bigcommerce');
     const store = this.platform.clients.bigcommerce(connection);
-    const order = await repos.orders.findByExternal(connection.storeId, input.orderId);
+    const order = await repos.orders.findByExternal(connection.storeId, input.orderRef);
     if (!order) {
       // The store is asked first: for an order it does not have, waiting cannot help.
-      if (!(await store.getOrder(Number(input.orderId)))) {
+      if (!(await store.getOrder(Number(input.orderRef)))) {
         throw new PermanentError(
-          `store has no order ${input.orderId} for shipment ${input.shipmentId}`,
+          `store has no order ${input.orderRef} for shipment ${input.shipmentRef}`,
           { provider: 'bigcommerce', reason: 'store.order_not_found' },
         );
       }
@@ -47,27 +47,27 @@ export class StoreShipmentService {
         jobs.orderImport,
         {
           connectionId: connection.id,
-          orderId: input.orderId,
-          trigger: `shipment-${input.shipmentId}`,
+          orderRef: input.orderRef,
+          trigger: `shipment-${input.shipmentRef}`,
         },
         {
-          correlationId: currentLogContext().correlationId ?? `store-shipment-${input.shipmentId}`,
+          correlationId: currentLogContext().correlationId ?? `store-shipment-${input.shipmentRef}`,
         },
       );
-      throw new RetryableError(`store order ${input.orderId} exists but is not imported yet`, {
+      throw new RetryableError(`store order ${input.orderRef} exists but is not imported yet`, {
         reason: 'shipment.order_not_imported',
       });
     }
     await withLogContext({ orderRef: order.orderNumber }, () =>
-      repos.locks.withLock(`store-shipment:${order.id}:${input.shipmentId}`, async () => {
+      repos.locks.withLock(`store-shipment:${order.id}:${input.shipmentRef}`, async () => {
         // A created shipment we already hold is one our write-back made (and queued tracking
         // for): nothing to read back. Changes are always read, since the number may be new.
-        const known = await repos.shipments.holdsStoreShipment(order.id, input.shipmentId);
+        const known = await repos.shipments.holdsStoreShipment(order.id, input.shipmentRef);
         if (input.change === 'created' && known) return;
-        const remote = await store.getShipment(Number(input.orderId), Number(input.shipmentId));
+        const remote = await store.getShipment(Number(input.orderRef), Number(input.shipmentRef));
         if (!remote) {
           this.platform.logger.info('store shipment no longer exists', {
-            storeShipmentId: input.shipmentId,
+            storeShipmentId: input.shipmentRef,
           });
           return;
         }
@@ -86,7 +86,7 @@ export class StoreShipmentService {
           },
           {
             correlationId:
-              currentLogContext().correlationId ?? `store-shipment-${input.shipmentId}`,
+              currentLogContext().correlationId ?? `store-shipment-${input.shipmentRef}`,
           },
         );
       }),

@@ -1,6 +1,7 @@
 import type { AfterShipTimelineEntry } from '@shiplink/connectors/aftership';
 import type { TrackingCurrent } from '@shiplink/db';
-import { sampleTrackingEvent, type TrackingStatus } from '@shiplink/domain';
+import type { TrackingStatus } from '@shiplink/domain';
+import { sampleTrackingEvent } from '@shiplink/domain/fixtures';
 import { planProgress, type StoredEvent } from './progress-plan';
 
 const at = (hour: number) => new Date(Date.UTC(2025, 2, 4, hour)).toISOString();

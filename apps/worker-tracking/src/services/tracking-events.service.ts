@@ -17,14 +17,14 @@ export class TrackingEventsService {
     private readonly progress: TrackingProgressService,
   ) {}
 
-  async handle(input: { connectionId: string; trackingId: string; eventId: string }) {
+  async handle(input: { connectionId: string; trackingRef: string; eventRef: string }) {
     const { repos, logger } = this.platform;
     const connection = await repos.tenancy.requireConnection(input.connectionId, 'aftership');
     const stored = await repos.inbox.findByDedupKey(
-      inboxDedupKey('aftership', connection.id, input.eventId),
+      inboxDedupKey('aftership', connection.id, input.eventRef),
     );
     if (!stored) {
-      throw new PermanentError(`aftership event ${input.eventId} is not in the inbox`, {
+      throw new PermanentError(`aftership event ${input.eventRef} is not in the inbox`, {
         reason: 'tracking.event_missing',
       });
     }
@@ -47,9 +47,9 @@ export class TrackingEventsService {
         correlationId: stored.correlationId,
         orderRef: msg.order_number ?? undefined,
         error: why,
-        metadata: { eventId: input.eventId },
+        metadata: { eventRef: input.eventRef },
       });
-      logger.info('tracking event ignored', { eventId: input.eventId, why });
+      logger.info('tracking event ignored', { eventRef: input.eventRef, why });
       return;
     }
     await withLogContext({ orderRef: tracking.orderNumber }, () =>

@@ -1,4 +1,4 @@
-import { sampleTrackingEvent } from '@shiplink/domain';
+import { sampleTrackingEvent } from '@shiplink/domain/fixtures';
 import { createTestDatabase, type TestDatabase } from '@shiplink/testing';
 import { createRepos, type Repos } from '../index';
 import type { TrackingClaim } from './tracking-records';

@@ -1,0 +1,12 @@
+import { provideWorkerApps } from '@shiplink/test-world';
+import { registrations as orderRegistrations } from '@shiplink/worker-orders/registrations';
+import { registrations as shipmentRegistrations } from '@shiplink/worker-shipments/registrations';
+import { registrations as trackingRegistrations } from '@shiplink/worker-tracking/registrations';
+
+// Run before every suite (jest setupFiles): the worlds of these suites work jobs in process, and
+// the test world takes the worker apps from here, since it cannot depend on them.
+provideWorkerApps({
+  'worker-orders': { queue: 'orders', registrations: orderRegistrations },
+  'worker-shipments': { queue: 'shipments', registrations: shipmentRegistrations },
+  'worker-tracking': { queue: 'tracking', registrations: (p) => trackingRegistrations(p) },
+});

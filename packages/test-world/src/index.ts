@@ -1,0 +1,6 @@
+export * from './admin-client';
+export * from './hub';
+export * from './sandbox';
+export * from './scenario';
+export * from './tracking-world';
+export * from './world';
