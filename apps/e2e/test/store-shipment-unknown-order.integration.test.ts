@@ -98,7 +98,7 @@ describe('store shipment events for orders the hub does not hold', () => {
       },
       { timeoutMs: 30_000, what: 'the store shipment to be recorded against the imported order' },
     );
-    expect(recorded).toMatchObject({ trackingNumber, storeCarrier: 'ups' });
+    expect(recorded).toMatchObject({ trackingNumber, carrierSlug: 'ups' });
     expect((await deadLetters()).filter((r) => r.jobId.includes(`.${shipmentId}.`))).toEqual([]);
   });
 });

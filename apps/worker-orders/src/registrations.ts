@@ -2,11 +2,11 @@ import type { Platform } from '@shiplink/app-kit';
 import type { Registration } from '@shiplink/jobs';
 import { orderImportProcessor } from './processors/order-import.processor';
 import { ordersPollProcessor } from './processors/orders-poll.processor';
-import { OrderExportService } from './services/order-export.service';
+import { OrderImportService } from './services/order-import.service';
 import { OrdersPollService } from './services/orders-poll.service';
 
 /** The processors this app runs, built on the platform. */
 export const registrations = (platform: Platform): Registration[] => [
-  orderImportProcessor(new OrderExportService(platform)),
+  orderImportProcessor(new OrderImportService(platform)),
   ordersPollProcessor(new OrdersPollService(platform)),
 ];

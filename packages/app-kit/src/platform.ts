@@ -1,4 +1,10 @@
-import { createProviderClients, RateLimiter, type ProviderClients } from '@shiplink/connectors';
+import {
+  createPorts,
+  createProviderClients,
+  RateLimiter,
+  type Ports,
+  type ProviderClients,
+} from '@shiplink/connectors';
 import { createRepos, type Repos } from '@shiplink/db';
 import { createRedis, JobProducer } from '@shiplink/jobs';
 import { createLogger, LogFile, type Logger } from '@shiplink/logger';
@@ -14,6 +20,8 @@ export interface Platform {
   redis: Redis;
   producer: JobProducer;
   clients: ProviderClients;
+  /** Role ports (store, fulfilment, tracking) over the connections' clients. */
+  ports: Ports;
   close(): Promise<void>;
 }
 
@@ -44,6 +52,7 @@ export function createPlatform(service: string, env: PlatformEnv): Platform {
     redis,
     producer,
     clients,
+    ports: createPorts(clients),
     async close() {
       await producer.close();
       await repos.close();

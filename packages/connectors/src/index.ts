@@ -1,6 +1,7 @@
 export * from './descriptor';
 export * from './factory';
 export * from './http';
+export * from './ports';
 export * from './registry';
 export * from './settings';
 // Kept at the package root for the services that read them from here; each is also exported

@@ -5,3 +5,4 @@ export * from './tracking';
 export * from './micro-batch';
 export * from './storable';
 export * from './ports';
+export * from './carriers';

@@ -158,7 +158,7 @@ export interface OrderView {
     shipments: {
       id: string;
       trackingNumber: string | null;
-      storeCarrier: string | null;
+      carrierSlug: string | null;
       storeShipmentId: string | null;
       writebackStatus: string;
       shippingCost: string | null;

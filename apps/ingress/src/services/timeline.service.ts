@@ -60,7 +60,7 @@ function present(shipment: ShipmentTimeline): ShipmentTimelineView {
   const status = tracking?.current.status ?? 'pending';
   return {
     trackingNumber: tracking?.trackingNumber ?? shipment.trackingNumber,
-    carrier: tracking ? tracking.slug : shipment.storeCarrier || null,
+    carrier: tracking ? tracking.slug : shipment.carrierSlug || null,
     carrierStatus: tracking?.carrierStatus ?? null,
     registration: tracking?.registration ?? 'none',
     note: tracking?.registrationNote ?? null,

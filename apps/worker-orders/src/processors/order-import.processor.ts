@@ -1,5 +1,5 @@
 import { handle, jobs } from '@shiplink/jobs';
-import type { OrderExportService } from '../services/order-export.service';
+import type { OrderImportService } from '../services/order-import.service';
 
-export const orderImportProcessor = (service: OrderExportService) =>
+export const orderImportProcessor = (service: OrderImportService) =>
   handle(jobs.orderImport, (payload) => service.importOrder(payload));

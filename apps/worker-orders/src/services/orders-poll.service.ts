@@ -13,23 +13,26 @@ export class OrdersPollService {
   constructor(private readonly platform: Platform) {}
 
   async poll({ connectionId }: { connectionId: string }): Promise<void> {
-    const { repos, clients, producer, logger } = this.platform;
-    const connection = await repos.tenancy.requireConnection(connectionId, 'bigcommerce');
+    const { repos, ports, producer, logger } = this.platform;
+    const connection = await repos.tenancy.requireConnection(
+      connectionId,
+      ports.providersFor('store'),
+    );
     const stored = await repos.cursors.get(connectionId, CURSOR);
     const since = stored
       ? new Date(new Date(stored).getTime() - OVERLAP_MS)
       : new Date(Date.now() - FIRST_LOOKBACK_MS);
-    const orders = await clients.bigcommerce(connection).listOrdersModifiedSince(since);
-    const subjectOf = (orderId: number) => orderSubject(connectionId, String(orderId));
-    const waiting = await repos.deadLetters.openSubjects(orders.map((o) => subjectOf(o.id)));
+    const orders = await ports.store(connection).ordersChangedSince(since);
+    const subjectOf = (orderRef: string) => orderSubject(connectionId, orderRef);
+    const waiting = await repos.deadLetters.openSubjects(orders.map((o) => subjectOf(o.orderRef)));
     let newest = stored ? new Date(stored) : since;
     let skipped = 0;
     for (const order of orders) {
-      const modified = new Date(order.date_modified);
+      const modified = new Date(order.changedAt);
       if (modified > newest) newest = modified;
       // A dead letter that failed after this modification has seen this version of the order:
       // importing it again would only fail again. A later change in the store (a fix) is imported.
-      const deadLettered = waiting.get(subjectOf(order.id));
+      const deadLettered = waiting.get(subjectOf(order.orderRef));
       if (deadLettered && deadLettered >= modified) {
         skipped += 1;
         continue;
@@ -39,8 +42,8 @@ export class OrdersPollService {
         // The same modification always yields the same job id: overlapping polls add nothing.
         {
           connectionId,
-          orderRef: String(order.id),
-          trigger: `m${digest(order.date_modified, 12)}`,
+          orderRef: order.orderRef,
+          trigger: `m${digest(order.changedAt, 12)}`,
         },
         { correlationId: `poll-${connectionId}` },
       );

@@ -63,7 +63,7 @@ describe('ShipmentIntakeService', () => {
     expect(order?.shipments).toEqual([
       expect.objectContaining({
         trackingNumber: shipped.shipments[0]?.trackingNumber,
-        storeCarrier: 'ups',
+        carrierSlug: 'ups',
         writebackStatus: 'pending',
         shippingCost: '14.2',
       }),

@@ -1,10 +1,6 @@
 import type { Platform } from '@shiplink/app-kit';
 import type { ConnectionRecord } from '@shiplink/db';
-import {
-  fromShipStationShipment,
-  storeCarrierFor,
-  type ShipStationShipment,
-} from '@shiplink/connectors/shipstation';
+import type { InboundShipment } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext, withLogContext } from '@shiplink/logger';
 
@@ -13,43 +9,42 @@ const OVERLAP_MS = 10 * 60_000;
 const FIRST_LOOKBACK_MS = 24 * 3600_000;
 
 /**
- * Shipments in: what ShipStation reports (by SHIP_NOTIFY or the delta poll) is recorded once per
- * ShipStation shipment id and handed to the write-back job.
+ * Shipments in: what the fulfilment system reports (by its webhook or the delta poll) is
+ * recorded once per shipment id of that system and handed to the write-back job.
  */
 export class ShipmentIntakeService {
   constructor(private readonly platform: Platform) {}
 
   async fetchBatch({ connectionId, batchRef }: { connectionId: string; batchRef: string }) {
-    const connection = await this.platform.repos.tenancy.requireConnection(
+    const { repos, ports } = this.platform;
+    const connection = await repos.tenancy.requireConnection(
       connectionId,
-      'shipstation',
+      ports.providersFor('fulfilment'),
     );
-    const shipments = await this.platform.clients
-      .shipstation(connection)
-      .fetchShipmentsResource(batchRef);
+    const shipments = await ports.fulfilment(connection).shipmentsIn(batchRef);
     for (const shipment of shipments) await this.record(connection, shipment);
     this.platform.logger.info('shipment batch recorded', { count: shipments.length });
   }
 
   async poll({ connectionId }: { connectionId: string }) {
-    const { repos, clients, logger } = this.platform;
-    const connection = await repos.tenancy.requireConnection(connectionId, 'shipstation');
+    const { repos, ports, logger } = this.platform;
+    const connection = await repos.tenancy.requireConnection(
+      connectionId,
+      ports.providersFor('fulfilment'),
+    );
     const stored = await repos.cursors.get(connectionId, CURSOR);
     const pollStarted = new Date();
     const since = new Date(
       (stored ? new Date(stored).getTime() : Date.now() - FIRST_LOOKBACK_MS) - OVERLAP_MS,
     );
-    const shipments = await clients
-      .shipstation(connection)
-      .listShipments({ createDateStart: since });
+    const shipments = await ports.fulfilment(connection).shipmentsSince(since);
     for (const shipment of shipments) await this.record(connection, shipment);
     await repos.cursors.set(connectionId, CURSOR, pollStarted.toISOString());
     logger.info('shipments polled', { found: shipments.length, since: since.toISOString() });
   }
 
-  private async record(connection: ConnectionRecord, raw: ShipStationShipment): Promise<void> {
+  private async record(connection: ConnectionRecord, shipment: InboundShipment): Promise<void> {
     const { repos, producer, logger } = this.platform;
-    const shipment = fromShipStationShipment(raw);
     const fulfilment =
       (shipment.orderKey
         ? await repos.orders.findFulfilmentOrder(connection.id, shipment.orderKey)
@@ -61,7 +56,7 @@ export class ShipmentIntakeService {
           )
         : null);
     if (!fulfilment) {
-      // An order created in ShipStation by hand or by another channel: not ours to write back.
+      // An order created in the fulfilment system by hand or by another channel: not ours.
       logger.info('shipment for an order the hub did not export', { sourceId: shipment.sourceId });
       return;
     }
@@ -74,12 +69,12 @@ export class ShipmentIntakeService {
       const items = shipment.items.length
         ? shipment.items.flatMap((item) => {
             const line =
-              destinationLines.find((l) => l.externalId === item.lineItemKey) ??
+              destinationLines.find((l) => l.externalId === item.lineRef) ??
               destinationLines.find((l) => item.sku && l.sku === item.sku);
             if (!line)
               logger.warn('shipment item matches no order line', {
                 sku: item.sku,
-                lineItemKey: item.lineItemKey,
+                lineRef: item.lineRef,
               });
             return line ? [{ orderLineId: line.id, quantity: item.quantity }] : [];
           })
@@ -88,18 +83,18 @@ export class ShipmentIntakeService {
       const saved = await repos.shipments.upsertFromSource({
         orderId: order.id,
         fulfilmentOrderId: fulfilment.id,
-        source: 'shipstation',
+        source: connection.provider,
         sourceId: shipment.sourceId,
         trackingNumber: shipment.trackingNumber,
         carrierCode: shipment.carrierCode,
-        storeCarrier: shipment.carrierCode ? storeCarrierFor(shipment.carrierCode) : null,
+        carrierSlug: shipment.carrierSlug,
         serviceCode: shipment.serviceCode,
         // "usps_priority_mail" → "usps priority mail": readable on the store's shipment.
         shippingMethod: shipment.serviceCode?.replace(/_/g, ' ') ?? null,
         shippingCost: shipment.shippingCost,
         shipDate: shipment.shipDate ? new Date(shipment.shipDate) : null,
         voided: shipment.voided,
-        raw,
+        raw: shipment.raw,
         items,
       });
       await repos.orders.markShippedIfComplete(fulfilment.id);

@@ -1,7 +1,6 @@
 import type { Platform } from '@shiplink/app-kit';
-import { toShipmentCreate, type BigCommerceClient } from '@shiplink/connectors/bigcommerce';
 import type { ShipmentForWriteback } from '@shiplink/db';
-import { trackingRevision } from '@shiplink/domain';
+import { trackingRevision, type StorePlatform } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext, withLogContext } from '@shiplink/logger';
@@ -10,7 +9,7 @@ import { currentLogContext, withLogContext } from '@shiplink/logger';
 const marker = (shipment: ShipmentForWriteback) => `shiplink:${shipment.id}`;
 
 /**
- * Shipment back: one BigCommerce shipment per fulfilment shipment, never two. The advisory lock
+ * Shipment back: one store shipment per fulfilment shipment, never two. The advisory lock
  * serialises racing workers; looking at the store's shipments first covers a crash between
  * creating the shipment and recording its id.
  */
@@ -31,16 +30,16 @@ export class ShipmentWritebackService {
         await this.create(shipment);
       }),
     );
-    // Tracking follows the shipment; the job is a no-op where no AfterShip account is connected.
+    // Tracking follows the shipment; the job is a no-op where no tracking provider is connected.
     await this.platform.producer.enqueue(
       jobs.trackingRegister,
-      { shipmentId, revision: trackingRevision(first) },
+      { shipmentId, revision: revisionOf(first) },
       { correlationId: currentLogContext().correlationId ?? `shipment-${shipmentId}` },
     );
   }
 
   private async create(shipment: ShipmentForWriteback): Promise<void> {
-    const { repos, clients, logger } = this.platform;
+    const { repos, ports, logger } = this.platform;
     if (shipment.voided) {
       await repos.shipments.markSkipped(shipment.id, 'label voided before write-back');
       return;
@@ -52,50 +51,62 @@ export class ShipmentWritebackService {
         reason: 'shipment.address_ambiguous',
       });
     }
-    const connection = await repos.tenancy.requireStoreConnection(shipment.storeId, 'bigcommerce');
-    const store = clients.bigcommerce(connection);
-    const orderId = Number(shipment.orderExternalId);
-    const existing = await this.findExisting(store, orderId, shipment);
+    const connection = await repos.tenancy.requireStoreConnectionAmong(
+      shipment.storeId,
+      ports.providersFor('store'),
+    );
+    const store = ports.store(connection);
+    const orderRef = shipment.orderExternalId;
+    const existing = await this.findExisting(store, orderRef, shipment);
     if (existing) {
       await repos.shipments.markWrittenBack(shipment.id, existing);
       logger.info('store shipment already existed', { storeShipmentId: existing });
       return;
     }
-    const created = await store.createShipment(
-      orderId,
-      toShipmentCreate({
-        orderAddressId: address,
-        items: shipment.items.map((i) => ({
-          orderProductId: i.lineExternalId,
-          quantity: i.quantity,
-        })),
-        trackingNumber: shipment.trackingNumber,
-        trackingCarrier: shipment.storeCarrier ?? '',
-        shippingMethod: shipment.shippingMethod,
-        shippingCost: shipment.shippingCost,
-        comments: marker(shipment),
-      }),
-    );
-    await repos.shipments.markWrittenBack(shipment.id, String(created.id));
+    const created = await store.createShipment(orderRef, {
+      addressRef: address,
+      items: shipment.items.map((i) => ({ lineRef: i.lineExternalId, quantity: i.quantity })),
+      trackingNumber: shipment.trackingNumber,
+      carrierSlug: shipment.carrierSlug,
+      shippingMethod: shipment.shippingMethod,
+      shippingCost: shipment.shippingCost,
+      comments: marker(shipment),
+    });
+    await repos.shipments.markWrittenBack(shipment.id, created.shipmentRef);
     logger.info('store shipment created', {
-      storeShipmentId: created.id,
-      carrier: shipment.storeCarrier,
+      storeShipmentId: created.shipmentRef,
+      carrier: shipment.carrierSlug,
       items: shipment.items.length,
     });
   }
 
   /** Our earlier shipment, matched by our marker or by tracking number. */
   private async findExisting(
-    store: BigCommerceClient,
-    orderId: number,
+    store: StorePlatform,
+    orderRef: string,
     shipment: ShipmentForWriteback,
   ): Promise<string | undefined> {
-    const shipments = await store.listShipments(orderId);
+    const shipments = await store.listShipments(orderRef);
     const match = shipments.find(
       (s) =>
-        (s.comments ?? '').includes(marker(shipment)) ||
-        (shipment.trackingNumber !== null && s.tracking_number === shipment.trackingNumber),
+        s.comments.includes(marker(shipment)) ||
+        (shipment.trackingNumber !== null && s.trackingNumber === shipment.trackingNumber),
     );
-    return match ? String(match.id) : undefined;
+    return match?.shipmentRef;
   }
+}
+
+/** The revision a shipment's tracking registration is asked for under. */
+function revisionOf(
+  shipment: Pick<ShipmentForWriteback, 'trackingNumber' | 'carrierSlug' | 'voided'>,
+  cause?: string,
+): string {
+  return trackingRevision(
+    {
+      trackingNumber: shipment.trackingNumber,
+      storeCarrier: shipment.carrierSlug,
+      voided: shipment.voided,
+    },
+    cause,
+  );
 }

@@ -1,7 +1,6 @@
 import type { Platform } from '@shiplink/app-kit';
-import type { BigCommerceShipment } from '@shiplink/connectors/bigcommerce';
 import type { OrderRecord } from '@shiplink/db';
-import { trackingRevision } from '@shiplink/domain';
+import { trackingRevision, type StoreShipment } from '@shiplink/domain';
 import { PermanentError, RetryableError } from '@shiplink/errors';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext, withLogContext } from '@shiplink/logger';
@@ -9,10 +8,8 @@ import { currentLogContext, withLogContext } from '@shiplink/logger';
 /** Our write-back writes `shiplink:<shipment id>` into the store shipment's comments. */
 const MARKER = /shiplink:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i;
 
-const orNull = (value: string) => value.trim() || null;
-
 /**
- * Store shipments in (BigCommerce store/shipment/created|updated): the store's shipment is read
+ * Store shipments in (the store's shipment created and updated events): the store's shipment is read
  * back and matched to ours — the one our write-back created, or a new record for a parcel the
  * merchant shipped in the store's admin — and its tracking is (re)registered. What the store
  * shows is what the customer sees, so an edited number or carrier there wins. A shipment of an
@@ -29,16 +26,19 @@ export class StoreShipmentService {
     change: 'created' | 'updated';
     trigger: string;
   }) {
-    const { repos, producer } = this.platform;
-    const connection = await repos.tenancy.requireConnection(input.connectionId, 'bigcommerce');
-    const store = this.platform.clients.bigcommerce(connection);
+    const { repos, ports, producer } = this.platform;
+    const connection = await repos.tenancy.requireConnection(
+      input.connectionId,
+      ports.providersFor('store'),
+    );
+    const store = ports.store(connection);
     const order = await repos.orders.findByExternal(connection.storeId, input.orderRef);
     if (!order) {
       // The store is asked first: for an order it does not have, waiting cannot help.
-      if (!(await store.getOrder(Number(input.orderRef)))) {
+      if (!(await store.hasOrder(input.orderRef))) {
         throw new PermanentError(
           `store has no order ${input.orderRef} for shipment ${input.shipmentRef}`,
-          { provider: 'bigcommerce', reason: 'store.order_not_found' },
+          { provider: connection.provider, reason: 'store.order_not_found' },
         );
       }
       // Shipped before the hub imported the order (or before the store was connected): import
@@ -64,7 +64,7 @@ export class StoreShipmentService {
         // for): nothing to read back. Changes are always read, since the number may be new.
         const known = await repos.shipments.holdsStoreShipment(order.id, input.shipmentRef);
         if (input.change === 'created' && known) return;
-        const remote = await store.getShipment(Number(input.orderRef), Number(input.shipmentRef));
+        const remote = await store.readShipment(input.orderRef, input.shipmentRef);
         if (!remote) {
           this.platform.logger.info('store shipment no longer exists', {
             storeShipmentId: input.shipmentRef,
@@ -77,10 +77,7 @@ export class StoreShipmentService {
           {
             shipmentId,
             revision: trackingRevision(
-              {
-                trackingNumber: orNull(remote.tracking_number),
-                storeCarrier: orNull(remote.tracking_carrier),
-              },
+              { trackingNumber: remote.trackingNumber, storeCarrier: remote.carrierSlug },
               input.trigger,
             ),
           },
@@ -94,21 +91,20 @@ export class StoreShipmentService {
   }
 
   /** Our shipment record for the store's one, created or brought in line with it. */
-  private async record(order: OrderRecord, remote: BigCommerceShipment): Promise<string> {
+  private async record(order: OrderRecord, remote: StoreShipment): Promise<string> {
     const { repos, logger } = this.platform;
-    const storeShipmentId = String(remote.id);
-    const trackingNumber = orNull(remote.tracking_number);
-    const storeCarrier = orNull(remote.tracking_carrier);
+    const storeShipmentId = remote.shipmentRef;
+    const { trackingNumber, carrierSlug } = remote;
     const ours = await repos.shipments.findForStoreShipment(order.id, {
       storeShipmentId,
       markedId: MARKER.exec(remote.comments)?.[1],
-      trackingNumber: remote.tracking_number,
+      trackingNumber: trackingNumber ?? '',
     });
     if (ours) {
-      if (ours.trackingNumber !== trackingNumber || (ours.storeCarrier || null) !== storeCarrier) {
+      if (ours.trackingNumber !== trackingNumber || (ours.carrierSlug || null) !== carrierSlug) {
         await repos.shipments.updateTrackingFromStore(ours.id, {
           trackingNumber,
-          storeCarrier,
+          carrierSlug,
           storeShipmentId,
         });
         logger.info('shipment tracking changed in the store', { storeShipmentId });
@@ -117,26 +113,24 @@ export class StoreShipmentService {
     }
     const lines = new Map(order.lines.map((line) => [line.externalId, line.id]));
     const items = remote.items.flatMap((item) => {
-      const orderLineId = lines.get(String(item.order_product_id));
+      const orderLineId = lines.get(item.lineRef);
       if (!orderLineId)
-        logger.warn('store shipment item matches no order line', {
-          orderProductId: item.order_product_id,
-        });
+        logger.warn('store shipment item matches no order line', { lineRef: item.lineRef });
       return orderLineId ? [{ orderLineId, quantity: item.quantity }] : [];
     });
-    const shipDate = new Date(remote.date_created);
+    const shipDate = new Date(remote.createdAt ?? '');
     const saved = await repos.shipments.upsertFromStore({
       orderId: order.id,
       storeShipmentId,
       trackingNumber,
       carrierCode: null,
-      storeCarrier,
+      carrierSlug,
       serviceCode: null,
-      shippingMethod: orNull(remote.shipping_method),
-      shippingCost: remote.merchant_shipping_cost,
+      shippingMethod: remote.shippingMethod,
+      shippingCost: remote.shippingCost,
       shipDate: Number.isNaN(shipDate.getTime()) ? null : shipDate,
       voided: false,
-      raw: remote,
+      raw: remote.raw,
       items,
     });
     if (saved.created)

@@ -1,22 +1,27 @@
-import type { AfterShipClient } from '@shiplink/connectors/aftership';
+import { afterShipTrackingProvider, type AfterShipClient } from '@shiplink/connectors/aftership';
 import type { TrackingRecord } from '@shiplink/db';
 import { resolveCarrier, type CarrierHints } from './carrier-resolution.service';
 
 function detecting(candidates: string[]) {
   const calls: unknown[] = [];
-  const client = {
-    detectCourier: (input: unknown) => {
-      calls.push(input);
-      return Promise.resolve(candidates);
-    },
-  } as unknown as AfterShipClient;
+  // The real adapter over a client that only detects: what the provider is asked is asserted.
+  const client = afterShipTrackingProvider(
+    {
+      detectCourier: (input: unknown) => {
+        calls.push(input);
+        return Promise.resolve(candidates);
+      },
+    } as unknown as AfterShipClient,
+    {},
+  );
   return { client, calls };
 }
 
 const hints = (patch: Partial<CarrierHints> = {}): CarrierHints => ({
   trackingNumber: '1ZTEST000000000001',
-  storeCarrier: null,
+  carrierSlug: null,
   carrierCode: null,
+  carrierSource: 'shipstation',
   postalCode: '78701',
   countryRegion: 'US',
   ...patch,
@@ -26,11 +31,11 @@ describe('resolveCarrier', () => {
   it.each<[string, Partial<CarrierHints>, string]>([
     [
       'the store carrier (an AfterShip slug)',
-      { storeCarrier: 'dhl-global-mail' },
+      { carrierSlug: 'dhl-global-mail' },
       'dhl-global-mail',
     ],
     ['a ShipStation carrier code', { carrierCode: 'stamps_com' }, 'usps'],
-    ['the store carrier over the code', { storeCarrier: 'fedex', carrierCode: 'ups' }, 'fedex'],
+    ['the store carrier over the code', { carrierSlug: 'fedex', carrierCode: 'ups' }, 'fedex'],
   ])('maps %s without asking AfterShip', async (_name, patch, slug) => {
     const { client, calls } = detecting(['ups']);
     expect(await resolveCarrier(client, hints(patch), undefined)).toEqual({

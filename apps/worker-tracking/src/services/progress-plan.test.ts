@@ -1,12 +1,11 @@
-import type { AfterShipTimelineEntry } from '@shiplink/connectors/aftership';
 import type { TrackingCurrent } from '@shiplink/db';
-import type { TrackingStatus } from '@shiplink/domain';
+import type { TimelineEntry, TrackingStatus } from '@shiplink/domain';
 import { sampleTrackingEvent } from '@shiplink/domain/fixtures';
 import { planProgress, type StoredEvent } from './progress-plan';
 
 const at = (hour: number) => new Date(Date.UTC(2025, 2, 4, hour)).toISOString();
 
-const entry = (identity: string, status: TrackingStatus, hour: number): AfterShipTimelineEntry => ({
+const entry = (identity: string, status: TrackingStatus, hour: number): TimelineEntry => ({
   identity,
   raw: { identity },
   event: sampleTrackingEvent(status, at(hour), {
@@ -15,7 +14,7 @@ const entry = (identity: string, status: TrackingStatus, hour: number): AfterShi
   }),
 });
 
-const stored = (e: AfterShipTimelineEntry): StoredEvent => ({
+const stored = (e: TimelineEntry): StoredEvent => ({
   identity: e.identity,
   status: e.event.status,
   subStatus: e.event.subStatus,

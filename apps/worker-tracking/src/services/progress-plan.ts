@@ -1,4 +1,3 @@
-import type { AfterShipTimelineEntry } from '@shiplink/connectors/aftership';
 import type { NewAnomaly, NewCheckpoint, TrackingCurrent, TrackingTransition } from '@shiplink/db';
 import {
   decideTransition,
@@ -7,6 +6,7 @@ import {
   STATUS_PRECEDENCE,
   TrackingStatusSchema,
   type CurrentTrackingStatus,
+  type TimelineEntry,
   type TrackingEvent,
   type TrackingStatus,
 } from '@shiplink/domain';
@@ -70,7 +70,7 @@ const asTransition = (
 
 /**
  * What a batch of events (a webhook's or a poll's whole tracking) changes, given what is stored.
- * Only checkpoints not seen before are fed to the state machine, oldest first: AfterShip re-sends
+ * Only checkpoints not seen before are fed to the state machine, oldest first: providers re-send
  * the whole list every time. The current status moves monotonically (`decideTransition`); late,
  * regressing and contradictory events are kept as anomalies and not applied. A late event that
  * would have ended the journey (`stale_event`) makes the whole stored timeline the authority
@@ -79,10 +79,10 @@ const asTransition = (
 export function planProgress(input: {
   current: TrackingCurrent;
   stored: readonly StoredEvent[];
-  incoming: readonly AfterShipTimelineEntry[];
+  incoming: readonly TimelineEntry[];
 }): ProgressPlan {
   const known = new Set(input.stored.map((event) => event.identity));
-  const fresh = new Map<string, AfterShipTimelineEntry>();
+  const fresh = new Map<string, TimelineEntry>();
   for (const entry of input.incoming) {
     if (!known.has(entry.identity) && !fresh.has(entry.identity)) fresh.set(entry.identity, entry);
   }
@@ -90,7 +90,7 @@ export function planProgress(input: {
   let current: CurrentTrackingStatus | null = input.current.occurredAt
     ? { status: input.current.status, occurredAtUtc: input.current.occurredAt.toISOString() }
     : null;
-  let applied: AfterShipTimelineEntry | undefined;
+  let applied: TimelineEntry | undefined;
   let status = input.current.status;
   const moves: TrackingTransition[] = [];
   let stale = false;
@@ -152,7 +152,7 @@ export function planProgress(input: {
 }
 
 /** The status of every event known, stored and fresh, reduced in occurred-at order. */
-function fromWholeTimeline(stored: readonly StoredEvent[], fresh: AfterShipTimelineEntry[]) {
+function fromWholeTimeline(stored: readonly StoredEvent[], fresh: TimelineEntry[]) {
   const all = [
     ...stored.map((event) => ({
       status: TrackingStatusSchema.catch('unknown').parse(event.status),

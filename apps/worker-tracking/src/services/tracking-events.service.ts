@@ -1,5 +1,4 @@
 import type { Platform } from '@shiplink/app-kit';
-import { parseAfterShipWebhook } from '@shiplink/connectors/aftership';
 import { LIVE_REGISTRATIONS } from '@shiplink/db';
 import { inboxDedupKey } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
@@ -7,9 +6,9 @@ import { withLogContext } from '@shiplink/logger';
 import type { TrackingProgressService } from './tracking-progress.service';
 
 /**
- * Status events in: the AfterShip webhook the ingress recorded is read back from the inbox and
+ * Status events in: the tracking provider's webhook the ingress recorded is read back from the inbox and
  * applied to the tracking it names. An event for a tracking the hub does not have (registered by
- * hand in AfterShip, or one we replaced) is recorded as ignored with the reason, not a failure.
+ * hand at the provider, or one we replaced) is recorded as ignored with the reason, not a failure.
  */
 export class TrackingEventsService {
   constructor(
@@ -18,34 +17,41 @@ export class TrackingEventsService {
   ) {}
 
   async handle(input: { connectionId: string; trackingRef: string; eventRef: string }) {
-    const { repos, logger } = this.platform;
-    const connection = await repos.tenancy.requireConnection(input.connectionId, 'aftership');
+    const { repos, ports, logger } = this.platform;
+    const connection = await repos.tenancy.requireConnection(
+      input.connectionId,
+      ports.providersFor('tracking'),
+    );
     const stored = await repos.inbox.findByDedupKey(
-      inboxDedupKey('aftership', connection.id, input.eventRef),
+      inboxDedupKey(connection.provider, connection.id, input.eventRef),
     );
     if (!stored) {
-      throw new PermanentError(`aftership event ${input.eventRef} is not in the inbox`, {
-        reason: 'tracking.event_missing',
-      });
+      throw new PermanentError(
+        `${connection.provider} event ${input.eventRef} is not in the inbox`,
+        {
+          reason: 'tracking.event_missing',
+        },
+      );
     }
-    const { msg } = parseAfterShipWebhook(stored.payload);
+    const snapshot = ports.tracking(connection).snapshotOfEvent(stored.payload);
+    const slug = snapshot.carrierSlug ?? '';
     const tracking = await repos.trackings.findForEvent(connection.storeId, {
-      afterShipId: msg.id,
-      slug: msg.slug,
-      trackingNumber: msg.tracking_number,
+      trackingRef: snapshot.trackingRef,
+      slug,
+      trackingNumber: snapshot.trackingNumber,
     });
     if (!tracking || !LIVE_REGISTRATIONS.includes(tracking.registration)) {
       const why = tracking
-        ? `tracking ${msg.tracking_number} was ${tracking.registration}`
-        : `no tracking ${msg.slug}/${msg.tracking_number} registered by the hub for this store`;
+        ? `tracking ${snapshot.trackingNumber} was ${tracking.registration}`
+        : `no tracking ${slug}/${snapshot.trackingNumber} registered by the hub for this store`;
       await repos.inbox.markIgnored(stored.id, why);
       repos.audit.record({
         direction: 'internal',
         kind: 'tracking.ignored',
-        provider: 'aftership',
+        provider: connection.provider,
         connectionId: connection.id,
         correlationId: stored.correlationId,
-        orderRef: msg.order_number ?? undefined,
+        orderRef: snapshot.orderNumber ?? undefined,
         error: why,
         metadata: { eventRef: input.eventRef },
       });
@@ -53,7 +59,7 @@ export class TrackingEventsService {
       return;
     }
     await withLogContext({ orderRef: tracking.orderNumber }, () =>
-      this.progress.apply(tracking.id, msg, { polled: false }),
+      this.progress.apply(tracking.id, snapshot, { polled: false }),
     );
   }
 }

@@ -3,7 +3,7 @@ import { TERMINAL_STATUSES, type TrackingStatus } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
 import type { TrackingProgressService } from './tracking-progress.service';
 
-/** Statuses after which AfterShip stops tracking, so there is nothing left to poll for. */
+/** Statuses after which the provider stops tracking, so there is nothing left to poll for. */
 const SETTLED: readonly TrackingStatus[] = [...TERMINAL_STATUSES, 'expired'];
 
 export interface TrackingPollOptions {
@@ -13,8 +13,8 @@ export interface TrackingPollOptions {
 
 /**
  * Delta poll: trackings with no news for `staleAfterMs` (webhook or poll) are re-read from
- * AfterShip and applied like a webhook, so a lost webhook cannot leave a parcel "in transit"
- * forever. Each one read is stamped, so a run cut short by AfterShip's rate limit resumes where
+ * the tracking provider and applied like a webhook, so a lost webhook cannot leave a parcel "in transit"
+ * forever. Each one read is stamped, so a run cut short by the provider's rate limit resumes where
  * it stopped.
  */
 export class TrackingPollService {
@@ -25,9 +25,12 @@ export class TrackingPollService {
   ) {}
 
   async poll({ connectionId }: { connectionId: string }): Promise<void> {
-    const { repos, clients, logger } = this.platform;
-    const connection = await repos.tenancy.requireConnection(connectionId, 'aftership');
-    const client = clients.aftership(connection);
+    const { repos, ports, logger } = this.platform;
+    const connection = await repos.tenancy.requireConnection(
+      connectionId,
+      ports.providersFor('tracking'),
+    );
+    const client = ports.tracking(connection);
     const stale = await repos.trackings.findStale({
       storeId: connection.storeId,
       before: new Date(Date.now() - this.options.staleAfterMs),
@@ -37,12 +40,12 @@ export class TrackingPollService {
     let moved = 0;
     for (const tracking of stale) {
       await withLogContext({ orderRef: tracking.orderNumber }, async () => {
-        const current = tracking.afterShipId
-          ? await client.getTracking(tracking.afterShipId)
-          : undefined;
+        const current = tracking.trackingRef ? await client.read(tracking.trackingRef) : undefined;
         if (!current) {
-          // Deleted at AfterShip by someone else: nothing to read; a person sees it in the timeline.
-          logger.warn('tracking missing at aftership', { trackingNumber: tracking.trackingNumber });
+          // Deleted at the provider by someone else: nothing to read; a person sees it in the timeline.
+          logger.warn('tracking missing at the provider', {
+            trackingNumber: tracking.trackingNumber,
+          });
           await repos.trackings.markPolled(tracking.id, new Date());
           return;
         }

@@ -1,6 +1,5 @@
 import type { Platform } from '@shiplink/app-kit';
-import { afterShipTimeline, type AfterShipTracking } from '@shiplink/connectors/aftership';
-import { digest } from '@shiplink/domain';
+import { digest, type TrackingSnapshot } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext } from '@shiplink/logger';
 import { planProgress } from './progress-plan';
@@ -13,7 +12,7 @@ export interface ProgressOutcome {
 }
 
 /**
- * Applies what AfterShip says about a tracking (a webhook's or a poll's copy) to our record. One
+ * Applies what the tracking provider says about a tracking (a webhook's or a poll's copy) to our record. One
  * tracking is worked by one process at a time (advisory lock), and each batch is saved in one
  * transaction, so racing workers and crashed jobs end in the same state as one careful worker.
  */
@@ -22,7 +21,7 @@ export class TrackingProgressService {
 
   async apply(
     trackingId: string,
-    afterShip: AfterShipTracking,
+    snapshot: TrackingSnapshot,
     options: { polled: boolean },
   ): Promise<ProgressOutcome> {
     const { repos, logger } = this.platform;
@@ -32,7 +31,7 @@ export class TrackingProgressService {
       const plan = planProgress({
         current: tracking.current,
         stored: await repos.trackings.storedEvents(trackingId),
-        incoming: afterShipTimeline(afterShip),
+        incoming: snapshot.entries,
       });
       await repos.trackings.saveProgress(trackingId, {
         checkpoints: plan.checkpoints,

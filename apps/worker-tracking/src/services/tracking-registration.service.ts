@@ -1,27 +1,19 @@
 import type { Platform } from '@shiplink/app-kit';
 import { parseStoreSettings } from '@shiplink/connectors';
-import {
-  afterShipReason,
-  type AfterShipClient,
-  type AfterShipCreateTrackingBody,
-} from '@shiplink/connectors/aftership';
 import { LIVE_REGISTRATIONS, type TrackingRecord } from '@shiplink/db';
-import { PermanentError, ShiplinkError } from '@shiplink/errors';
+import type { TrackingProvider, TrackingRequest } from '@shiplink/domain';
+import { PermanentError } from '@shiplink/errors';
 import { withLogContext } from '@shiplink/logger';
 import { resolveCarrier } from './carrier-resolution.service';
 import { trackingRequest } from './tracking-request';
 import type { TrackingProgressService } from './tracking-progress.service';
 
-/** AfterShip refusals a person has to resolve: about the courier, or about the number itself. */
-const NEEDS_REVIEW_CODES = [4010, 4012].map(afterShipReason);
-const FAILED_CODES = [4005, 4011, 4017].map(afterShipReason);
-
 const normalized = (value: string | null) => value?.replace(/\s+/g, '') || null;
 
 /**
- * Tracking registration: exactly one AfterShip tracking per (order, carrier, tracking number),
- * kept in step with the shipment. A changed number or carrier retires the old tracking (deleted at
- * AfterShip) before the new one is created, so a shipment never has two; a voided shipment or a
+ * Tracking registration: exactly one provider tracking per (order, carrier, tracking number),
+ * kept in step with the shipment. A changed number or carrier retires the old tracking (deleted
+ * at the provider) before the new one is created, so a shipment never has two; a voided shipment or a
  * removed number retires it too. One shipment is worked by one process at a time.
  */
 export class TrackingRegistrationService {
@@ -44,15 +36,18 @@ export class TrackingRegistrationService {
   }
 
   private async run(shipmentId: string): Promise<void> {
-    const { repos, clients, logger } = this.platform;
+    const { repos, ports, logger } = this.platform;
     const shipment = await repos.shipments.findForWriteback(shipmentId);
     if (!shipment) return;
-    const connection = await repos.tenancy.findStoreConnection(shipment.storeId, 'aftership');
+    const connection = await repos.tenancy.findStoreConnectionAmong(
+      shipment.storeId,
+      ports.providersFor('tracking'),
+    );
     if (!connection) {
       logger.debug('store tracks no shipments', { storeId: shipment.storeId });
       return;
     }
-    const client = clients.aftership(connection);
+    const client = ports.tracking(connection);
     const lives = await repos.trackings.allLiveForShipment(shipmentId);
     const [live] = lives;
     const number = normalized(shipment.trackingNumber);
@@ -115,65 +110,55 @@ export class TrackingRegistrationService {
   }
 
   private async create(
-    client: AfterShipClient,
+    client: TrackingProvider,
     row: TrackingRecord,
-    body: AfterShipCreateTrackingBody,
+    request: TrackingRequest,
   ): Promise<void> {
     const { repos, logger } = this.platform;
-    let result: Awaited<ReturnType<AfterShipClient['createTracking']>>;
-    try {
-      result = await client.createTracking(body);
-    } catch (error) {
-      const reason = error instanceof ShiplinkError ? error.reason : '';
-      const state = NEEDS_REVIEW_CODES.includes(reason)
-        ? 'needs_review'
-        : FAILED_CODES.includes(reason)
-          ? 'failed'
-          : undefined;
-      if (!state || !(error instanceof Error)) throw error;
-      await repos.trackings.markUnregistered(
-        row.id,
-        state,
-        `AfterShip refused it: ${error.message}`,
-      );
-      logger.warn('tracking refused by aftership', { trackingNumber: row.trackingNumber, reason });
+    const result = await client.register(request);
+    if (result.outcome !== 'registered') {
+      await repos.trackings.markUnregistered(row.id, result.outcome, result.why);
+      logger.warn('tracking refused by the provider', {
+        trackingNumber: row.trackingNumber,
+        reason: result.reason,
+      });
       return;
     }
-    await repos.trackings.markRegistered(row.id, result.tracking.id);
+    await repos.trackings.markRegistered(row.id, result.snapshot.trackingRef);
     logger.info('tracking registered', {
       trackingNumber: row.trackingNumber,
       slug: row.slug,
       created: result.created,
     });
-    // A tracking AfterShip already had may come with history.
-    if ((result.tracking.checkpoints ?? []).length > 0 || !result.created) {
-      await this.progress.apply(row.id, result.tracking, { polled: false });
+    // A tracking the provider already had may come with history.
+    if (result.hasHistory || !result.created) {
+      await this.progress.apply(row.id, result.snapshot, { polled: false });
     }
   }
 
-  /** Deletes the tracking at AfterShip (gone already is fine), then marks it retired here. */
+  /** Deletes the tracking at the provider (gone already is fine), then marks it retired here. */
   private async retire(
-    client: AfterShipClient,
+    client: TrackingProvider,
     tracking: TrackingRecord,
     replacedById: string | null,
     why: string,
   ): Promise<void> {
     const { repos, logger } = this.platform;
-    const ids = tracking.afterShipId
-      ? [tracking.afterShipId]
+    const ids = tracking.trackingRef
+      ? [tracking.trackingRef]
       : await this.unrecordedIds(client, tracking);
-    for (const id of ids) await client.deleteTracking(id);
+    for (const id of ids) await client.remove(id);
     await repos.trackings.retire(tracking.id, replacedById, why);
     logger.info('tracking retired', { trackingNumber: tracking.trackingNumber, why });
   }
 
-  /** A create that succeeded at AfterShip but crashed before we stored its id. */
-  private async unrecordedIds(client: AfterShipClient, tracking: TrackingRecord) {
+  /** A create that succeeded at the provider but crashed before we stored its id. */
+  private async unrecordedIds(client: TrackingProvider, tracking: TrackingRecord) {
     if (!tracking.slug || tracking.registration !== 'pending') return [];
-    const found = await client.listTrackings({
-      trackingNumbers: [tracking.trackingNumber],
-      slug: tracking.slug,
+    return client.findRegistered({
+      trackingNumber: tracking.trackingNumber,
+      carrierSlug: tracking.slug,
+      orderNumber: tracking.orderNumber,
     });
-    return found.filter((t) => t.order_number === tracking.orderNumber).map((t) => t.id);
   }
 }

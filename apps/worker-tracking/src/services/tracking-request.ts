@@ -1,13 +1,14 @@
 import type { StoreSettings } from '@shiplink/connectors';
-import { toCreateTracking, type AfterShipCreateTrackingBody } from '@shiplink/connectors/aftership';
 import type { OrderRecord, ShipmentForWriteback } from '@shiplink/db';
+import type { TrackingRequest } from '@shiplink/domain';
 
 type Sharing = StoreSettings['tracking']['shareWithCarrierTracking'];
 
 /**
- * What AfterShip is told about one shipment: store-side identifiers only (the store's order id
- * and number, never ours), the parcel's own lines and quantities (partial shipments say what
- * they carry), and the customer's contact details as far as the store shares them.
+ * What the tracking provider is told about one shipment: store-side identifiers only (the
+ * store's order id and number, never ours), the parcel's own lines and quantities (partial
+ * shipments say what they carry), and the customer's contact details as far as the store shares
+ * them.
  */
 export function trackingRequest(
   order: OrderRecord,
@@ -27,28 +28,26 @@ export function trackingRequest(
   const shipTo = destination?.shipTo;
   return {
     hints: {
-      storeCarrier: shipment.storeCarrier,
+      carrierSlug: shipment.carrierSlug,
       carrierCode: shipment.carrierCode,
+      carrierSource: shipment.source,
       postalCode: shipTo?.postalCode ?? null,
       countryRegion: shipTo?.country ?? null,
     },
-    body(slug: string, share: Sharing): AfterShipCreateTrackingBody {
-      return toCreateTracking({
+    body(slug: string, share: Sharing): TrackingRequest {
+      return {
         trackingNumber: number,
-        slug,
-        orderId: order.externalId,
+        carrierSlug: slug,
+        orderRef: order.externalId,
         orderNumber: order.orderNumber,
-        customers: [
-          {
-            role: 'buyer',
-            name: share.name ? canonical.customer.name : null,
-            email: share.email ? (canonical.customer.email ?? canonical.billTo.email) : null,
-            phone: share.phone ? (shipTo?.phone ?? canonical.billTo.phone) : null,
-          },
-        ],
-        destinationCountryRegion: shipTo?.country ?? null,
-        shipmentItems: items,
-      });
+        customer: {
+          name: share.name ? canonical.customer.name : null,
+          email: share.email ? (canonical.customer.email ?? canonical.billTo.email) : null,
+          phone: share.phone ? (shipTo?.phone ?? canonical.billTo.phone) : null,
+        },
+        destinationCountry: shipTo?.country ?? null,
+        items,
+      };
     },
   };
 }

@@ -1,6 +1,5 @@
 import type { Platform } from '@shiplink/app-kit';
 import { parseStoreSettings, type StoreSettings } from '@shiplink/connectors';
-import { BigCommerceStatusIds } from '@shiplink/connectors/bigcommerce';
 import { withLogContext } from '@shiplink/logger';
 import { allDelivered, staffNotesDue } from './writeback-plan';
 
@@ -28,7 +27,7 @@ export class TrackingWritebackService {
   }
 
   private async run(orderId: string, settings: WritebackSettings): Promise<void> {
-    const { repos, clients, logger } = this.platform;
+    const { repos, ports, logger } = this.platform;
     const order = await repos.timelines.orderForWriteback(orderId);
     if (!order) return;
     const done = await repos.timelines.writebacksDone(orderId);
@@ -38,30 +37,33 @@ export class TrackingWritebackService {
       target !== null && !done.has('order_status:delivered') && allDelivered(order);
     if (notes.length === 0 && !completing) return;
 
-    const connection = await repos.tenancy.findStoreConnection(order.storeId, 'bigcommerce');
+    const connection = await repos.tenancy.findStoreConnectionAmong(
+      order.storeId,
+      ports.providersFor('store'),
+    );
     if (!connection) {
       logger.warn('no store connection to write tracking back to', { storeId: order.storeId });
       return;
     }
-    const store = clients.bigcommerce(connection);
-    const storeOrder = await store.getOrder(Number(order.externalId));
+    const store = ports.store(connection);
+    const storeOrder = await store.readOrderState(order.externalId);
     if (!storeOrder) {
       logger.warn('store order no longer exists', { orderId: order.externalId });
       return;
     }
-    const existing = storeOrder.staff_notes;
+    const existing = storeOrder.staffNotes;
     const lines = notes.filter((note) => !existing.includes(note.marker)).map((note) => note.line);
     // Only a fully shipped order completes: Partially Shipped means parcels are still to come,
     // and a status the merchant chose (cancelled, refunded, completed) is theirs to keep.
-    const completes = completing && storeOrder.status_id === BigCommerceStatusIds.shipped;
+    const completes = completing && storeOrder.storeStatusId === storeOrder.shippedStatusId;
     const patch = {
       ...(lines.length > 0
-        ? { staff_notes: [existing.trimEnd(), ...lines].filter(Boolean).join('\n') }
+        ? { staffNotes: [existing.trimEnd(), ...lines].filter(Boolean).join('\n') }
         : {}),
-      ...(completes && target !== null ? { status_id: target } : {}),
+      ...(completes && target !== null ? { storeStatusId: target } : {}),
     };
-    if (Object.keys(patch).length > 0) await store.updateOrder(Number(order.externalId), patch);
-    const settled = completes || (completing && storeOrder.status_id === target);
+    if (Object.keys(patch).length > 0) await store.updateOrder(order.externalId, patch);
+    const settled = completes || (completing && storeOrder.storeStatusId === target);
     await repos.timelines.recordWritebacks(orderId, [
       ...notes.map(({ key, line }) => ({ kind: 'staff_note' as const, key, detail: line })),
       ...(settled

@@ -9,6 +9,7 @@ import {
 import { createAfterShipClient } from './client';
 import { AfterShipCredentialsSchema } from './credentials';
 import { AFTERSHIP_PROVIDER } from './profile';
+import { afterShipTrackingProvider } from './ports';
 import type { AfterShipWebhook } from './schemas';
 import { AfterShipSettingsSchema } from './settings';
 import { afterShipWebhookRef, parseAfterShipWebhook, verifyAfterShipWebhook } from './webhook';
@@ -78,7 +79,7 @@ export const afterShip = defineConnector({
           message: `a ${AFTERSHIP_PROVIDER} secret comes from the provider: send it as webhookSecret`,
         },
   createClient: (connection, deps) => createAfterShipClient(clientOptions(connection, deps)),
-  ports: {},
+  ports: { tracking: afterShipTrackingProvider },
   webhook,
   manualWebhookSetup:
     'AfterShip webhooks are added in its admin (Settings → Webhooks) with this URL',

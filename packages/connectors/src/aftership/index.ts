@@ -2,6 +2,7 @@ export * from './client';
 export * from './credentials';
 export * from './mapping';
 export * from './timeline';
+export * from './ports';
 export * from './profile';
 export * from './schemas';
 export * from './webhook';

@@ -10,6 +10,7 @@ import {
 import { createBigCommerceClient } from './client';
 import { BigCommerceCredentialsSchema } from './credentials';
 import { BIGCOMMERCE_PROVIDER } from './profile';
+import { bigCommerceStorePlatform } from './ports';
 import { BigCommerceSettingsSchema } from './settings';
 import {
   BIGCOMMERCE_ORDER_SCOPES,
@@ -112,7 +113,7 @@ export const bigCommerce = defineConnector({
           message: `a ${BIGCOMMERCE_PROVIDER} secret comes from the provider: send it as webhookSecret`,
         },
   createClient: (connection, deps) => createBigCommerceClient(clientOptions(connection, deps)),
-  ports: {},
+  ports: { store: bigCommerceStorePlatform },
   webhook,
   async registerWebhooks(client, destination) {
     const hooks = await client.listHooks();

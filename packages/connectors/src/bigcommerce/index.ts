@@ -2,6 +2,7 @@ export * from './carriers';
 export * from './client';
 export * from './credentials';
 export * from './mapping';
+export * from './ports';
 export * from './profile';
 export * from './schemas';
 export * from './webhook';

@@ -75,7 +75,7 @@ const subject: ContractSubject<ShipStationClient> = {
       sourceId: '70551203',
       fulfilmentOrderId: '218450117',
       trackingNumber: '9405511899223197428490',
-      storeCarrier: 'usps',
+      carrierSlug: 'usps',
       shippingCost: '9.35',
     };
     for (const [key, value] of Object.entries(expected)) {

@@ -11,6 +11,7 @@ import {
 import { createShipStationClient } from './client';
 import { ShipStationCredentialsSchema } from './credentials';
 import { SHIPSTATION_PROVIDER } from './profile';
+import { shipStationFulfilmentSystem } from './ports';
 import { ShipStationSettingsSchema } from './settings';
 import { assertSameOrigin, parseShipStationWebhook, verifyShipStationToken } from './webhook';
 
@@ -82,7 +83,7 @@ export const shipStation = defineConnector({
   // The token is ours, never the merchant's: a rotation always generates a new one.
   rotateSecret: () => ({ ok: true, webhookSecret: newUrlToken() }),
   createClient: (connection, deps) => createShipStationClient(clientOptions(connection, deps)),
-  ports: {},
+  ports: { fulfilment: shipStationFulfilmentSystem },
   webhook,
   async registerWebhooks(client, destination) {
     const hooks = await client.listWebhooks();

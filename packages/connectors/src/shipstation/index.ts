@@ -11,6 +11,7 @@ export {
   type InboundShipment,
   type ToShipStationContext,
 } from './mapping';
+export * from './ports';
 export * from './profile';
 export * from './schemas';
 export { assertSameOrigin, parseShipStationWebhook, verifyShipStationToken } from './webhook';

@@ -1,8 +1,7 @@
 import { CanonicalOrderSchema, ORDER_STATUSES, type OrderStatus } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
-import { SHIPSTATION_STORE_CARRIERS, storeCarrierFor } from './carriers';
+import { carrierSlugForCode } from './carriers';
 import { CustomFieldMappingSchema, type CustomFieldMapping } from './custom-fields';
-import bigcommerceCarriers from './fixtures/bigcommerce-tracking-carriers.json';
 import { giftOrder, splitOrder } from './fixtures/canonical-orders';
 import orderFixture from './fixtures/order.json';
 import shipmentsFixture from './fixtures/shipments.json';
@@ -47,17 +46,7 @@ describe('orderStatusFor', () => {
   });
 });
 
-describe('storeCarrierFor', () => {
-  const valid = new Set(bigcommerceCarriers.values);
-
-  it.each(Object.entries(SHIPSTATION_STORE_CARRIERS))(
-    '%s maps to an accepted BigCommerce value (%j)',
-    (code, slug) => {
-      expect(valid.has(slug)).toBe(true);
-      expect(storeCarrierFor(code)).toBe(slug);
-    },
-  );
-
+describe('carrierSlugForCode', () => {
   it.each([
     ['UPS_Walleted', 'ups'],
     [' fedex ', 'fedex'],
@@ -66,7 +55,7 @@ describe('storeCarrierFor', () => {
     ['', ''],
     [null, ''],
   ])('%j → %j', (code, slug) => {
-    expect(storeCarrierFor(code)).toBe(slug);
+    expect(carrierSlugForCode(code)).toBe(slug);
   });
 });
 
@@ -285,7 +274,7 @@ describe('vendor fixtures', () => {
       orderNumber: '10482',
       trackingNumber: '9405511899223197428490',
       carrierCode: 'stamps_com',
-      storeCarrier: 'usps',
+      carrierSlug: 'usps',
       serviceCode: 'usps_priority_mail',
       shipDate: '2024-11-29',
       shippingCost: '9.35',
@@ -293,7 +282,7 @@ describe('vendor fixtures', () => {
       items: [{ lineItemKey: '7731', sku: 'TEA-SENCHA-250', quantity: 2 }],
     });
     expect(second).toMatchObject({
-      storeCarrier: 'ups',
+      carrierSlug: 'ups',
       shippingCost: '14.20',
       voided: true,
       items: [{ lineItemKey: '7732', sku: 'KETTLE-CAST-09', quantity: 1 }],

@@ -9,7 +9,7 @@ import {
   type OrderStatus,
 } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
-import { storeCarrierFor } from './carriers';
+import { carrierSlugForCode } from './carriers';
 import { applyCustomFields, type CustomFieldMapping } from './custom-fields';
 import { toShipStationDateTime } from './dates';
 import { SHIPSTATION_PROVIDER } from './profile';
@@ -220,8 +220,8 @@ export interface InboundShipment {
   orderNumber: string | null;
   trackingNumber: string | null;
   carrierCode: string | null;
-  /** BigCommerce `tracking_carrier`; `''` when the carrier code has no known slug. */
-  storeCarrier: string;
+  /** The courier slug (domain carrier table); `''` when the carrier code has no known slug. */
+  carrierSlug: string;
   serviceCode: string | null;
   /** ISO calendar date (`2024-05-02`) in the ShipStation account's zone. */
   shipDate: string | null;
@@ -244,7 +244,7 @@ export function fromShipStationShipment(shipment: ShipStationShipment): InboundS
     orderNumber: shipment.orderNumber ?? null,
     trackingNumber: shipment.trackingNumber?.trim() || null,
     carrierCode: shipment.carrierCode ?? null,
-    storeCarrier: storeCarrierFor(shipment.carrierCode),
+    carrierSlug: carrierSlugForCode(shipment.carrierCode),
     serviceCode: shipment.serviceCode ?? null,
     shipDate,
     shippingCost: costString(shipment.shipmentCost),

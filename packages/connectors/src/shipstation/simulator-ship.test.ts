@@ -109,7 +109,7 @@ describe('ShipStation simulator: labels and SHIP_NOTIFY', () => {
       orderKey: 'bc-s2-5001',
       fulfilmentOrderId: String(order.orderId),
       carrierCode: 'stamps_com',
-      storeCarrier: 'usps',
+      carrierSlug: 'usps',
       trackingNumber: expect.stringMatching(/^9400111\d{15}$/),
       shippingCost: expect.stringMatching(/^\d+\.\d{2}$/),
       voided: false,

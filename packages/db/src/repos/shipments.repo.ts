@@ -8,7 +8,7 @@ export interface IncomingShipment {
   sourceId: string;
   trackingNumber: string | null;
   carrierCode: string | null;
-  storeCarrier: string | null;
+  carrierSlug: string | null;
   serviceCode: string | null;
   shippingMethod: string | null;
   shippingCost: string | null;
@@ -24,9 +24,11 @@ export interface ShipmentForWriteback {
   orderExternalId: string;
   orderNumber: string;
   storeId: string;
+  /** Who reported it: the provider whose vocabulary `carrierCode` is in. */
+  source: Provider;
   trackingNumber: string | null;
   carrierCode: string | null;
-  storeCarrier: string | null;
+  carrierSlug: string | null;
   shippingMethod: string | null;
   shippingCost: string | null;
   voided: boolean;
@@ -56,7 +58,7 @@ export class ShipmentsRepo {
         data: {
           trackingNumber: data.trackingNumber,
           carrierCode: data.carrierCode,
-          storeCarrier: data.storeCarrier,
+          carrierSlug: data.carrierSlug,
           serviceCode: data.serviceCode,
           shippingMethod: data.shippingMethod,
           shippingCost: data.shippingCost,
@@ -87,9 +89,10 @@ export class ShipmentsRepo {
       orderExternalId: row.order.externalId,
       orderNumber: row.order.orderNumber,
       storeId: row.order.storeId,
+      source: row.source,
       trackingNumber: row.trackingNumber,
       carrierCode: row.carrierCode,
-      storeCarrier: row.storeCarrier,
+      carrierSlug: row.carrierSlug,
       shippingMethod: row.shippingMethod,
       shippingCost: row.shippingCost?.toString() ?? null,
       voided: row.voided,
@@ -153,9 +156,9 @@ export class ShipmentsRepo {
     orderId: string,
     ref: { storeShipmentId: string; markedId: string | undefined; trackingNumber: string },
   ): Promise<
-    { id: string; trackingNumber: string | null; storeCarrier: string | null } | undefined
+    { id: string; trackingNumber: string | null; carrierSlug: string | null } | undefined
   > {
-    const select = { id: true, trackingNumber: true, storeCarrier: true } as const;
+    const select = { id: true, trackingNumber: true, carrierSlug: true } as const;
     const number = ref.trackingNumber.trim();
     return (
       (ref.markedId
@@ -182,7 +185,7 @@ export class ShipmentsRepo {
   /** The store is what customers see: an edited number or carrier there wins over ours. */
   async updateTrackingFromStore(
     id: string,
-    fields: { trackingNumber: string | null; storeCarrier: string | null; storeShipmentId: string },
+    fields: { trackingNumber: string | null; carrierSlug: string | null; storeShipmentId: string },
   ): Promise<void> {
     await this.db.shipment.update({ where: { id }, data: fields });
   }

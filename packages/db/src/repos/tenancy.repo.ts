@@ -149,16 +149,23 @@ export class TenancyRepo {
     });
   }
 
-  /** The connection a job names; a missing or disabled one is a permanent failure. */
-  async requireConnection(id: string, provider?: Provider): Promise<ConnectionRecord> {
+  /**
+   * The connection a job names; a missing or disabled one is a permanent failure, and so is one
+   * of another provider than `provider` (one, or any of several: the providers playing a role).
+   */
+  async requireConnection(
+    id: string,
+    provider?: Provider | readonly Provider[],
+  ): Promise<ConnectionRecord> {
     const connection = await this.findConnection(id);
     if (!connection || !connection.active) {
       throw new PermanentError(`connection ${id} does not exist or is disabled`, {
         reason: 'connection.unknown',
       });
     }
-    if (provider && connection.provider !== provider) {
-      throw new PermanentError(`connection ${id} is not a ${provider} connection`, {
+    const wanted = provider === undefined ? undefined : ([] as Provider[]).concat(provider);
+    if (wanted && !wanted.includes(connection.provider)) {
+      throw new PermanentError(`connection ${id} is not a ${wanted.join(' or ')} connection`, {
         reason: 'connection.wrong_provider',
       });
     }
@@ -184,6 +191,36 @@ export class TenancyRepo {
       });
       return row ? this.open(row) : undefined;
     });
+  }
+
+  /**
+   * The store's active connection to whichever of `providers` it has (the providers playing a
+   * role, in preference order), e.g. the fulfilment system a store exports to.
+   */
+  async findStoreConnectionAmong(
+    storeId: string,
+    providers: readonly Provider[],
+  ): Promise<ConnectionRecord | undefined> {
+    for (const provider of providers) {
+      const connection = await this.findStoreConnection(storeId, provider);
+      if (connection) return connection;
+    }
+    return undefined;
+  }
+
+  /** Like `findStoreConnectionAmong`; having none is a permanent failure. */
+  async requireStoreConnectionAmong(
+    storeId: string,
+    providers: readonly Provider[],
+  ): Promise<ConnectionRecord> {
+    const connection = await this.findStoreConnectionAmong(storeId, providers);
+    if (!connection) {
+      throw new PermanentError(
+        `store ${storeId} has no active ${providers.join(' or ')} connection`,
+        { reason: 'connection.missing' },
+      );
+    }
+    return connection;
   }
 
   async listActiveConnections(provider?: Provider): Promise<ConnectionRecord[]> {

@@ -45,7 +45,8 @@ export interface TrackingRecord {
   slug: string | null;
   carrierStatus: CarrierResolution;
   carrierCandidates: string[];
-  afterShipId: string | null;
+  /** The tracking provider's id of it, once registered there. */
+  trackingRef: string | null;
   registration: TrackingRegistration;
   registrationNote: string | null;
   current: TrackingCurrent;
@@ -119,7 +120,7 @@ export function toTrackingRecord(row: Tracking): TrackingRecord {
     slug: row.slug,
     carrierStatus: row.carrierStatus,
     carrierCandidates: row.carrierCandidates,
-    afterShipId: row.afterShipId,
+    trackingRef: row.afterShipId,
     registration: row.registration,
     registrationNote: row.registrationNote,
     current: {

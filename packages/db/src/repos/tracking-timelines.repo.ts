@@ -30,7 +30,7 @@ export interface ShipmentTimeline {
   shipmentId: string;
   /** The shipment's own number, also when no tracking exists for it (yet). */
   trackingNumber: string | null;
-  storeCarrier: string | null;
+  carrierSlug: string | null;
   shipDate: Date | null;
   items: { sku: string; quantity: number }[];
   tracking: TrackingRecord | null;
@@ -104,7 +104,7 @@ export class TrackingTimelinesRepo {
         return {
           shipmentId: shipment.id,
           trackingNumber: shipment.trackingNumber,
-          storeCarrier: shipment.storeCarrier,
+          carrierSlug: shipment.carrierSlug,
           shipDate: shipment.shipDate,
           items: shipment.items.map((item) => ({
             sku: item.orderLine.sku,

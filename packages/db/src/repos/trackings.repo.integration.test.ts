@@ -38,7 +38,7 @@ describe('TrackingsRepo on PostgreSQL', () => {
       sourceId: '1',
       trackingNumber: '1ZTEST000000000001',
       carrierCode: null,
-      storeCarrier: 'ups',
+      carrierSlug: 'ups',
       serviceCode: null,
       shippingMethod: null,
       shippingCost: null,
@@ -74,13 +74,13 @@ describe('TrackingsRepo on PostgreSQL', () => {
 
   it('finds an event’s tracking by AfterShip id, else by courier and number', async () => {
     const row = await repos.trackings.claim(claim);
-    const ref = { afterShipId: 'as-1', slug: 'ups', trackingNumber: claim.trackingNumber };
+    const ref = { trackingRef: 'as-1', slug: 'ups', trackingNumber: claim.trackingNumber };
     expect((await repos.trackings.findForEvent(claim.storeId, ref))?.id).toBe(row.id);
     await repos.trackings.markRegistered(row.id, 'as-1');
     const other = { ...ref, slug: 'dhl' };
     expect((await repos.trackings.findForEvent(claim.storeId, other))?.id).toBe(row.id);
     expect(
-      await repos.trackings.findForEvent(claim.storeId, { ...other, afterShipId: 'x' }),
+      await repos.trackings.findForEvent(claim.storeId, { ...other, trackingRef: 'x' }),
     ).toBeUndefined();
   });
 

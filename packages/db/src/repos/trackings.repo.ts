@@ -85,10 +85,10 @@ export class TrackingsRepo {
     return toTrackingRecord(row);
   }
 
-  async markRegistered(id: string, afterShipId: string): Promise<void> {
+  async markRegistered(id: string, trackingRef: string): Promise<void> {
     await this.db.tracking.update({
       where: { id },
-      data: { afterShipId, registration: 'registered', registrationNote: null },
+      data: { afterShipId: trackingRef, registration: 'registered', registrationNote: null },
     });
   }
 
@@ -117,11 +117,11 @@ export class TrackingsRepo {
    */
   async findForEvent(
     storeId: string,
-    ref: { afterShipId: string; slug: string; trackingNumber: string },
+    ref: { trackingRef: string; slug: string; trackingNumber: string },
   ): Promise<TrackingRecord | undefined> {
     const row =
       (await this.db.tracking.findFirst({
-        where: { storeId, afterShipId: ref.afterShipId },
+        where: { storeId, afterShipId: ref.trackingRef },
         orderBy: { createdAt: 'desc' },
       })) ??
       (await this.db.tracking.findFirst({

@@ -16,23 +16,28 @@ export interface FulfilmentSystem {
     key: FulfilmentOrderKey,
   ): Promise<FulfilmentOrderState | undefined>;
   /**
-   * The fulfilment order as the system holds it now: by its own id when known, else by key and
-   * order number (a crash between creating and recording it). Undefined when there is none.
+   * The fulfilment order of one destination as the system holds it now: by its own id when
+   * known, else by key and the order number the system gives that destination (a crash between
+   * creating and recording it). Undefined when there is none.
    */
   findOrder(
+    order: CanonicalOrder,
+    destination: Destination,
     key: FulfilmentOrderKey & { externalId?: string },
   ): Promise<FulfilmentOrderState | undefined>;
   /** What `upsertOrder` would do for this canonical status: export it, cancel it, or leave it. */
   intentFor(status: CanonicalOrder['status']): 'export' | 'cancel' | 'skip';
+  /** A recorded status word (`FulfilmentOrderState.rawStatus`) in canonical terms. */
+  statusOf(rawStatus: string): FulfilmentOrderStatus;
   /** The shipments a webhook pointed at (an opaque batch reference). */
   shipmentsIn(batchRef: string): Promise<InboundShipment[]>;
   /** Shipments created at or after `since`. */
   shipmentsSince(since: Date): Promise<InboundShipment[]>;
 }
 
+/** The stable upsert key (see `fulfilmentOrderKey`); the system numbers the order itself. */
 export interface FulfilmentOrderKey {
   orderKey: string;
-  orderNumber: string;
 }
 
 export type FulfilmentOrderStatus = 'open' | 'on_hold' | 'shipped' | 'cancelled';
@@ -55,7 +60,7 @@ export interface InboundShipment {
   trackingNumber: string | null;
   /** The system's carrier code, as it gave it. */
   carrierCode: string | null;
-  /** The courier slug that carrier code stands for; null when it cannot be told honestly. */
+  /** The courier slug that carrier code stands for; empty or null when it cannot be told honestly. */
   carrierSlug: string | null;
   serviceCode: string | null;
   shippingCost: string | null;

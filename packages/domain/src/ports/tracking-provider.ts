@@ -5,6 +5,8 @@ import type { TrackingEvent } from '../tracking/event';
  * Posti's and ShipHero's own tracking feeds produce the same `TrackingSnapshot`.
  */
 export interface TrackingProvider {
+  /** The provider's name as people know it, for notes a person reads (the timeline's). */
+  readonly name: string;
   /** Candidate courier slugs for a number, best first; empty when the provider cannot tell. */
   detectCarrier(hints: {
     trackingNumber: string;
@@ -38,7 +40,14 @@ export interface TrackingRequest {
 }
 
 export type TrackingRegistrationResult =
-  | { outcome: 'registered'; snapshot: TrackingSnapshot; created: boolean }
+  | {
+      outcome: 'registered';
+      snapshot: TrackingSnapshot;
+      /** False when the provider had the tracking already (it is returned, not refused). */
+      created: boolean;
+      /** The provider holds carrier scans for it already (a tracking it had, or a fast carrier). */
+      hasHistory: boolean;
+    }
   /** The provider refused it for a reason a person must resolve (courier, or the number). */
   | { outcome: 'needs_review' | 'failed'; why: string; reason: string };
 

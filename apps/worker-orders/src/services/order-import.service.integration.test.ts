@@ -6,17 +6,17 @@ import {
   type ShipStationOrderView,
   type TestWorld,
 } from '@shiplink/test-world';
-import { OrderExportService } from './order-export.service';
+import { OrderImportService } from './order-import.service';
 
 /** The order import on the real PostgreSQL and Redis, against the provider simulators. */
-describe('OrderExportService', () => {
+describe('OrderImportService', () => {
   let world: TestWorld;
-  let service: OrderExportService;
+  let service: OrderImportService;
 
   beforeAll(async () => {
     // No queue workers: the service is called here, on the platform the world's hub runs on.
     world = await startWorld({ workers: [] });
-    service = new OrderExportService(world.hub.platform);
+    service = new OrderImportService(world.hub.platform);
   });
 
   afterAll(async () => {

@@ -1,0 +1,131 @@
+import type { Platform } from '@shiplink/app-kit';
+import type { FulfilmentOrderRecord } from '@shiplink/db';
+import {
+  fulfilmentOrderKey,
+  type CanonicalOrder,
+  type Destination,
+  type FulfilmentOrderState,
+  type FulfilmentSystem,
+} from '@shiplink/domain';
+import { withLogContext } from '@shiplink/logger';
+
+/**
+ * Order out: read the store order, keep the canonical copy, and upsert one fulfilment order per
+ * destination under a stable orderKey — so replays and duplicate events update, never duplicate.
+ */
+export class OrderImportService {
+  constructor(private readonly platform: Platform) {}
+
+  async importOrder(input: { connectionId: string; orderRef: string }): Promise<void> {
+    // A store fires several events per change (created, updated, statusUpdated); their imports
+    // are serialised per order so that each one sees what the previous one exported.
+    await withLogContext({ orderRef: input.orderRef }, () =>
+      this.platform.repos.locks.withLock(
+        `order-import:${input.connectionId}:${input.orderRef}`,
+        () => this.run(input),
+      ),
+    );
+  }
+
+  private async run({ connectionId, orderRef }: { connectionId: string; orderRef: string }) {
+    const { repos, ports, logger } = this.platform;
+    const store = await repos.tenancy.requireConnection(connectionId, ports.providersFor('store'));
+    const canonical = await ports.store(store).readOrder(orderRef);
+    if (!canonical) {
+      logger.warn('store order no longer exists', { orderRef });
+      return;
+    }
+    const order = await repos.orders.upsert(store.storeId, canonical);
+
+    const fulfilment = await repos.tenancy.requireStoreConnectionAmong(
+      store.storeId,
+      ports.providersFor('fulfilment'),
+    );
+    const system = ports.fulfilment(fulfilment);
+    const intent = system.intentFor(canonical.status);
+    if (intent === 'skip') {
+      logger.info('order not exported in this status', { status: canonical.status });
+      return;
+    }
+    for (const destination of canonical.destinations) {
+      const orderKey = fulfilmentOrderKey(
+        store.store.externalRef,
+        canonical.externalId,
+        destination.addressExternalId,
+        canonical.destinations.length,
+      );
+      const record = order.fulfilmentOrders.find(
+        (f) =>
+          f.connectionId === fulfilment.id && f.externalAddressId === destination.addressExternalId,
+      );
+      const settled = (state: FulfilmentOrderState['status'], rawStatus: string) => {
+        // Cancelling an order the warehouse cancelled already is what was asked for.
+        if (!(intent === 'cancel' && state === 'cancelled')) {
+          logger.warn('store change not applied: fulfilment order is settled', {
+            orderKey,
+            status: rawStatus,
+            intent,
+            storeStatus: canonical.status,
+          });
+        }
+      };
+      const remember = (saved: FulfilmentOrderState) =>
+        repos.orders.recordExport({
+          orderId: order.id,
+          connectionId: fulfilment.id,
+          externalAddressId: destination.addressExternalId,
+          orderKey,
+          externalId: saved.externalId,
+          status: saved.rawStatus,
+        });
+      const recorded = record?.status ? system.statusOf(record.status) : undefined;
+      if (record?.status && (recorded === 'shipped' || recorded === 'cancelled')) {
+        settled(recorded, record.status);
+        continue;
+      }
+      if (intent === 'cancel') {
+        const live = await this.toCancel(system, canonical, destination, record, orderKey);
+        if (!live) {
+          logger.info('nothing to cancel in fulfilment', {
+            orderKey,
+            status: canonical.status,
+            exported: Boolean(record?.externalId),
+          });
+          continue;
+        }
+        if (live.status === 'shipped' || live.status === 'cancelled') {
+          await remember(live);
+          settled(live.status, live.rawStatus);
+          continue;
+        }
+      }
+      const saved = await system.upsertOrder(canonical, destination, { orderKey });
+      if (!saved) continue;
+      await remember(saved);
+      logger.info('order exported', {
+        orderKey,
+        fulfilmentOrderId: saved.externalId,
+        status: saved.rawStatus,
+      });
+    }
+  }
+
+  /**
+   * The fulfilment order a cancellation (cancelled, refunded or archived in the store) applies
+   * to, as the fulfilment system holds it now. Cancelling only ever updates: an order the
+   * warehouse never saw is not created just to be cancelled, and one it shipped before its
+   * notification reached us must be left alone.
+   */
+  private toCancel(
+    system: FulfilmentSystem,
+    order: CanonicalOrder,
+    destination: Destination,
+    record: FulfilmentOrderRecord | undefined,
+    orderKey: string,
+  ): Promise<FulfilmentOrderState | undefined> {
+    return system.findOrder(order, destination, {
+      orderKey,
+      ...(record?.externalId ? { externalId: record.externalId } : {}),
+    });
+  }
+}

@@ -1,0 +1,60 @@
+import type { FulfilmentSystem, StorePlatform, TrackingProvider } from '@shiplink/domain';
+import { PermanentError } from '@shiplink/errors';
+import type { ConnectionLike, Role } from './descriptor';
+import type { ProviderClients } from './factory';
+import { connectorsWithRole, findConnector, type AnyConnector, type ProviderId } from './registry';
+import { parseSettings } from './settings';
+
+/** The part of a stored connection a port needs. */
+export interface PortConnection extends ConnectionLike {
+  provider: string;
+  settings: unknown;
+}
+
+/** What each role's port is. */
+export interface RolePorts {
+  store: StorePlatform;
+  fulfilment: FulfilmentSystem;
+  tracking: TrackingProvider;
+}
+
+/**
+ * The role ports of stored connections, for services that must not know which provider plays
+ * the role: the registry names the provider, its descriptor parses the settings and builds the
+ * port over the connection's client.
+ */
+export interface Ports {
+  store(connection: PortConnection): StorePlatform;
+  fulfilment(connection: PortConnection): FulfilmentSystem;
+  tracking(connection: PortConnection): TrackingProvider;
+  /** The providers that play `role`, in registry order (for role-based connection look-ups). */
+  providersFor(role: Role): ProviderId[];
+}
+
+export function createPorts(clients: Pick<ProviderClients, 'for'>): Ports {
+  function portOf<R extends Role>(role: R, connection: PortConnection): RolePorts[R] {
+    const connector: AnyConnector | undefined = findConnector(connection.provider);
+    // A descriptor seen through the registry has lost its client's and settings' types; the
+    // client built for it and its own settings schema's output are what its factory takes.
+    const factory = connector?.ports[role] as
+      ((client: unknown, settings: unknown) => RolePorts[R]) | undefined;
+    if (!connector || !factory) {
+      throw new PermanentError(
+        `connection ${connection.id} is a ${connection.provider} connection, which plays no ${role} role`,
+        { reason: 'connection.wrong_provider' },
+      );
+    }
+    const settings = parseSettings(connector.settings, connection.settings, connection.id);
+    const client = clients.for({ ...connection, provider: connector.id });
+    return factory(client, settings);
+  }
+  return {
+    store: (connection) => portOf('store', connection),
+    fulfilment: (connection) => portOf('fulfilment', connection),
+    tracking: (connection) => portOf('tracking', connection),
+    providersFor: (role) =>
+      connectorsWithRole(role)
+        .filter((connector) => connector.ports[role] !== undefined)
+        .map((connector) => connector.id),
+  };
+}
