@@ -2,6 +2,7 @@ import { reduceTimeline } from '@shiplink/domain';
 import { runConnectorContract } from '../testing';
 import { SimulatorControl } from '../testing/control';
 import { createAfterShipClient, type AfterShipClient } from './client';
+import { afterShip } from './descriptor';
 import { afterShipTrackingFixture } from './fixtures/tracking';
 import {
   AFTERSHIP_FIXTURE_WEBHOOK_SECRET,
@@ -11,9 +12,15 @@ import { currentFromTracking, eventsFromTracking } from './mapping';
 import { AFTERSHIP_API_BASE_PATH } from './profile';
 import type { AfterShipTracking } from './schemas';
 import { AFTERSHIP_SIM_API_KEY, startAfterShipSimulator } from './simulator';
-import { verifyAfterShipWebhook } from './webhook';
+import {
+  AFTERSHIP_SIGNATURE_HEADER,
+  signAfterShipWebhook,
+  verifyAfterShipWebhook,
+} from './webhook';
 
 let url = '';
+/** Given by the merchant from AfterShip's admin, where the endpoint is configured too. */
+const WEBHOOK_SECRET = 'contract-aftership-webhook-secret';
 const seeded: string[] = [];
 
 runConnectorContract<AfterShipClient>({
@@ -53,6 +60,30 @@ runConnectorContract<AfterShipClient>({
     verify: (headers, body) =>
       verifyAfterShipWebhook({ headers, rawBody: body, secret: AFTERSHIP_FIXTURE_WEBHOOK_SECRET })
         .ok,
+  },
+  webhookDelivery: {
+    handler: afterShip.webhook!,
+    connection: () => ({
+      id: 'c0a80101-0000-4000-8000-00000000a501',
+      baseUrl: url,
+      webhookSecret: WEBHOOK_SECRET,
+      storeRef: 'contract-store',
+      settings: {},
+    }),
+    async send(control, destination) {
+      await control.post('/webhook-endpoints', { url: destination, secret: WEBHOOK_SECRET });
+      const tracking = await control.post<AfterShipTracking>('/trackings', {
+        tracking_number: '1Z999AA10123459999',
+        slug: 'ups',
+        order_id: '4999',
+        order_number: '10999',
+      });
+      await control.post(`/trackings/${tracking.id}/advance`);
+    },
+    intent: 'tracking.updated',
+    sign: (body, _genuine, connection) => ({
+      [AFTERSHIP_SIGNATURE_HEADER]: signAfterShipWebhook(body, connection.webhookSecret),
+    }),
   },
   fixtureMapping() {
     const events = eventsFromTracking(afterShipTrackingFixture);

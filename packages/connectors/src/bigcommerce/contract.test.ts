@@ -1,30 +1,37 @@
 import { CanonicalOrderSchema } from '@shiplink/domain';
 import { runConnectorContract, SimulatorControl } from '../testing';
+import { header } from '../http/profile';
 import { createBigCommerceClient, type BigCommerceClient } from './client';
+import { bigCommerce } from './descriptor';
 import { bigCommerceSampleBundle } from './fixtures/order-bundle';
 import { toCanonicalOrder } from './mapping';
 import { startBigCommerceSimulator } from './simulator';
 import { signBigCommerceWebhook, verifyBigCommerceWebhook } from './webhook';
 
 const STORE = { hash: 'contract1', accessToken: 'contract-token', clientSecret: 'contract-secret' };
+const STORE_CREDENTIALS = {
+  storeHash: STORE.hash,
+  accessToken: STORE.accessToken,
+  clientSecret: STORE.clientSecret,
+};
+const billing = { firstName: 'Hook', street1: '1 Main St', city: 'Austin', zip: '78701' };
 let baseUrl = '';
 let seededOrderId = 0;
 
 runConnectorContract<BigCommerceClient>({
   provider: 'bigcommerce',
   async start() {
-    const sim = await startBigCommerceSimulator({ stores: [STORE] });
+    const sim = await startBigCommerceSimulator({
+      stores: [STORE],
+      webhookRetryDelaysMs: [50, 100],
+    });
     baseUrl = sim.url;
     return { control: new SimulatorControl(sim.url), close: () => sim.close() };
   },
   client: ({ limiter, maxInlineWaitMs, accountKey }) =>
     createBigCommerceClient({
       baseUrl,
-      credentials: {
-        storeHash: STORE.hash,
-        accessToken: STORE.accessToken,
-        clientSecret: STORE.clientSecret,
-      },
+      credentials: STORE_CREDENTIALS,
       limiter,
       accountKey,
       retryBaseDelayMs: 20,
@@ -71,6 +78,33 @@ runConnectorContract<BigCommerceClient>({
     },
     verify: (headers, body) =>
       verifyBigCommerceWebhook({ headers, rawBody: body, secret: STORE.clientSecret }).ok,
+  },
+  webhookDelivery: {
+    handler: bigCommerce.webhook!,
+    // The descriptor's own secrets: BigCommerce signs with the app's client secret.
+    connection: () => ({
+      id: 'c0a80101-0000-4000-8000-00000000bc01',
+      baseUrl,
+      webhookSecret: STORE.clientSecret,
+      storeRef: STORE.hash,
+      settings: {},
+    }),
+    async send(control, destination) {
+      const client = createBigCommerceClient({ baseUrl, credentials: STORE_CREDENTIALS });
+      await client.createHook({ scope: 'store/order/created', destination, is_active: true });
+      await control.post(`/stores/${STORE.hash}/orders`, {
+        billing,
+        lines: [{ sku: 'HOOK-1', name: 'Hooked', quantity: 1, price: '5.00' }],
+      });
+    },
+    intent: 'order.changed',
+    sign: (body, genuine, connection) =>
+      signBigCommerceWebhook({
+        id: header(genuine, 'webhook-id') ?? '',
+        timestamp: Number(header(genuine, 'webhook-timestamp')),
+        body,
+        secret: connection.webhookSecret,
+      }),
   },
   fixtureMapping() {
     const order = toCanonicalOrder(bigCommerceSampleBundle(), { weightUnit: 'lbs' });

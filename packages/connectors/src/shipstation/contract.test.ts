@@ -1,5 +1,6 @@
 import { runConnectorContract, SimulatorControl, type ContractSubject } from '../testing';
 import { createShipStationClient, type ShipStationClient } from './client';
+import { shipStation } from './descriptor';
 import { createOrderBody } from './fixtures/create-order-body';
 import shipNotify from './fixtures/ship-notify.json';
 import shipmentsFixture from './fixtures/shipments.json';
@@ -24,6 +25,7 @@ const subject: ContractSubject<ShipStationClient> = {
     const sim = await startShipStationSimulator({
       accounts: [ACCOUNT],
       quota: { limit: 1_000, windowMs: 60_000 },
+      webhookRetryDelaysMs: [50, 100],
     });
     baseUrl = sim.url;
     return { control: new SimulatorControl(sim.url), close: () => sim.close() };
@@ -67,6 +69,31 @@ const subject: ContractSubject<ShipStationClient> = {
     tamper: ({ body }) => ({ headers: { [TOKEN_HEADER]: `${TOKEN}x` }, body }),
   },
 
+  webhookDelivery: {
+    handler: shipStation.webhook!,
+    // The URL token is the connection's webhook secret; the ingress reads it from the path.
+    connection: () => ({
+      id: 'c0a80101-0000-4000-8000-000000005501',
+      baseUrl,
+      webhookSecret: TOKEN,
+      storeRef: 'contract-store',
+      settings: {},
+    }),
+    async send(control, destination) {
+      const client = createShipStationClient({ baseUrl, credentials: ACCOUNT });
+      await client.subscribeWebhook({
+        targetUrl: destination,
+        event: 'SHIP_NOTIFY',
+        friendlyName: 'Shiplink contract',
+      });
+      const order = await client.upsertOrder(createOrderBody('bc-contract-hook'));
+      await control.post(`/orders/${order.orderId}/ship`, {
+        carrierCode: 'stamps_com',
+        serviceCode: 'usps_priority_mail',
+      });
+    },
+    intent: 'shipments.available',
+  },
   fixtureMapping() {
     const [shipment] = ShipStationShipmentListSchema.parse(shipmentsFixture).shipments;
     if (!shipment) throw new Error('fixture has no shipment');

@@ -1,7 +1,40 @@
+import express from 'express';
 import { Redis } from 'ioredis';
 import { PermanentError, RateLimitedError } from '@shiplink/errors';
+import type {
+  InboundWebhook,
+  WebhookConnection,
+  WebhookHandler,
+  WebhookIntent,
+  WebhookVerdict,
+} from '../descriptor';
 import { RateLimiter } from '../http/rate-limiter';
+import { listen, type RunningServer } from '../simulator-kit/simulator';
 import type { SimulatorControl } from './control';
+
+type Headers = InboundWebhook['headers'];
+
+/**
+ * A connector's webhook handler (its descriptor's `webhook`) fed with what its simulator really
+ * sends. The battery runs a receiver laid out like the ingress route
+ * (`/webhooks/{provider}/{connectionId}` plus `/{secret}` for providers that sign nothing) and
+ * answers the first attempt with a 503, so the simulator's own retry is the redelivery.
+ */
+export interface WebhookDeliveryContract {
+  handler: WebhookHandler;
+  /** The connection the simulator's deliveries are meant for; read once the simulator runs. */
+  connection(): WebhookConnection;
+  /** Points the simulator at `destination` and has it send one event there, as the provider would. */
+  send(control: SimulatorControl, destination: string): Promise<void>;
+  /** What the event asks the hub to do. */
+  intent: WebhookIntent['kind'];
+  /**
+   * The authentication headers the provider would send with `body` for `connection`, reusing
+   * what it needs (ids, timestamps) from the genuine delivery's headers. Required unless the
+   * handler authenticates by a secret in the path.
+   */
+  sign?(body: Buffer, genuine: Headers, connection: WebhookConnection): Record<string, string>;
+}
 
 /**
  * What every connector provides to the shared contract battery. `C` is the connector's client.
@@ -39,6 +72,170 @@ export interface ContractSubject<C> {
   };
   /** Vendor fixture → our model: asserts inside, throws on mismatch. */
   fixtureMapping(): void;
+  /** Every provider whose descriptor has a `webhook` gives its handler here. */
+  webhookDelivery?: WebhookDeliveryContract;
+}
+
+interface Received {
+  headers: Headers;
+  body: Buffer;
+  pathSecret: string | undefined;
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs: number): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/**
+ * One byte changed, the length and JSON validity kept, so only authentication can catch it:
+ * the last digit moves on by one (the last digit of a run is never a leading zero).
+ */
+function alterOneByte(body: Buffer): Buffer {
+  const altered = Buffer.from(body);
+  for (let i = altered.length - 1; i >= 0; i--) {
+    const byte = altered[i]!;
+    if (byte >= 0x30 && byte <= 0x39) {
+      altered[i] = 0x30 + ((byte - 0x30 + 1) % 10);
+      return altered;
+    }
+  }
+  altered[altered.length - 1] = altered[altered.length - 1]! ^ 0x01;
+  return altered;
+}
+
+/** The accepted verdict, or a failure that says why the delivery was refused. */
+function accepted(verdict: WebhookVerdict): Extract<WebhookVerdict, { ok: true }> {
+  if (!verdict.ok) throw new Error(`refused ${verdict.status} ${verdict.code}: ${verdict.message}`);
+  return verdict;
+}
+
+/** The battery's webhook part: see {@link WebhookDeliveryContract}. */
+function describeWebhookDelivery(
+  provider: string,
+  contract: WebhookDeliveryContract,
+  simulator: () => { control: SimulatorControl },
+): void {
+  describe('webhook delivery through the descriptor', () => {
+    const { handler } = contract;
+    let receiver: RunningServer;
+    const received: Received[] = [];
+    let connection: WebhookConnection;
+    let genuine: Received;
+    let redelivery: Received;
+
+    const handle = (
+      request: { headers: Headers; body: Buffer; pathSecret: string | undefined },
+      to: WebhookConnection = connection,
+    ): WebhookVerdict =>
+      handler.handle(
+        {
+          headers: request.headers,
+          rawBody: request.body,
+          pathSecret: request.pathSecret,
+          toleranceSec: 300,
+        },
+        to,
+      );
+    /** Authenticated as the provider would for `body`; the path secret needs nothing more. */
+    const authentic = (body: Buffer) => {
+      if (handler.secretInPath) return { ...genuine, body };
+      if (!contract.sign)
+        throw new Error(`${provider}: a signed scheme needs sign() in the contract`);
+      return {
+        ...genuine,
+        headers: { ...genuine.headers, ...contract.sign(body, genuine.headers, connection) },
+        body,
+      };
+    };
+
+    beforeAll(async () => {
+      connection = contract.connection();
+      const prefix = `/webhooks/${provider}/${encodeURIComponent(connection.id)}`;
+      const app = express();
+      // The raw bytes, as the ingress keeps them for the signature.
+      app.use(express.raw({ type: () => true, limit: '5mb' }), (req, res) => {
+        const rest = req.path === prefix ? undefined : req.path.slice(prefix.length + 1);
+        if (req.method !== 'POST' || (rest !== undefined && !req.path.startsWith(`${prefix}/`))) {
+          return void res.status(404).end();
+        }
+        received.push({
+          headers: req.headers,
+          body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+          pathSecret: rest === undefined ? undefined : decodeURIComponent(rest),
+        });
+        // The first attempt fails so that the simulator delivers the same event again.
+        res.status(received.length === 1 ? 503 : 200).end();
+      });
+      receiver = await listen(app);
+      const secretPart = handler.secretInPath
+        ? `/${encodeURIComponent(connection.webhookSecret)}`
+        : '';
+      const { control } = simulator();
+      await control.clearFaults();
+      await contract.send(control, `${receiver.url}${prefix}${secretPart}`);
+      genuine = await waitFor('a delivery', () => received[0], 8_000);
+      redelivery = await waitFor(
+        'a redelivery',
+        () => received.slice(1).find((entry) => entry.body.equals(genuine.body)),
+        8_000,
+      );
+    }, 20_000);
+
+    afterAll(async () => {
+      await receiver?.close();
+    });
+
+    it('accepts a genuine delivery with its topic, event reference and intent', () => {
+      const verdict = accepted(handle(genuine));
+      expect(verdict.topic).toEqual(expect.stringMatching(/\S/));
+      expect(verdict.eventRef).toEqual(expect.stringMatching(/\S/));
+      expect(verdict.intent?.kind).toBe(contract.intent);
+    });
+
+    it('gives a redelivery of the same event the same event reference', () => {
+      expect(accepted(handle(redelivery)).eventRef).toBe(accepted(handle(genuine)).eventRef);
+    });
+
+    if (handler.secretInPath) {
+      it('refuses a wrong or missing path secret with 401', () => {
+        const secret = genuine.pathSecret ?? '';
+        const last = secret.at(-1) === 'x' ? 'y' : 'x';
+        const wrong = { ...genuine, pathSecret: `${secret.slice(0, -1)}${last}` };
+        expect(handle(wrong)).toMatchObject({ ok: false, status: 401 });
+        expect(handle({ ...genuine, pathSecret: undefined })).toMatchObject({
+          ok: false,
+          status: 401,
+        });
+      });
+    } else {
+      it('refuses a body altered by one byte with 401', () => {
+        const body = alterOneByte(genuine.body);
+        expect(body.length).toBe(genuine.body.length);
+        expect(body.equals(genuine.body)).toBe(false);
+        expect(handle({ ...genuine, body })).toMatchObject({ ok: false, status: 401 });
+      });
+    }
+
+    it('refuses an empty body with 400', () => {
+      expect(handle(authentic(Buffer.alloc(0)))).toMatchObject({ ok: false, status: 400 });
+    });
+
+    it('refuses a body that is not JSON with 400', () => {
+      const body = Buffer.from('resource_url=not-json');
+      expect(handle(authentic(body))).toMatchObject({ ok: false, status: 400 });
+    });
+
+    it('refuses the genuine delivery for a connection with another secret with 401', () => {
+      const other = { ...connection, webhookSecret: `${connection.webhookSecret}-other` };
+      expect(handle(genuine, other)).toMatchObject({ ok: false, status: 401 });
+    });
+  });
 }
 
 /** The battery every connector passes. Call inside a test file: `runConnectorContract(subject)`. */
@@ -121,5 +318,9 @@ export function runConnectorContract<C>(subject: ContractSubject<C>): void {
     it('maps its vendor fixture', () => {
       expect(() => subject.fixtureMapping()).not.toThrow();
     });
+
+    if (subject.webhookDelivery) {
+      describeWebhookDelivery(subject.provider, subject.webhookDelivery, () => sim);
+    }
   });
 }
