@@ -2,12 +2,14 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import { PROVIDER_IDS, type ProviderId } from '@shiplink/connectors';
 import { signBigCommerceWebhook } from '@shiplink/connectors/bigcommerce';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import { createDb } from '@shiplink/db';
 import { createRedis, JobProducer } from '@shiplink/jobs';
 import { AdminClient } from '@shiplink/test-world/admin-client';
 import { hubEnv } from '@shiplink/test-world/hub';
+import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
 import { multiLineOrder } from '@shiplink/test-world/scenario';
 import {
   createTestDatabase,
@@ -40,19 +42,19 @@ async function main(): Promise<void> {
   const database = await createTestDatabase();
   const prefix = `bench-${Date.now().toString(36)}`;
   const port = await freePort();
-  const sim = {
-    bigcommerce: await freePort(),
-    shipstation: await freePort(),
-    aftership: await freePort(),
-  };
+  const sim = {} as Record<ProviderId, number>;
+  for (const provider of PROVIDER_IDS) sim[provider] = await freePort();
+  const simUrls = Object.fromEntries(
+    PROVIDER_IDS.map((provider) => [provider, `http://127.0.0.1:${sim[provider]}`]),
+  ) as Record<ProviderId, string>;
   const env = {
     ...hubEnv({ databaseUrl: database.url, redisUrl: TEST_REDIS_URL, queuePrefix: prefix, port }),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     WORKER_CONCURRENCY: '50',
     DB_POOL_SIZE: '18',
-    BIGCOMMERCE_SIM_PORT: String(sim.bigcommerce),
-    SHIPSTATION_SIM_PORT: String(sim.shipstation),
-    AFTERSHIP_SIM_PORT: String(sim.aftership),
+    ...Object.fromEntries(
+      PROVIDER_IDS.map((provider) => [`${provider.toUpperCase()}_SIM_PORT`, String(sim[provider])]),
+    ),
     BIGCOMMERCE_SIM_QUOTA: '10000000',
     SHIPSTATION_SIM_QUOTA: '10000000',
     // Phase one's events name orders that do not exist and are cleared; do not sweep them back.
@@ -88,25 +90,20 @@ async function main(): Promise<void> {
       apps.push(running);
       await running.waitForOutput(ready);
     }
-    const bigcommerce = new SimulatorControl(`http://127.0.0.1:${sim.bigcommerce}`);
-    const shipstation = new SimulatorControl(`http://127.0.0.1:${sim.shipstation}`);
-    const accounts = {
-      bigcommerce: {
-        url: bigcommerce.baseUrl,
-        storeHash: 'benchstore',
-        accessToken: 'bench-token',
-        clientSecret: 'bench-secret',
-      },
-      shipstation: { url: shipstation.baseUrl, apiKey: 'bench-key', apiSecret: 'bench-api-secret' },
-    };
-    await bigcommerce.post('/stores', {
-      hash: 'benchstore',
-      accessToken: 'bench-token',
-      clientSecret: 'bench-secret',
-    });
-    await shipstation.post('/accounts', { apiKey: 'bench-key', apiSecret: 'bench-api-secret' });
+    const accounts = await openAccounts(simUrls, { roles: ['fulfilment', 'tracking'] });
+    const store = accountOf(accounts, 'bigcommerce');
+    const tracker = accountOf(accounts, 'aftership');
+    // Phase one forges BigCommerce deliveries and phase three AfterShip's.
+    if (!store || !tracker) throw new Error('the benchmark needs BigCommerce and AfterShip');
+    const storeHash = accounts.storeRef;
     const admin = new AdminClient(env.PUBLIC_URL, env.ADMIN_TOKEN);
-    const setup = await admin.connectStore('Bench Store', accounts);
+    // AfterShip is connected when its phase starts, so the first two run without it.
+    const setup = await admin.connectStore(
+      'Bench Store',
+      accounts.list.filter((account) => account !== tracker),
+    );
+    const bigcommerce = new SimulatorControl(simUrls.bigcommerce);
+    const shipstation = new SimulatorControl(simUrls.shipstation);
     const webhookPath = new URL(setup.connections.bigcommerce.webhookUrl).pathname;
 
     // 1. The yardstick and the ingress under the same closed-loop load.
@@ -127,7 +124,7 @@ async function main(): Promise<void> {
         data: { type: 'order', id: nextId++ },
         hash: 'x',
         created_at: Math.floor(Date.now() / 1000),
-        producer: 'stores/benchstore',
+        producer: `stores/${storeHash}`,
       });
       return {
         path: webhookPath,
@@ -135,7 +132,7 @@ async function main(): Promise<void> {
           id: `msg_${randomUUID()}`,
           timestamp: Date.now() / 1000,
           body,
-          secret: 'bench-secret',
+          secret: store.credentials.clientSecret,
         }),
         body,
       };
@@ -173,9 +170,9 @@ async function main(): Promise<void> {
       const bucket = i < warmup ? coldAt : placedAt;
       placing.push(
         bigcommerce
-          .post<{ order: { id: number } }>('/stores/benchstore/orders', order)
+          .post<{ order: { id: number } }>(`/stores/${storeHash}/orders`, order)
           .then((placed) => {
-            bucket.set(`bc-benchstore-${placed.order.id}`, sentAt);
+            bucket.set(`bc-${storeHash}-${placed.order.id}`, sentAt);
           }),
       );
     }
@@ -208,7 +205,7 @@ async function main(): Promise<void> {
           select: { payload: true, receivedAt: true },
         })
       ).map((row) => [
-        `bc-benchstore-${(row.payload as { data: { id: number } }).data.id}`,
+        `bc-${storeHash}-${(row.payload as { data: { id: number } }).data.id}`,
         row.receivedAt.getTime(),
       ]),
     );
@@ -229,7 +226,8 @@ async function main(): Promise<void> {
       admin,
       storeId: setup.storeId,
       shipstation,
-      aftership: new SimulatorControl(`http://127.0.0.1:${sim.aftership}`),
+      aftership: new SimulatorControl(simUrls.aftership),
+      account: tracker,
       apps,
       rate: TRACKING_RATE,
       warmupSeconds: WARMUP_SECONDS,

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { signAfterShipWebhook } from '@shiplink/connectors/aftership';
+import type { SimulatorAccountOf } from '@shiplink/connectors/simulators';
 import type { SimulatorControl } from '@shiplink/connectors/testing';
 import { createDb } from '@shiplink/db';
 import { startApp, waitFor, type AppProcess } from '@shiplink/testing';
 import type { AdminClient } from '@shiplink/test-world/admin-client';
-import { connectAfterShip } from '@shiplink/test-world/sandbox';
 import { percentile } from './load';
 
 export interface TrackingFigures {
@@ -33,6 +33,8 @@ export async function runTrackingPhase(ctx: {
   storeId: string;
   shipstation: SimulatorControl;
   aftership: SimulatorControl;
+  /** The store's AfterShip account, opened but not yet connected. */
+  account: SimulatorAccountOf<'aftership'>;
   apps: AppProcess[];
   rate: number;
   /** Events sent first whose latencies are left out (the tracking worker's cold start). */
@@ -40,7 +42,8 @@ export async function runTrackingPhase(ctx: {
   seconds: number;
   parcels: number;
 }): Promise<TrackingFigures> {
-  const account = await connectAfterShip(ctx.admin, ctx.aftership, ctx.storeId);
+  const { aftership: connection } = await ctx.admin.connectAccounts(ctx.storeId, [ctx.account]);
+  if (!connection) throw new Error('AfterShip was not connected');
   for (const app of ['worker-shipments', 'worker-tracking']) {
     const running = startApp(app, { ...ctx.env, LOG_LEVEL: 'info' });
     ctx.apps.push(running);
@@ -107,12 +110,12 @@ export async function runTrackingPhase(ctx: {
     const counted = i >= warmup;
     sentAt.set(marker, Date.now());
     sending.push(
-      fetch(account.webhookUrl, {
+      fetch(connection.webhookUrl, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           'as-webhook-version': '2025-01',
-          'aftership-hmac-sha256': signAfterShipWebhook(body, account.webhookSecret),
+          'aftership-hmac-sha256': signAfterShipWebhook(body, ctx.account.webhookSecret),
         },
         body,
       }).then(async (response) => {

@@ -1,9 +1,11 @@
 import { Redis } from 'ioredis';
+import { PROVIDER_IDS, type ProviderId } from '@shiplink/connectors';
+import { SIMULATORS } from '@shiplink/connectors/simulators';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import type { AppProcess } from '@shiplink/testing';
 import { AdminClient } from '@shiplink/test-world/admin-client';
 import { hubEnv } from '@shiplink/test-world/hub';
-import { connectAfterShip } from '@shiplink/test-world/sandbox';
+import { openAccounts } from '@shiplink/test-world/sandbox';
 import { prepareDemoDatabase } from './demo/database';
 import { say } from './demo/print';
 import { LOG_DIR, startDemoApp } from './demo/processes';
@@ -20,7 +22,14 @@ const DATABASE_URL =
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PORT = Number(process.env.DEMO_PORT ?? 8080);
 const PREFIX = 'shiplink-demo';
-const SIM = { bigcommerce: 4101, shipstation: 4102, aftership: 4103 };
+/** Each simulator's port, from 4101 in registry order (the simulators app's defaults). */
+const SIM = Object.fromEntries(PROVIDER_IDS.map((provider, i) => [provider, 4101 + i])) as Record<
+  ProviderId,
+  number
+>;
+const simUrls = Object.fromEntries(
+  PROVIDER_IDS.map((provider) => [provider, `http://127.0.0.1:${SIM[provider]}`]),
+) as Record<ProviderId, string>;
 
 async function clearQueues(): Promise<void> {
   const redis = new Redis(REDIS_URL);
@@ -59,9 +68,9 @@ async function main(): Promise<void> {
     POLL_INTERVAL_MS: '60000',
     WORKER_LOCK_DURATION_MS: '30000',
     WORKER_STALLED_INTERVAL_MS: '30000',
-    BIGCOMMERCE_SIM_PORT: String(SIM.bigcommerce),
-    SHIPSTATION_SIM_PORT: String(SIM.shipstation),
-    AFTERSHIP_SIM_PORT: String(SIM.aftership),
+    ...Object.fromEntries(
+      PROVIDER_IDS.map((provider) => [`${provider.toUpperCase()}_SIM_PORT`, String(SIM[provider])]),
+    ),
   };
   say.ok(`database ${new URL(DATABASE_URL).pathname.slice(1)} migrated; queue prefix ${PREFIX}`);
 
@@ -80,45 +89,32 @@ async function main(): Promise<void> {
     say.ok(`${app} up (log: ${running.logFile})`);
   }
 
-  say.step(
-    'Connecting a demo store: tenant → store → BigCommerce, ShipStation, AfterShip → webhooks',
-  );
-  const bigcommerce = new SimulatorControl(`http://127.0.0.1:${SIM.bigcommerce}`);
-  const shipstation = new SimulatorControl(`http://127.0.0.1:${SIM.shipstation}`);
-  const aftership = new SimulatorControl(`http://127.0.0.1:${SIM.aftership}`);
-  const accounts = {
-    bigcommerce: {
-      url: bigcommerce.baseUrl,
-      storeHash: 'demostore1',
-      accessToken: 'demo-bc-token',
-      clientSecret: 'demo-bc-client-secret',
+  const names = SIMULATORS.map((entry) => entry.connector.name).join(', ');
+  say.step(`Connecting a demo store: tenant → store → ${names} → webhooks`);
+  const accounts = await openAccounts(simUrls, {
+    roles: ['fulfilment', 'tracking'],
+    storeRef: 'demostore1',
+    settings: {
+      shipstation: {
+        customFields: [
+          { source: 'form.Gift receipt', target: 'customField1', label: 'Gift receipt' },
+          { source: 'order.staff_notes', target: 'internalNotes' },
+        ],
+      },
     },
-    shipstation: { url: shipstation.baseUrl, apiKey: 'demo-ss-key', apiSecret: 'demo-ss-secret' },
-  };
-  await bigcommerce.post('/stores', {
-    hash: accounts.bigcommerce.storeHash,
-    accessToken: accounts.bigcommerce.accessToken,
-    clientSecret: accounts.bigcommerce.clientSecret,
-  });
-  await shipstation.post('/accounts', {
-    apiKey: accounts.shipstation.apiKey,
-    apiSecret: accounts.shipstation.apiSecret,
   });
   const admin = new AdminClient(publicUrl, env.ADMIN_TOKEN!);
-  const setup = await admin.connectStore('Trailhead Outfitters', accounts, {
-    customFields: [
-      { source: 'form.Gift receipt', target: 'customField1', label: 'Gift receipt' },
-      { source: 'order.staff_notes', target: 'internalNotes' },
-    ],
-  });
+  const setup = await admin.connectStore('Trailhead Outfitters', accounts.list);
   say.ok(`BigCommerce webhooks → ${setup.connections.bigcommerce.webhookUrl}`);
   say.ok(
     `ShipStation SHIP_NOTIFY → ${setup.connections.shipstation.webhookUrl.replace(/[^/]+$/, '<secret>')}`,
   );
-  const tracking = await connectAfterShip(admin, aftership, setup.storeId);
-  say.ok(`AfterShip tracking_update → ${tracking.webhookUrl}`);
+  say.ok(`AfterShip tracking_update → ${setup.connections.aftership?.webhookUrl}`);
 
-  const storeHash = accounts.bigcommerce.storeHash;
+  const bigcommerce = new SimulatorControl(simUrls.bigcommerce);
+  const shipstation = new SimulatorControl(simUrls.shipstation);
+  const aftership = new SimulatorControl(simUrls.aftership);
+  const storeHash = accounts.storeRef;
   const orders = await runOrderStory({ admin, bigcommerce, shipstation, storeHash });
   await runTrackingStory({ admin, aftership, bigcommerce, storeHash, orders });
 
@@ -135,7 +131,9 @@ async function main(): Promise<void> {
   say.info(
     `Dead letters      curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/dead-letters`,
   );
-  say.info(`Simulator state   curl ${bigcommerce.baseUrl}/__control/stores/demostore1/orders/100`);
+  say.info(
+    `Simulator state   curl ${bigcommerce.baseUrl}/__control/stores/${storeHash}/orders/100`,
+  );
   say.info(`                  curl ${shipstation.baseUrl}/__control/orders`);
   say.info(`Logs              ${LOG_DIR}/*.log`);
 

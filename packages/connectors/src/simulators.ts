@@ -1,7 +1,17 @@
+import { openAfterShipAccount } from './aftership/simulator/account';
 import { startAfterShipSimulator } from './aftership/simulator';
+import { openBigCommerceAccount } from './bigcommerce/simulator/account';
 import { startBigCommerceSimulator } from './bigcommerce/simulator';
-import type { ProviderId } from './registry';
+import { CONNECTORS, type AnyConnector, type ProviderId } from './registry';
+import { openShipStationAccount } from './shipstation/simulator/account';
 import { startShipStationSimulator } from './shipstation/simulator';
+import type { OpenAccount, SimulatorAccount } from './simulator-kit/account';
+
+export type {
+  ConnectedAccount,
+  OpenAccountOptions,
+  SimulatorAccount,
+} from './simulator-kit/account';
 
 export interface SimulatorOptions {
   host?: string;
@@ -16,16 +26,18 @@ export interface RunningSimulators {
   close(): Promise<void>;
 }
 
-interface SimulatorEntry {
+interface SimulatorDefinition<P extends ProviderId> {
   start(options: {
     host: string;
     port: number;
     quota: number | undefined;
   }): Promise<{ url: string; close(): Promise<void> }>;
+  /** A fresh merchant account in the running simulator, ready to connect to the hub. */
+  openAccount: OpenAccount<SimulatorAccount<P>>;
 }
 
-/** How each provider's simulator starts; keyed by the registry, so none can be left out. */
-const SIMULATORS: { [P in ProviderId]: SimulatorEntry } = {
+/** How each provider's simulator starts and opens accounts; keyed by the registry, so none is left out. */
+const DEFINITIONS = {
   bigcommerce: {
     start: ({ host, port, quota }) =>
       startBigCommerceSimulator({
@@ -33,6 +45,7 @@ const SIMULATORS: { [P in ProviderId]: SimulatorEntry } = {
         port,
         ...(quota ? { quota: { limit: quota, windowMs: 30_000 } } : {}),
       }),
+    openAccount: openBigCommerceAccount,
   },
   shipstation: {
     start: ({ host, port, quota }) =>
@@ -41,10 +54,37 @@ const SIMULATORS: { [P in ProviderId]: SimulatorEntry } = {
         port,
         ...(quota ? { quota: { limit: quota, windowMs: 60_000 } } : {}),
       }),
+    openAccount: openShipStationAccount,
   },
-  // AfterShip's limits are per endpoint and per second; the simulator keeps its published ones.
-  aftership: { start: ({ host, port }) => startAfterShipSimulator({ host, port }) },
-};
+  aftership: {
+    // AfterShip's limits are per endpoint and per second; the simulator keeps its published ones.
+    start: ({ host, port }) => startAfterShipSimulator({ host, port }),
+    openAccount: openAfterShipAccount,
+  },
+} satisfies { [P in ProviderId]: SimulatorDefinition<P> };
+
+/** The account a provider's simulator opens, with the fields only that provider has. */
+export type SimulatorAccountOf<P extends ProviderId> = Awaited<
+  ReturnType<(typeof DEFINITIONS)[P]['openAccount']>
+>;
+
+/** One provider's simulator as the loops over the registry see it. */
+export type SimulatorEntry = {
+  [P in ProviderId]: {
+    provider: P;
+    /** The provider's descriptor: its roles, and whether the hub registers its webhooks. */
+    connector: AnyConnector;
+    start: SimulatorDefinition<P>['start'];
+    openAccount: OpenAccount<SimulatorAccountOf<P>>;
+  };
+}[ProviderId];
+
+/** Every provider's simulator, in registry order: what the demo, the tests and the bench loop over. */
+export const SIMULATORS: readonly SimulatorEntry[] = CONNECTORS.map(
+  // DEFINITIONS is keyed by the same id, so each entry's parts belong to one provider.
+  (connector) =>
+    ({ provider: connector.id, connector, ...DEFINITIONS[connector.id] }) as SimulatorEntry,
+);
 
 /** Every provider simulator, started together (the demo, the tests, the benchmark). */
 export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulators> {
@@ -54,8 +94,8 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
     await Promise.all(running.map((simulator) => simulator.close()));
   };
   try {
-    for (const provider of Object.keys(SIMULATORS) as ProviderId[]) {
-      const started = await SIMULATORS[provider].start({
+    for (const { provider, start } of SIMULATORS) {
+      const started = await start({
         host,
         port: options.ports?.[provider] ?? 0,
         quota: options.quotas?.[provider],

@@ -1,4 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
+import { findConnector, type ProviderId } from '@shiplink/connectors';
+import type { ConnectedAccount, SimulatorAccount } from '@shiplink/connectors/simulators';
 
 export interface StoreSetup {
   tenantId: string;
@@ -11,9 +13,16 @@ export interface StoreSetup {
   };
 }
 
-export interface ProviderAccounts {
-  bigcommerce: { url: string; storeHash: string; accessToken: string; clientSecret: string };
-  shipstation: { url: string; apiKey: string; apiSecret: string };
+/** What the merchant pastes into the hub; an account's other fields stay with the simulator. */
+function connectionBody(account: SimulatorAccount) {
+  const { provider, baseUrl, credentials, settings, webhookSecret } = account;
+  return {
+    provider,
+    baseUrl,
+    credentials,
+    ...(settings === undefined ? {} : { settings }),
+    ...(webhookSecret === undefined ? {} : { webhookSecret }),
+  };
 }
 
 /** The admin API as a merchant's setup script would use it. */
@@ -27,85 +36,60 @@ export class AdminClient {
     });
   }
 
-  /** Tenant → store → connections → webhooks registered at the providers. */
-  async connectStore(
-    name: string,
-    accounts: ProviderAccounts,
-    shipstationSettings: object = {},
-  ): Promise<StoreSetup> {
+  /** Tenant → store → a connection per account → webhooks registered at the providers. */
+  async connectStore(name: string, accounts: readonly SimulatorAccount[]): Promise<StoreSetup> {
+    const platform = accounts.find((account) => account.storeRef !== undefined);
+    if (!platform) throw new Error('a store needs its store platform account');
     const tenant = (await this.http.post<{ id: string }>('/tenants', { name })).data;
     const store = (
       await this.http.post<{ id: string }>(`/tenants/${tenant.id}/stores`, {
         name,
-        platform: 'bigcommerce',
-        externalRef: accounts.bigcommerce.storeHash,
+        platform: platform.provider,
+        externalRef: platform.storeRef,
       })
     ).data;
-    const bigcommerce = (
-      await this.http.post<{ id: string; webhook: { url: string } }>(
-        `/stores/${store.id}/connections`,
-        {
-          provider: 'bigcommerce',
-          baseUrl: accounts.bigcommerce.url,
-          credentials: {
-            storeHash: accounts.bigcommerce.storeHash,
-            accessToken: accounts.bigcommerce.accessToken,
-            clientSecret: accounts.bigcommerce.clientSecret,
-          },
-          settings: { weightUnit: 'lbs' },
-        },
-      )
-    ).data;
-    const shipstation = (
-      await this.http.post<{ id: string; webhook: { url: string } }>(
-        `/stores/${store.id}/connections`,
-        {
-          provider: 'shipstation',
-          baseUrl: accounts.shipstation.url,
-          credentials: {
-            apiKey: accounts.shipstation.apiKey,
-            apiSecret: accounts.shipstation.apiSecret,
-          },
-          settings: shipstationSettings,
-        },
-      )
-    ).data;
-    await this.http.post(`/connections/${bigcommerce.id}/webhooks`);
-    await this.http.post(`/connections/${shipstation.id}/webhooks`);
+    const { bigcommerce, shipstation, ...others } = await this.connectAccounts(store.id, [
+      platform,
+      ...accounts.filter((account) => account !== platform),
+    ]);
+    if (!bigcommerce || !shipstation) {
+      throw new Error('a store setup needs its BigCommerce and ShipStation connections');
+    }
     return {
       tenantId: tenant.id,
       storeId: store.id,
-      connections: {
-        bigcommerce: { id: bigcommerce.id, webhookUrl: bigcommerce.webhook.url },
-        shipstation: { id: shipstation.id, webhookUrl: shipstation.webhook.url },
-      },
+      connections: { bigcommerce, shipstation, ...others },
     };
+  }
+
+  /**
+   * Connects each account to the store, in order, then does what the provider needs for its
+   * webhooks: the hub registers them where it can, elsewhere the merchant adds the URL by hand.
+   */
+  async connectAccounts(
+    storeId: string,
+    accounts: readonly SimulatorAccount[],
+  ): Promise<Partial<Record<ProviderId, ConnectedAccount>>> {
+    const connected: Partial<Record<ProviderId, ConnectedAccount>> = {};
+    for (const account of accounts) {
+      const connector = findConnector(account.provider);
+      if (!connector) throw new Error(`no connector is registered for ${account.provider}`);
+      const created = (
+        await this.http.post<{ id: string; webhook: { url: string } }>(
+          `/stores/${storeId}/connections`,
+          connectionBody(account),
+        )
+      ).data;
+      const connection = { id: created.id, webhookUrl: created.webhook.url };
+      if (connector.registerWebhooks) await this.http.post(`/connections/${created.id}/webhooks`);
+      await account.connected?.(connection);
+      connected[connector.id] = connection;
+    }
+    return connected;
   }
 
   async order(orderNumber: string) {
     return (await this.http.get<OrderView>(`/orders/${orderNumber}`)).data;
-  }
-
-  /**
-   * Connects the store's AfterShip account. AfterShip shows the webhook secret in its admin
-   * (Settings → Webhooks), where the returned URL is then added as a webhook endpoint.
-   */
-  async connectAfterShip(
-    storeId: string,
-    account: AfterShipAccount,
-  ): Promise<{ id: string; webhookUrl: string }> {
-    const connection = (
-      await this.http.post<{ id: string; webhook: { url: string } }>(
-        `/stores/${storeId}/connections`,
-        {
-          provider: 'aftership',
-          baseUrl: account.url,
-          credentials: { apiKey: account.apiKey },
-          webhookSecret: account.webhookSecret,
-        },
-      )
-    ).data;
-    return { id: connection.id, webhookUrl: connection.webhook.url };
   }
 
   /** Replaces a store's settings (see StoreSettingsSchema; `{}` restores every default). */
@@ -117,12 +101,6 @@ export class AdminClient {
   async timeline(orderNumber: string) {
     return (await this.http.get<TimelineView>(`/orders/${orderNumber}/timeline`)).data;
   }
-}
-
-export interface AfterShipAccount {
-  url: string;
-  apiKey: string;
-  webhookSecret: string;
 }
 
 export interface TimelineView {

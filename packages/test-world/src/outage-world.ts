@@ -22,7 +22,7 @@ import {
 } from '@shiplink/testing';
 import { AdminClient, type StoreSetup } from './admin-client';
 import { hubEnv } from './hub';
-import { openProviderAccounts } from './sandbox';
+import { accountOf, openAccounts } from './sandbox';
 import { multiLineOrder } from './scenario';
 
 /*
@@ -231,13 +231,20 @@ async function connectStore(
   ingressUrl: string,
   adminToken: string,
 ): Promise<OutageWorld['store']> {
-  const { accounts, bigCommerceStoreId: storeId } = await openProviderAccounts(simulators.urls);
-  const hash = accounts.bigcommerce.storeHash;
+  const accounts = await openAccounts(simulators.urls, { roles: ['fulfilment'] });
+  const bigcommerce = accountOf(accounts, 'bigcommerce');
+  // The outage scenarios forge BigCommerce deliveries, which carry its store id and signature.
+  if (!bigcommerce) throw new Error('the outage world needs a BigCommerce store');
   const setup = await new AdminClient(ingressUrl, adminToken).connectStore(
     'Outage Outfitters',
-    accounts,
+    accounts.list,
   );
-  return { hash, storeId, clientSecret: accounts.bigcommerce.clientSecret, setup };
+  return {
+    hash: bigcommerce.storeRef,
+    storeId: bigcommerce.storeId,
+    clientSecret: bigcommerce.credentials.clientSecret,
+    setup,
+  };
 }
 
 export interface DeliveryAttempt {

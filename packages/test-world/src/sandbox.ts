@@ -1,7 +1,14 @@
-import { startSimulators, type RunningSimulators } from '@shiplink/connectors/simulators';
+import type { ProviderId, Role } from '@shiplink/connectors';
+import {
+  SIMULATORS,
+  startSimulators,
+  type RunningSimulators,
+  type SimulatorAccountOf,
+  type SimulatorEntry,
+} from '@shiplink/connectors/simulators';
 import { SimulatorControl } from '@shiplink/connectors/testing';
-import { AdminClient, type ProviderAccounts, type StoreSetup } from './admin-client';
-import { randomSecret, startHub, type HubOptions, type RunningHub } from './hub';
+import { AdminClient, type StoreSetup } from './admin-client';
+import { startHub, type HubOptions, type RunningHub } from './hub';
 
 export interface Sandbox {
   simulators: RunningSimulators;
@@ -30,28 +37,23 @@ export interface SandboxOptions extends HubOptions {
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const simulators = await startSimulators(options.quotas ? { quotas: options.quotas } : {});
   const hub = await startHub(options);
-  const bigcommerce = new SimulatorControl(simulators.urls.bigcommerce);
-  const shipstation = new SimulatorControl(simulators.urls.shipstation);
-  const { accounts } = await openProviderAccounts(simulators.urls);
-  const storeHash = accounts.bigcommerce.storeHash;
+  const accounts = await openAccounts(simulators.urls, {
+    roles: options.tracking ? ['fulfilment', 'tracking'] : ['fulfilment'],
+    ...(options.shipstationSettings
+      ? { settings: { shipstation: { ...options.shipstationSettings } } }
+      : {}),
+  });
   const admin = new AdminClient(hub.ingressUrl, hub.env.ADMIN_TOKEN!);
-  const setup = await admin.connectStore(
-    'Sandbox Outfitters',
-    accounts,
-    options.shipstationSettings,
-  );
-  const aftership = new SimulatorControl(simulators.urls.aftership);
-  if (options.tracking)
-    setup.connections.aftership = await connectAfterShip(admin, aftership, setup.storeId);
+  const setup = await admin.connectStore('Sandbox Outfitters', accounts.list);
   return {
     simulators,
     hub,
     admin,
     setup,
-    storeHash,
-    bigcommerce,
-    shipstation,
-    aftership,
+    storeHash: accounts.storeRef,
+    bigcommerce: new SimulatorControl(simulators.urls.bigcommerce),
+    shipstation: new SimulatorControl(simulators.urls.shipstation),
+    aftership: new SimulatorControl(simulators.urls.aftership),
     async close() {
       await hub.close();
       await simulators.close();
@@ -59,54 +61,60 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   };
 }
 
-/**
- * A merchant's BigCommerce store and ShipStation account, opened in the simulators with fresh
- * credentials, before anything is connected to the hub.
- */
-export async function openProviderAccounts(urls: RunningSimulators['urls']) {
-  const storeHash = `s${randomSecret()
-    .replace(/[^a-z0-9]/gi, '')
-    .slice(0, 8)
-    .toLowerCase()}`;
-  const accounts: ProviderAccounts = {
-    bigcommerce: {
-      url: urls.bigcommerce,
-      storeHash,
-      accessToken: randomSecret(),
-      clientSecret: randomSecret(),
-    },
-    shipstation: { url: urls.shipstation, apiKey: randomSecret(), apiSecret: randomSecret() },
-  };
-  const store = await new SimulatorControl(urls.bigcommerce).post<{ storeId: string | number }>(
-    '/stores',
-    {
-      hash: storeHash,
-      accessToken: accounts.bigcommerce.accessToken,
-      clientSecret: accounts.bigcommerce.clientSecret,
-    },
-  );
-  await new SimulatorControl(urls.shipstation).post('/accounts', {
-    apiKey: accounts.shipstation.apiKey,
-    apiSecret: accounts.shipstation.apiSecret,
-  });
-  return { accounts, bigCommerceStoreId: String(store.storeId) };
+export interface OpenedAccounts {
+  /** The store's external ref in the hub, from the store platform's account. */
+  storeRef: string;
+  /** In the order they are connected: the store platform first. */
+  list: SimulatorAccountOf<ProviderId>[];
+}
+
+export interface OpenAccountsOptions {
+  /** The roles to open accounts for besides the store platform, which every store has. */
+  roles: readonly Role[];
+  /** The merchant's settings per provider; each provider has its defaults. */
+  settings?: Partial<Record<ProviderId, Record<string, unknown>>>;
+  /** The store's ref at its platform; fresh unless given. */
+  storeRef?: string;
 }
 
 /**
- * The store's AfterShip account, as a merchant sets it up: an API key, the connection in the hub,
- * and the hub's webhook URL added in AfterShip's admin with the secret AfterShip shows there.
+ * A merchant's accounts, opened in the simulators with fresh credentials before anything is
+ * connected to the hub: the store platform first, then every provider playing one of `roles`.
  */
-export async function connectAfterShip(
-  admin: AdminClient,
-  aftership: SimulatorControl,
-  storeId: string,
-) {
-  const account = { url: aftership.baseUrl, apiKey: randomSecret(), webhookSecret: randomSecret() };
-  await aftership.post('/api-keys', { key: account.apiKey });
-  const connection = await admin.connectAfterShip(storeId, account);
-  await aftership.post('/webhook-endpoints', {
-    url: connection.webhookUrl,
-    secret: account.webhookSecret,
-  });
-  return { ...connection, webhookSecret: account.webhookSecret };
+export async function openAccounts(
+  urls: RunningSimulators['urls'],
+  options: OpenAccountsOptions,
+): Promise<OpenedAccounts> {
+  const plays = (entry: SimulatorEntry, roles: readonly Role[]) =>
+    entry.connector.roles.some((role) => roles.includes(role));
+  const platform = SIMULATORS.find((entry) => plays(entry, ['store']));
+  if (!platform) throw new Error('no simulated provider plays the store platform');
+  const wanted = [
+    platform,
+    ...SIMULATORS.filter((entry) => entry !== platform && plays(entry, options.roles)),
+  ];
+  const list: SimulatorAccountOf<ProviderId>[] = [];
+  for (const { provider, openAccount } of wanted) {
+    const settings = options.settings?.[provider];
+    const storeRef = provider === platform.provider ? options.storeRef : undefined;
+    list.push(
+      await openAccount(urls[provider], {
+        ...(settings ? { settings } : {}),
+        ...(storeRef ? { storeRef } : {}),
+      }),
+    );
+  }
+  const storeRef = list[0]?.storeRef;
+  if (!storeRef) throw new Error(`${platform.provider} opened an account without a store ref`);
+  return { storeRef, list };
+}
+
+/** One provider's account among those opened, with the fields only that provider has. */
+export function accountOf<P extends ProviderId>(
+  accounts: OpenedAccounts,
+  provider: P,
+): SimulatorAccountOf<P> | undefined {
+  return accounts.list.find(
+    (account): account is SimulatorAccountOf<P> => account.provider === provider,
+  );
 }

@@ -1,3 +1,4 @@
+export * from './account';
 export * from './faults';
 export * from './fixed-window';
 export * from './request-log';
