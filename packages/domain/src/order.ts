@@ -37,6 +37,17 @@ export const ORDER_STATUSES = [
   'archived',
 ] as const;
 export const OrderStatusSchema = z.enum(ORDER_STATUSES);
+
+/**
+ * Statuses in which no fulfilment system is asked to do anything: an incomplete checkout was
+ * never placed, and once goods move the warehouse owns the shipping state.
+ */
+export const HANDS_OFF_STATUSES = [
+  'incomplete',
+  'partially_shipped',
+  'shipped',
+  'completed',
+] as const satisfies readonly (typeof ORDER_STATUSES)[number][];
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
 
 export const OrderLineSchema = z

@@ -2,12 +2,16 @@ import type { Platform } from '@shiplink/app-kit';
 import type { FulfilmentOrderRecord } from '@shiplink/db';
 import {
   fulfilmentOrderKey,
+  HANDS_OFF_STATUSES,
   type CanonicalOrder,
   type Destination,
   type FulfilmentOrderState,
   type FulfilmentSystem,
 } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
+
+const isHandsOff = (status: CanonicalOrder['status']) =>
+  (HANDS_OFF_STATUSES as readonly string[]).includes(status);
 
 /**
  * Order out: read the store order, keep the canonical copy, and upsert one fulfilment order per
@@ -37,10 +41,16 @@ export class OrderImportService {
     }
     const order = await repos.orders.upsert(store.storeId, canonical);
 
-    const fulfilment = await repos.tenancy.requireStoreConnectionAmong(
-      store.storeId,
-      ports.providersFor('fulfilment'),
-    );
+    const fulfilmentProviders = ports.providersFor('fulfilment');
+    const found = await repos.tenancy.findStoreConnectionAmong(store.storeId, fulfilmentProviders);
+    if (!found && isHandsOff(canonical.status)) {
+      // Nothing would be sent in this status anyway; a missing connection is not this order's fault.
+      logger.info('order not exported in this status', { status: canonical.status });
+      return;
+    }
+    const fulfilment =
+      found ??
+      (await repos.tenancy.requireStoreConnectionAmong(store.storeId, fulfilmentProviders));
     const system = ports.fulfilment(fulfilment);
     const intent = system.intentFor(canonical.status);
     if (intent === 'skip') {
