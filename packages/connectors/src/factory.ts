@@ -10,11 +10,6 @@ import {
   type ProviderId,
 } from './registry';
 
-/** The credentials each provider's connection must hold. */
-export const CONNECTION_CREDENTIALS = Object.fromEntries(
-  CONNECTORS.map((connector) => [connector.id, connector.credentials]),
-) as { [P in ProviderId]: ConnectorOf<P>['credentials'] };
-
 /** The client a provider's descriptor builds. */
 export type ClientOf<P extends ProviderId> = ReturnType<ConnectorOf<P>['createClient']>;
 

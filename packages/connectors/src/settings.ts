@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { TrackingStatusSchema, type TrackingStatus } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
-import { CONNECTORS, type ConnectorOf, type ProviderId } from './registry';
 
 /** The statuses that, by default, put a line in the order's staff notes for the merchant's team. */
 export const DEFAULT_FLAGGED_TRACKING_STATUSES = [
@@ -56,11 +55,6 @@ export type StoreSettings = z.infer<typeof StoreSettingsSchema>;
 export function parseStoreSettings(value: unknown, storeId: string): StoreSettings {
   return parseOrRefuse(StoreSettingsSchema, value, `store ${storeId}`, 'store.bad_settings');
 }
-
-/** Each provider's per-connection settings schema (stored as JSON, parsed at every use). */
-export const CONNECTION_SETTINGS = Object.fromEntries(
-  CONNECTORS.map((connector) => [connector.id, connector.settings]),
-) as { [P in ProviderId]: ConnectorOf<P>['settings'] };
 
 /** Parses stored settings; a bad value is a configuration problem a person must fix. */
 export function parseSettings<S extends z.ZodType>(

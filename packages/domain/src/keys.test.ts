@@ -29,16 +29,16 @@ describe('keys', () => {
   });
 
   it('gives a tracking revision per number, carrier, void and cause', () => {
-    const shipment = { trackingNumber: '1Z999', storeCarrier: 'ups' };
+    const shipment = { trackingNumber: '1Z999', carrierSlug: 'ups' };
     const revision = trackingRevision(shipment);
     expect(revision).toMatch(/^[0-9a-f]{16}$/);
     expect(trackingRevision({ ...shipment, trackingNumber: ' 1Z999 ' })).toBe(revision);
-    expect(trackingRevision({ trackingNumber: '1Z999', storeCarrier: null })).toBe(
-      trackingRevision({ trackingNumber: '1Z999', storeCarrier: '' }),
+    expect(trackingRevision({ trackingNumber: '1Z999', carrierSlug: null })).toBe(
+      trackingRevision({ trackingNumber: '1Z999', carrierSlug: '' }),
     );
     const others = [
       trackingRevision({ ...shipment, trackingNumber: '1Z998' }),
-      trackingRevision({ ...shipment, storeCarrier: 'usps' }),
+      trackingRevision({ ...shipment, carrierSlug: 'usps' }),
       trackingRevision({ ...shipment, voided: true }),
       trackingRevision(shipment, 'webhook-2'),
     ];

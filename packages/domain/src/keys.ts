@@ -40,10 +40,10 @@ export function fulfilmentOrderKey(
  * from colliding with the job that handled that number the first time.
  */
 export function trackingRevision(
-  shipment: { trackingNumber: string | null; storeCarrier: string | null; voided?: boolean },
+  shipment: { trackingNumber: string | null; carrierSlug: string | null; voided?: boolean },
   cause = '',
 ): string {
-  const parts = [shipment.storeCarrier ?? '', shipment.trackingNumber?.trim() ?? ''];
+  const parts = [shipment.carrierSlug ?? '', shipment.trackingNumber?.trim() ?? ''];
   if (shipment.voided) parts.push('void');
   return digest([...parts, cause].join('|'), 16);
 }

@@ -18,14 +18,14 @@ describe('PollScheduler (real Redis)', () => {
 
   it('schedules nothing when the scheduler is off', async () => {
     const off = new PollScheduler(producer, 60_000, false);
-    expect(await off.schedule(connection)).toBeUndefined();
+    expect(await off.schedule(connection)).toEqual([]);
     expect(await off.ensure([connection])).toBe(0);
     expect(await schedulers()).toEqual([]);
   });
 
   it('re-creates a schedule that Redis lost, and only that one', async () => {
     const polls = new PollScheduler(producer, 60_000, true);
-    const id = await polls.schedule(connection);
+    const [id] = await polls.schedule(connection);
     expect(await polls.ensure([connection])).toBe(0);
     // What a Redis wipe (or an eviction) does to it.
     await producer.queue('orders').removeJobScheduler(id!);

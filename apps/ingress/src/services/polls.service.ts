@@ -36,16 +36,15 @@ export class PollScheduler {
     readonly enabled: boolean,
   ) {}
 
-  /** Schedules the connection's polls; answers the first one's scheduler id. */
-  async schedule(connection: PolledConnection): Promise<string | undefined> {
-    if (!this.enabled) return undefined;
+  /** Schedules the connection's polls; answers their scheduler ids (none when switched off). */
+  async schedule(connection: PolledConnection): Promise<string[]> {
+    if (!this.enabled) return [];
     const payload = { connectionId: connection.id };
-    let first: string | undefined;
+    const ids: string[] = [];
     for (const definition of pollsOf(connection)) {
-      const id = await this.producer.schedule(definition, payload, this.intervalMs);
-      first ??= id;
+      ids.push(await this.producer.schedule(definition, payload, this.intervalMs));
     }
-    return first;
+    return ids;
   }
 
   /** Schedules the polls that are missing; returns how many had to be created again. */

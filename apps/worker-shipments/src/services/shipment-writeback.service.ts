@@ -33,7 +33,7 @@ export class ShipmentWritebackService {
     // Tracking follows the shipment; the job is a no-op where no tracking provider is connected.
     await this.platform.producer.enqueue(
       jobs.trackingRegister,
-      { shipmentId, revision: revisionOf(first) },
+      { shipmentId, revision: trackingRevision(first) },
       { correlationId: currentLogContext().correlationId ?? `shipment-${shipmentId}` },
     );
   }
@@ -94,19 +94,4 @@ export class ShipmentWritebackService {
     );
     return match?.shipmentRef;
   }
-}
-
-/** The revision a shipment's tracking registration is asked for under. */
-function revisionOf(
-  shipment: Pick<ShipmentForWriteback, 'trackingNumber' | 'carrierSlug' | 'voided'>,
-  cause?: string,
-): string {
-  return trackingRevision(
-    {
-      trackingNumber: shipment.trackingNumber,
-      storeCarrier: shipment.carrierSlug,
-      voided: shipment.voided,
-    },
-    cause,
-  );
 }

@@ -77,7 +77,7 @@ export class StoreShipmentService {
           {
             shipmentId,
             revision: trackingRevision(
-              { trackingNumber: remote.trackingNumber, storeCarrier: remote.carrierSlug },
+              { trackingNumber: remote.trackingNumber, carrierSlug: remote.carrierSlug },
               input.trigger,
             ),
           },

@@ -1,4 +1,9 @@
-import { CanonicalOrderSchema, ORDER_STATUSES, type OrderStatus } from '@shiplink/domain';
+import {
+  CanonicalOrderSchema,
+  HANDS_OFF_STATUSES,
+  ORDER_STATUSES,
+  type OrderStatus,
+} from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
 import { carrierSlugForCode } from './carriers';
 import { CustomFieldMappingSchema, type CustomFieldMapping } from './custom-fields';
@@ -43,6 +48,16 @@ describe('orderStatusFor', () => {
 
   it.each(expected)('%s → %s', (status, shipStation) => {
     expect(orderStatusFor(status)).toBe(shipStation);
+  });
+});
+
+describe('statuses ShipStation is not asked about', () => {
+  // The domain says in which statuses no fulfilment system acts; ShipStation's map must agree,
+  // or an order import without a fulfilment connection would skip what ShipStation exports.
+  it.each(ORDER_STATUSES)('%s', (status) => {
+    expect(orderStatusFor(status) === undefined).toBe(
+      (HANDS_OFF_STATUSES as readonly string[]).includes(status),
+    );
   });
 });
 

@@ -172,17 +172,6 @@ export class TenancyRepo {
     return connection;
   }
 
-  /** The store's connection to `provider`, e.g. the ShipStation account a store exports to. */
-  async requireStoreConnection(storeId: string, provider: Provider): Promise<ConnectionRecord> {
-    const connection = await this.findStoreConnection(storeId, provider);
-    if (!connection) {
-      throw new PermanentError(`store ${storeId} has no active ${provider} connection`, {
-        reason: 'connection.missing',
-      });
-    }
-    return connection;
-  }
-
   async findStoreConnection(storeId: string, provider: Provider) {
     return this.cache.get(`store:${storeId}:${provider}`, async () => {
       const row = await this.db.connection.findFirst({
