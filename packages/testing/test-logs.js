@@ -42,6 +42,26 @@ function logFilesOf(testPath) {
     .map((entry) => path.join(path.dirname(base), entry));
 }
 
+/** Where the reporter keeps a failing test file's failures, for the summary after every run. */
+function failuresFileOf(testPath) {
+  return `${logBaseOf(testPath)}.failures.txt`;
+}
+
+/** Every failures file left by the last run of each test file. */
+function failureFiles(dir = LOG_ROOT) {
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return failureFiles(full);
+    return entry.name.endsWith('.failures.txt') ? [full] : [];
+  });
+}
+
 function clearLogs(testPath) {
   for (const file of logFilesOf(testPath)) fs.rmSync(file, { force: true });
 }
@@ -69,4 +89,12 @@ function tail(file, count) {
   }
 }
 
-module.exports = { REPO_ROOT, clearLogs, logFileOf, logFilesOf, tail };
+module.exports = {
+  REPO_ROOT,
+  clearLogs,
+  failureFiles,
+  failuresFileOf,
+  logFileOf,
+  logFilesOf,
+  tail,
+};

@@ -15,13 +15,10 @@ async function ensureDatabase(url: URL): Promise<void> {
   const admin = new Client({ connectionString: withDatabase(url, 'postgres') });
   await admin.connect();
   try {
+    // Test processes start together; one at a time checks and creates, so none races another.
+    await admin.query("SELECT pg_advisory_lock(hashtext('shiplink.test-database'))");
     const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) {
-      await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`).catch((error: unknown) => {
-        // Two test files may race to create it; the loser finds it there.
-        if (!(error instanceof Error && /already exists/.test(error.message))) throw error;
-      });
-    }
+    if (found.rowCount === 0) await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
   } finally {
     await admin.end();
   }
