@@ -4,11 +4,14 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { PROVIDER_IDS, type ProviderId } from '@shiplink/connectors';
 import { signBigCommerceWebhook } from '@shiplink/connectors/bigcommerce';
+import { SIMULATORS, simulatorEnvVar } from '@shiplink/connectors/simulators';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import { createDb } from '@shiplink/db';
 import { createRedis, JobProducer } from '@shiplink/jobs';
 import { AdminClient } from '@shiplink/test-world/admin-client';
 import { hubEnv } from '@shiplink/test-world/hub';
+import type { AfterShipSimAccount } from '@shiplink/connectors/aftership/simulator';
+import type { BigCommerceSimAccount } from '@shiplink/connectors/bigcommerce/simulator';
 import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
 import { multiLineOrder } from '@shiplink/test-world/scenario';
 import {
@@ -53,10 +56,12 @@ async function main(): Promise<void> {
     WORKER_CONCURRENCY: '50',
     DB_POOL_SIZE: '18',
     ...Object.fromEntries(
-      PROVIDER_IDS.map((provider) => [`${provider.toUpperCase()}_SIM_PORT`, String(sim[provider])]),
+      SIMULATORS.flatMap(({ provider, quota }) => [
+        [simulatorEnvVar(provider, 'PORT'), String(sim[provider])],
+        // Quotas lifted: the benchmark measures the hub, not the providers' limits.
+        ...(quota ? [[simulatorEnvVar(provider, 'QUOTA'), '10000000']] : []),
+      ]),
     ),
-    BIGCOMMERCE_SIM_QUOTA: '10000000',
-    SHIPSTATION_SIM_QUOTA: '10000000',
     // Phase one's events name orders that do not exist and are cleared; do not sweep them back.
     SWEEP_AFTER_MS: '3600000',
   };
@@ -91,8 +96,8 @@ async function main(): Promise<void> {
       await running.waitForOutput(ready);
     }
     const accounts = await openAccounts(simUrls, { roles: ['fulfilment', 'tracking'] });
-    const store = accountOf(accounts, 'bigcommerce');
-    const tracker = accountOf(accounts, 'aftership');
+    const store = accountOf<BigCommerceSimAccount>(accounts, 'bigcommerce');
+    const tracker = accountOf<AfterShipSimAccount>(accounts, 'aftership');
     // Phase one forges BigCommerce deliveries and phase three AfterShip's.
     if (!store || !tracker) throw new Error('the benchmark needs BigCommerce and AfterShip');
     const storeHash = accounts.storeRef;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { signAfterShipWebhook } from '@shiplink/connectors/aftership';
-import type { SimulatorAccountOf } from '@shiplink/connectors/simulators';
+import type { AfterShipSimAccount } from '@shiplink/connectors/aftership/simulator';
 import type { SimulatorControl } from '@shiplink/connectors/testing';
 import { createDb } from '@shiplink/db';
 import { startApp, waitFor, type AppProcess } from '@shiplink/testing';
@@ -34,7 +34,7 @@ export async function runTrackingPhase(ctx: {
   shipstation: SimulatorControl;
   aftership: SimulatorControl;
   /** The store's AfterShip account, opened but not yet connected. */
-  account: SimulatorAccountOf<'aftership'>;
+  account: AfterShipSimAccount;
   apps: AppProcess[];
   rate: number;
   /** Events sent first whose latencies are left out (the tracking worker's cold start). */

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { PROVIDER_IDS, type ProviderId } from '@shiplink/connectors';
-import { SIMULATORS } from '@shiplink/connectors/simulators';
+import { SIMULATORS, simulatorEnvVar } from '@shiplink/connectors/simulators';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import type { AppProcess } from '@shiplink/testing';
 import { AdminClient } from '@shiplink/test-world/admin-client';
@@ -23,10 +23,9 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PORT = Number(process.env.DEMO_PORT ?? 8080);
 const PREFIX = 'shiplink-demo';
 /** Each simulator's port, from 4101 in registry order (the simulators app's defaults). */
-const SIM = Object.fromEntries(PROVIDER_IDS.map((provider, i) => [provider, 4101 + i])) as Record<
-  ProviderId,
-  number
->;
+const SIM = Object.fromEntries(
+  SIMULATORS.map(({ provider, defaultPort }) => [provider, defaultPort]),
+) as Record<ProviderId, number>;
 const simUrls = Object.fromEntries(
   PROVIDER_IDS.map((provider) => [provider, `http://127.0.0.1:${SIM[provider]}`]),
 ) as Record<ProviderId, string>;
@@ -69,7 +68,7 @@ async function main(): Promise<void> {
     WORKER_LOCK_DURATION_MS: '30000',
     WORKER_STALLED_INTERVAL_MS: '30000',
     ...Object.fromEntries(
-      PROVIDER_IDS.map((provider) => [`${provider.toUpperCase()}_SIM_PORT`, String(SIM[provider])]),
+      PROVIDER_IDS.map((provider) => [simulatorEnvVar(provider, 'PORT'), String(SIM[provider])]),
     ),
   };
   say.ok(`database ${new URL(DATABASE_URL).pathname.slice(1)} migrated; queue prefix ${PREFIX}`);

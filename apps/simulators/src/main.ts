@@ -1,34 +1,37 @@
 import { envVars, parseEnv } from '@shiplink/config';
-import { startSimulators } from '@shiplink/connectors/simulators';
+import { SIMULATORS, simulatorEnvVar, startSimulators } from '@shiplink/connectors/simulators';
 import { createLogger } from '@shiplink/logger';
 import { z } from 'zod';
 
 /**
  * The provider simulators as one process: what the demo and local development point their
  * connections at. Switching a connection's base URL to the real provider is the only change.
+ * Each provider's port and quota are `<PROVIDER>_SIM_PORT` and `<PROVIDER>_SIM_QUOTA` (requests
+ * per window: raise it for load tests; the default is the provider's published quota).
  */
 const env = parseEnv({
   HOST: z.string().default('127.0.0.1'),
-  BIGCOMMERCE_SIM_PORT: envVars.port.default(4101),
-  SHIPSTATION_SIM_PORT: envVars.port.default(4102),
-  AFTERSHIP_SIM_PORT: envVars.port.default(4103),
-  /** Requests per window; raise them for load tests (real quotas: 150/30 s and 40/60 s). */
-  BIGCOMMERCE_SIM_QUOTA: envVars.positiveInt.default(150),
-  SHIPSTATION_SIM_QUOTA: envVars.positiveInt.default(40),
   LOG_LEVEL: envVars.logLevel,
 });
+const perProvider: Record<string, z.ZodType<number | undefined>> = {};
+for (const { provider, defaultPort, quota } of SIMULATORS) {
+  perProvider[simulatorEnvVar(provider, 'PORT')] = envVars.port.default(defaultPort);
+  if (quota) perProvider[simulatorEnvVar(provider, 'QUOTA')] = envVars.positiveInt.optional();
+}
+const settings = parseEnv(perProvider);
 
 const logger = createLogger({ service: 'simulators', level: env.LOG_LEVEL });
 
-startSimulators({
-  host: env.HOST,
-  ports: {
-    bigcommerce: env.BIGCOMMERCE_SIM_PORT,
-    shipstation: env.SHIPSTATION_SIM_PORT,
-    aftership: env.AFTERSHIP_SIM_PORT,
-  },
-  quotas: { bigcommerce: env.BIGCOMMERCE_SIM_QUOTA, shipstation: env.SHIPSTATION_SIM_QUOTA },
-})
+/** One setting per provider, for the providers that have it. */
+const byProvider = (name: 'PORT' | 'QUOTA') =>
+  Object.fromEntries(
+    SIMULATORS.flatMap(({ provider }) => {
+      const value = settings[simulatorEnvVar(provider, name)];
+      return value === undefined ? [] : [[provider, value]];
+    }),
+  );
+
+startSimulators({ host: env.HOST, ports: byProvider('PORT'), quotas: byProvider('QUOTA') })
   .then((running) => {
     logger.info('simulators listening', running.urls);
     const stop = () => {

@@ -13,6 +13,10 @@ describe('connector registry', () => {
     expect(PROVIDER_IDS).toEqual(CONNECTORS.map((connector) => connector.id));
   });
 
+  it('names providers in the shape the database accepts (prisma/migrations: *_provider_text)', () => {
+    for (const id of PROVIDER_IDS) expect(id).toMatch(/^[a-z][a-z0-9]{1,31}$/);
+  });
+
   it.each(CONNECTORS.map((connector) => [connector.id, connector] as const))(
     '%s: plays a role, is polled, and says how its webhooks get registered',
     (id, connector) => {

@@ -1,17 +1,14 @@
-import { openAfterShipAccount } from './aftership/simulator/account';
-import { startAfterShipSimulator } from './aftership/simulator';
-import { openBigCommerceAccount } from './bigcommerce/simulator/account';
-import { startBigCommerceSimulator } from './bigcommerce/simulator';
+import path from 'node:path';
 import { CONNECTORS, type AnyConnector, type ProviderId } from './registry';
-import { openShipStationAccount } from './shipstation/simulator/account';
-import { startShipStationSimulator } from './shipstation/simulator';
-import type { OpenAccount, SimulatorAccount } from './simulator-kit/account';
+import type { SimulatorAccount } from './simulator-kit/account';
+import type { SimulatorDefinition, SimulatorQuota } from './simulator-kit/definition';
 
 export type {
   ConnectedAccount,
   OpenAccountOptions,
   SimulatorAccount,
 } from './simulator-kit/account';
+export type { SimulatorDefinition, SimulatorQuota } from './simulator-kit/definition';
 
 export interface SimulatorOptions {
   host?: string;
@@ -26,65 +23,41 @@ export interface RunningSimulators {
   close(): Promise<void>;
 }
 
-interface SimulatorDefinition<P extends ProviderId> {
-  start(options: {
-    host: string;
-    port: number;
-    quota: number | undefined;
-  }): Promise<{ url: string; close(): Promise<void> }>;
-  /** A fresh merchant account in the running simulator, ready to connect to the hub. */
-  openAccount: OpenAccount<SimulatorAccount<P>>;
+/** One provider's simulator as the loops over the registry see it. */
+export interface SimulatorEntry extends SimulatorDefinition<SimulatorAccount<ProviderId>> {
+  provider: ProviderId;
+  /** The provider's descriptor: its roles, and whether the hub registers its webhooks. */
+  connector: AnyConnector;
 }
 
-/** How each provider's simulator starts and opens accounts; keyed by the registry, so none is left out. */
-const DEFINITIONS = {
-  bigcommerce: {
-    start: ({ host, port, quota }) =>
-      startBigCommerceSimulator({
-        host,
-        port,
-        ...(quota ? { quota: { limit: quota, windowMs: 30_000 } } : {}),
-      }),
-    openAccount: openBigCommerceAccount,
-  },
-  shipstation: {
-    start: ({ host, port, quota }) =>
-      startShipStationSimulator({
-        host,
-        port,
-        ...(quota ? { quota: { limit: quota, windowMs: 60_000 } } : {}),
-      }),
-    openAccount: openShipStationAccount,
-  },
-  aftership: {
-    // AfterShip's limits are per endpoint and per second; the simulator keeps its published ones.
-    start: ({ host, port }) => startAfterShipSimulator({ host, port }),
-    openAccount: openAfterShipAccount,
-  },
-} satisfies { [P in ProviderId]: SimulatorDefinition<P> };
-
-/** The account a provider's simulator opens, with the fields only that provider has. */
-export type SimulatorAccountOf<P extends ProviderId> = Awaited<
-  ReturnType<(typeof DEFINITIONS)[P]['openAccount']>
->;
-
-/** One provider's simulator as the loops over the registry see it. */
-export type SimulatorEntry = {
-  [P in ProviderId]: {
-    provider: P;
-    /** The provider's descriptor: its roles, and whether the hub registers its webhooks. */
-    connector: AnyConnector;
-    start: SimulatorDefinition<P>['start'];
-    openAccount: OpenAccount<SimulatorAccountOf<P>>;
-  };
-}[ProviderId];
+/**
+ * Every connector ships a simulator at `<provider>/simulator`, exporting `simulator`. They are
+ * found by that convention, so a provider's folder and its registry line are all it takes, and
+ * production code, which imports the registry only, never loads one.
+ */
+function simulatorOf(connector: AnyConnector): SimulatorEntry {
+  const file = path.join(__dirname, connector.id, 'simulator');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- found by convention, see above
+  const loaded = require(file) as { simulator?: SimulatorDefinition<SimulatorAccount<ProviderId>> };
+  if (!loaded.simulator) {
+    throw new Error(
+      `${connector.id}/simulator exports no simulator (see simulator-kit/definition)`,
+    );
+  }
+  return { provider: connector.id, connector, ...loaded.simulator };
+}
 
 /** Every provider's simulator, in registry order: what the demo, the tests and the bench loop over. */
-export const SIMULATORS: readonly SimulatorEntry[] = CONNECTORS.map(
-  // DEFINITIONS is keyed by the same id, so each entry's parts belong to one provider.
-  (connector) =>
-    ({ provider: connector.id, connector, ...DEFINITIONS[connector.id] }) as SimulatorEntry,
-);
+export const SIMULATORS: readonly SimulatorEntry[] = CONNECTORS.map(simulatorOf);
+
+/** The simulators app's settings for one provider: `BIGCOMMERCE_SIM_PORT`, `BIGCOMMERCE_SIM_QUOTA`. */
+export const simulatorEnvVar = (provider: ProviderId, setting: 'PORT' | 'QUOTA'): string =>
+  `${provider.toUpperCase()}_SIM_${setting}`;
+
+function quotaOf(entry: SimulatorEntry, limit: number | undefined): SimulatorQuota | undefined {
+  if (limit === undefined) return entry.quota;
+  return entry.quota ? { ...entry.quota, limit } : undefined;
+}
 
 /** Every provider simulator, started together (the demo, the tests, the benchmark). */
 export async function startSimulators(options: SimulatorOptions = {}): Promise<RunningSimulators> {
@@ -94,13 +67,14 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<R
     await Promise.all(running.map((simulator) => simulator.close()));
   };
   try {
-    for (const { provider, start } of SIMULATORS) {
-      const started = await start({
+    for (const entry of SIMULATORS) {
+      const quota = quotaOf(entry, options.quotas?.[entry.provider]);
+      const started = await entry.start({
         host,
-        port: options.ports?.[provider] ?? 0,
-        quota: options.quotas?.[provider],
+        port: options.ports?.[entry.provider] ?? 0,
+        ...(quota ? { quota } : {}),
       });
-      running.push({ provider, url: started.url, close: () => started.close() });
+      running.push({ provider: entry.provider, url: started.url, close: () => started.close() });
     }
   } catch (error) {
     await closeAll();

@@ -1,3 +1,4 @@
+import type { BigCommerceSimAccount } from '@shiplink/connectors/bigcommerce/simulator';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -232,7 +233,7 @@ async function connectStore(
   adminToken: string,
 ): Promise<OutageWorld['store']> {
   const accounts = await openAccounts(simulators.urls, { roles: ['fulfilment'] });
-  const bigcommerce = accountOf(accounts, 'bigcommerce');
+  const bigcommerce = accountOf<BigCommerceSimAccount>(accounts, 'bigcommerce');
   // The outage scenarios forge BigCommerce deliveries, which carry its store id and signature.
   if (!bigcommerce) throw new Error('the outage world needs a BigCommerce store');
   const setup = await new AdminClient(ingressUrl, adminToken).connectStore(

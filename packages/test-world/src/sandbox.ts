@@ -3,7 +3,7 @@ import {
   SIMULATORS,
   startSimulators,
   type RunningSimulators,
-  type SimulatorAccountOf,
+  type SimulatorAccount,
   type SimulatorEntry,
 } from '@shiplink/connectors/simulators';
 import { SimulatorControl } from '@shiplink/connectors/testing';
@@ -65,7 +65,7 @@ export interface OpenedAccounts {
   /** The store's external ref in the hub, from the store platform's account. */
   storeRef: string;
   /** In the order they are connected: the store platform first. */
-  list: SimulatorAccountOf<ProviderId>[];
+  list: SimulatorAccount<ProviderId>[];
 }
 
 export interface OpenAccountsOptions {
@@ -93,7 +93,7 @@ export async function openAccounts(
     platform,
     ...SIMULATORS.filter((entry) => entry !== platform && plays(entry, options.roles)),
   ];
-  const list: SimulatorAccountOf<ProviderId>[] = [];
+  const list: SimulatorAccount<ProviderId>[] = [];
   for (const { provider, openAccount } of wanted) {
     const settings = options.settings?.[provider];
     const storeRef = provider === platform.provider ? options.storeRef : undefined;
@@ -109,12 +109,13 @@ export async function openAccounts(
   return { storeRef, list };
 }
 
-/** One provider's account among those opened, with the fields only that provider has. */
-export function accountOf<P extends ProviderId>(
+/**
+ * One provider's account among those opened. Name the provider's own account type
+ * (`accountOf<BigCommerceSimAccount>(accounts, 'bigcommerce')`) for the fields only it has.
+ */
+export function accountOf<A extends SimulatorAccount<ProviderId>>(
   accounts: OpenedAccounts,
-  provider: P,
-): SimulatorAccountOf<P> | undefined {
-  return accounts.list.find(
-    (account): account is SimulatorAccountOf<P> => account.provider === provider,
-  );
+  provider: A['provider'],
+): A | undefined {
+  return accounts.list.find((account): account is A => account.provider === provider);
 }

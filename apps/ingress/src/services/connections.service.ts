@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import {
   checkBaseUrl,
+  connectorFor,
+  type AnyConnector,
   PROVIDER_IDS,
   type BaseUrlPolicy,
   type ProviderClients,
-  type ProviderId,
 } from '@shiplink/connectors';
 import { isUniqueViolation, type ConnectionRecord, type Repos } from '@shiplink/db';
 import { digest } from '@shiplink/domain';
@@ -34,7 +35,7 @@ export type NewConnectionInput = z.infer<typeof NewConnectionSchema>;
  */
 export interface PublicConnection {
   id: string;
-  provider: ProviderId;
+  provider: string;
   storeId: string;
   baseUrl: string;
   settings: unknown;
@@ -67,7 +68,7 @@ export class ConnectionsService {
     if (!baseUrl.ok) {
       throw new HttpProblem(400, 'invalid_base_url', `baseUrl ${baseUrl.reason}`);
     }
-    const connector = connectorOf(input);
+    const connector: AnyConnector = connectorFor(input.provider);
     const credentials = connector.credentials.safeParse(input.credentials);
     if (!credentials.success) {
       throw new HttpProblem(
@@ -173,6 +174,9 @@ export class ConnectionsService {
       );
     }
     const destination = this.webhookUrl(connection, connection.webhookSecret);
-    return connector.registerWebhooks(this.clients.for(connection), destination);
+    return connector.registerWebhooks(
+      this.clients.for({ ...connection, provider: connector.id }),
+      destination,
+    );
   }
 }

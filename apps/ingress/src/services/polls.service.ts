@@ -1,11 +1,11 @@
-import type { PollKind, ProviderId } from '@shiplink/connectors';
+import type { PollKind } from '@shiplink/connectors';
 import { jobs, type AnyJob, type JobProducer } from '@shiplink/jobs';
 import type { Logger } from '@shiplink/logger';
 import { connectorOf } from './providers';
 
 interface PolledConnection {
   id: string;
-  provider: ProviderId;
+  provider: string;
 }
 
 /** The job each kind of delta poll runs as. */

@@ -1,17 +1,18 @@
-import { connectorFor, type AnyConnector, type ProviderId } from '@shiplink/connectors';
-import type { Provider } from '@shiplink/db';
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-type Assert<T extends true> = T;
+import { findConnector, type AnyConnector } from '@shiplink/connectors';
+import { PermanentError } from '@shiplink/errors';
 
 /**
- * The database keeps its own `Provider` enum (prisma/schema.prisma) beside the registry. A
- * provider registered but missing from the enum could not be stored, and one in the enum without
- * a descriptor could not be served: either mismatch fails the type check here.
+ * The descriptor of the provider a stored connection (or store) names. The database keeps
+ * provider ids as text checked against the registry when written; one no connector serves any
+ * more (a provider removed from the registry) is a classified error, not a crash.
  */
-export type ProviderListsAgree = Assert<Same<Provider, ProviderId>>;
-
-/** The descriptor of the provider a stored connection (or store) names. */
-export function connectorOf(connection: { provider: ProviderId }): AnyConnector {
-  return connectorFor(connection.provider);
+export function connectorOf(connection: { id: string; provider: string }): AnyConnector {
+  const connector = findConnector(connection.provider);
+  if (!connector) {
+    throw new PermanentError(
+      `connection ${connection.id} names ${connection.provider}, which no connector serves`,
+      { reason: 'connection.unknown_provider' },
+    );
+  }
+  return connector;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
-import type { InboxStatus, Provider } from '../generated/prisma/enums';
+import type { InboxStatus } from '../generated/prisma/enums';
+import type { Provider } from './tenancy.repo';
 
 export interface InboundEvent {
   connectionId: string;
@@ -30,7 +31,7 @@ INSERT INTO inbox_events
 SELECT id, connection_id, provider, topic, dedup_key, payload, correlation_id, status,
    job_queue, job_name, job_id, job_payload,
    CASE WHEN status = 'ignored' THEN now() END
-FROM unnest($1::uuid[], $2::uuid[], $3::"Provider"[], $4::text[], $5::text[], $6::jsonb[],
+FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[],
             $7::text[], $8::"InboxStatus"[], $9::text[], $10::text[], $11::text[], $12::jsonb[])
   AS e(id, connection_id, provider, topic, dedup_key, payload, correlation_id, status,
        job_queue, job_name, job_id, job_payload)

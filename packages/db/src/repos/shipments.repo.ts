@@ -1,5 +1,5 @@
 import type { Db } from '../client';
-import type { Provider } from '../generated/prisma/enums';
+import type { Provider } from './tenancy.repo';
 
 export interface IncomingShipment {
   orderId: string;

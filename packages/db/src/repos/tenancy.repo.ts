@@ -1,10 +1,13 @@
 import { PermanentError } from '@shiplink/errors';
 import type { Db } from '../client';
-import type { Provider } from '../generated/prisma/enums';
 import type { SecretBox } from '../secret-box';
 import { TtlCache } from '../ttl-cache';
 
-export type { Provider };
+/**
+ * A provider id as the connector registry names it. The database does not list providers: the
+ * services check ids against the registry before they write one.
+ */
+export type Provider = string;
 
 export interface StoreRecord {
   id: string;

@@ -4,6 +4,10 @@ import { afterShipControl } from './control';
 import { afterShipFaults, EndpointQuotas } from './responses';
 import { AfterShipSimState } from './state';
 import { AfterShipWebhooks, AFTERSHIP_SIM_RETRY_DELAYS_MS } from './webhooks';
+import { defineSimulator } from '../../simulator-kit/definition';
+import { openAfterShipAccount } from './account';
+
+export type { AfterShipSimAccount } from './account';
 
 export { afterShipRetryScheduleMs, AFTERSHIP_SIM_RETRY_DELAYS_MS } from './webhooks';
 export { AFTERSHIP_JOURNEY_NAMES, type AfterShipJourneyName } from './journeys';
@@ -92,3 +96,10 @@ export async function startAfterShipSimulator(
     },
   };
 }
+
+/** AfterShip's limits are per endpoint and per second; the simulator always keeps its published ones. */
+export const simulator = defineSimulator({
+  defaultPort: 4103,
+  start: ({ host, port }) => startAfterShipSimulator({ host, port }),
+  openAccount: openAfterShipAccount,
+});

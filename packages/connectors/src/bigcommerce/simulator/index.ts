@@ -9,12 +9,16 @@ import { apiError, authAndQuota, bigCommerceFaultResponder } from './http';
 import { BigCommerceOperations } from './operations';
 import { ordersRoutes } from './orders-routes';
 import { BigCommerceSimState, type NewStore } from './state';
+import { defineSimulator } from '../../simulator-kit/definition';
+import { openBigCommerceAccount } from './account';
 
 export {
   BIGCOMMERCE_WEBHOOK_RETRY_SCHEDULE_SEC,
   DEFAULT_SIMULATED_RETRY_DELAYS_MS,
   bigCommerceScopeMatches,
 } from './events';
+
+export type { BigCommerceSimAccount } from './account';
 export { PlaceOrderSchema, type PlaceOrderInput } from './order-factory';
 export { BigCommerceSimState, type NewStore as BigCommerceNewStore } from './state';
 
@@ -112,3 +116,11 @@ export async function startBigCommerceSimulator(
     },
   };
 }
+
+/** BigCommerce's published quota is 150 requests per 30 s per store (Standard plan). */
+export const simulator = defineSimulator({
+  defaultPort: 4101,
+  quota: { limit: 150, windowMs: 30_000 },
+  start: (options) => startBigCommerceSimulator(options),
+  openAccount: openBigCommerceAccount,
+});
