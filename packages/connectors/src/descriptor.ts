@@ -6,6 +6,7 @@ import {
   type TrackingProvider,
 } from '@shiplink/domain';
 import type { Logger } from '@shiplink/logger';
+import type { CredentialVault } from './credential-vault';
 import type { AuditSink } from './http/audit';
 import type { RateLimiter } from './http/rate-limiter';
 
@@ -22,6 +23,8 @@ export interface ConnectionLike {
 /** The plumbing every client shares: budgets, the audit trail, logs. */
 export interface ClientDeps {
   limiter?: RateLimiter;
+  /** Where clients with rotating tokens keep them; without it they live in this process only. */
+  vault?: CredentialVault;
   audit?: AuditSink;
   logger?: Logger;
   maxInlineWaitMs?: number;

@@ -39,6 +39,8 @@ export interface RequestSpec<T> {
   allowStatus?: number[];
   /** POSTs that are safe to repeat (upserts) may be retried in-process too. */
   idempotent?: boolean;
+  /** Headers of this request only (a token that changes); never logged, like the fixed ones. */
+  headers?: Record<string, string>;
 }
 
 export interface HttpResult<T> {
@@ -171,6 +173,7 @@ export class HttpClient {
         url: spec.path,
         params: spec.query,
         data: spec.body,
+        ...(spec.headers ? { headers: spec.headers } : {}),
         shiplinkIdempotent: spec.idempotent === true,
       } as Parameters<AxiosInstance['request']>[0]);
     } catch (error) {

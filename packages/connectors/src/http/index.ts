@@ -4,3 +4,4 @@ export * from './profile';
 export * from './rate-limiter';
 export * from './connector-options';
 export * from './base-url';
+export * from './credit-budget';

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { CreditBudget } from './credit-budget';
 
 /**
  * A token budget per provider account, kept in Redis so every worker process shares it.
@@ -86,6 +87,8 @@ export class RateLimiter {
   private readonly fallbackBaseMs: number;
   private readonly fallbackMaxMs: number;
   private readonly now: () => number;
+  /** Credit buckets, for providers that meter operations by cost rather than by count. */
+  readonly credits: CreditBudget;
 
   constructor(options: RateLimiterOptions) {
     this.redis = options.redis;
@@ -93,6 +96,7 @@ export class RateLimiter {
     this.fallbackBaseMs = options.fallbackBaseMs ?? 2_000;
     this.fallbackMaxMs = options.fallbackMaxMs ?? 60_000;
     this.now = options.now ?? Date.now;
+    this.credits = new CreditBudget(this.redis, this.prefix, this.now);
   }
 
   private key(bucket: string): string {
