@@ -10,6 +10,7 @@ import { createRedis, JobProducer } from '@shiplink/jobs';
 import { createLogger, LogFile, type Logger } from '@shiplink/logger';
 import type { Redis } from 'ioredis';
 import type { PlatformEnv } from './env';
+import { databaseVault } from './vault';
 
 /** Everything an app talks to, built once at boot from the parsed environment. */
 export interface Platform {
@@ -43,7 +44,12 @@ export function createPlatform(service: string, env: PlatformEnv): Platform {
   redis.on('error', (error) => logger.error('redis connection error', { error }));
   const producer = new JobProducer(redis, env.QUEUE_PREFIX);
   const limiter = new RateLimiter({ redis, prefix: env.QUEUE_PREFIX });
-  const clients = createProviderClients({ limiter, audit: repos.audit, logger });
+  const clients = createProviderClients({
+    limiter,
+    audit: repos.audit,
+    logger,
+    vault: databaseVault(repos),
+  });
   return {
     service,
     env,

@@ -38,6 +38,8 @@ export interface WebhookConnection {
   /** The store's own reference (BigCommerce store hash), for deliveries that name their store. */
   storeRef: string;
   settings: unknown;
+  /** The connection's credentials, for providers that keep a signing secret per webhook there. */
+  credentials?: unknown;
 }
 
 /** A delivery exactly as it arrived: the raw bytes are what signatures cover. */
@@ -100,6 +102,12 @@ export interface WebhookHandler {
    */
   dedupScope: 'connection' | 'store';
   /**
+   * The answer the provider expects for an accepted delivery, where it expects a particular one
+   * (ShipHero wants HTTP 200 with `{"code":"200","Status":"Success"}`); otherwise the hub answers
+   * 202 (200 for a duplicate) with its own receipt.
+   */
+  acknowledgement?: { status: 200; body: unknown };
+  /**
    * Authenticates the raw request, parses it, and says what it asks for. Pure: no I/O. Refusals
    * are verdicts, not exceptions; the ingress records and answers them.
    */
@@ -158,7 +166,12 @@ export interface ConnectorDescriptor<
   registerWebhooks?(
     client: Client,
     destination: string,
-  ): Promise<{ registered: string[]; existing: string[] }>;
+  ): Promise<{
+    registered: string[];
+    existing: string[];
+    /** Credentials to keep from now on, where registering issued secrets (ShipHero's). */
+    credentials?: unknown;
+  }>;
   manualWebhookSetup?: string;
   polls: readonly PollKind[];
 }

@@ -1,3 +1,4 @@
+export * from './credential-vault';
 export * from './descriptor';
 export * from './factory';
 export * from './http';

@@ -31,25 +31,32 @@ export const CARRIERS = {
     slug: 'usps',
     storeValue: 'usps',
     // USPS, bought through ShipStation, Stamps.com, Endicia or Express 1.
-    codes: { shipstation: ['stamps_com', 'usps', 'endicia', 'express_1'] },
+    codes: {
+      shipstation: ['stamps_com', 'usps', 'endicia', 'express_1'],
+      // ShipHero labels name the carrier in lower case.
+      shiphero: ['usps', 'endicia'],
+    },
   },
   ups: {
     name: 'UPS',
     slug: 'ups',
     storeValue: 'ups',
-    codes: { shipstation: ['ups', 'ups_walleted'] },
+    codes: { shipstation: ['ups', 'ups_walleted'], shiphero: ['ups'] },
   },
   fedex: {
     name: 'FedEx',
     slug: 'fedex',
     storeValue: 'fedex',
-    codes: { shipstation: ['fedex', 'fedex_walleted'] },
+    codes: { shipstation: ['fedex', 'fedex_walleted'], shiphero: ['fedex'] },
   },
   dhl: {
     name: 'DHL Express',
     slug: 'dhl',
     storeValue: 'dhl',
-    codes: { shipstation: ['dhl_express', 'dhl_express_worldwide'] },
+    codes: {
+      shipstation: ['dhl_express', 'dhl_express_worldwide'],
+      shiphero: ['dhl', 'dhl_express'],
+    },
   },
   // DHL eCommerce (formerly DHL Global Mail) is its own network with its own tracking.
   dhl_ecommerce: {

@@ -112,6 +112,7 @@ async function receive(deps: WebhookRouteDeps, req: Request, res: Response, serv
       webhookSecret: connection.webhookSecret,
       storeRef: connection.store.externalRef,
       settings: connection.settings,
+      credentials: connection.credentials,
     },
   );
   if (!verdict.ok) {
@@ -134,6 +135,10 @@ async function receive(deps: WebhookRouteDeps, req: Request, res: Response, serv
       ? { job: jobForIntent(verdict.intent, connection.id, verdict.eventRef) }
       : {}),
   });
+  if (handler.acknowledgement) {
+    res.status(handler.acknowledgement.status).json(handler.acknowledgement.body);
+    return;
+  }
   res.status(outcome.status === 'duplicate' ? 200 : 202).json(outcome);
 }
 

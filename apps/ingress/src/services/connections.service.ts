@@ -174,9 +174,14 @@ export class ConnectionsService {
       );
     }
     const destination = this.webhookUrl(connection, connection.webhookSecret);
-    return connector.registerWebhooks(
+    const result = await connector.registerWebhooks(
       this.clients.for({ ...connection, provider: connector.id }),
       destination,
     );
+    // Secrets a provider issues at registration are shown once: kept, encrypted, right away.
+    if (result.credentials !== undefined) {
+      await this.repos.tenancy.updateCredentials(connection.id, result.credentials);
+    }
+    return { registered: result.registered, existing: result.existing };
   }
 }

@@ -139,6 +139,25 @@ export class TenancyRepo {
     return this.open(row);
   }
 
+  /** The credentials as stored now, past the cache: another process may just have rotated them. */
+  async readCredentials(id: string): Promise<unknown> {
+    if (!isUuid(id)) return undefined;
+    const row = await this.db.connection.findUnique({
+      where: { id },
+      select: { credentialsEnc: true },
+    });
+    return row ? (JSON.parse(this.box.open(row.credentialsEnc)) as unknown) : undefined;
+  }
+
+  /** Replaces the credentials (a refreshed token, new webhook secrets), encrypted. */
+  async updateCredentials(id: string, credentials: unknown): Promise<void> {
+    await this.db.connection.update({
+      where: { id },
+      data: { credentialsEnc: this.box.seal(JSON.stringify(credentials)) },
+    });
+    this.cache.clear();
+  }
+
   async updateConnectionSettings(id: string, settings: unknown): Promise<void> {
     await this.db.connection.update({ where: { id }, data: { settings: settings as object } });
     this.cache.clear();

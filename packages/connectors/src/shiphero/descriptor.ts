@@ -1,0 +1,136 @@
+import { randomBytes } from 'node:crypto';
+import { digest } from '@shiplink/domain';
+import {
+  clientOptions,
+  defineConnector,
+  issueDetails,
+  readWebhookJson,
+  webhookRefusal,
+  type WebhookHandler,
+} from '../descriptor';
+import { ShipHeroClient } from './client';
+import { ShipHeroCredentialsSchema } from './credentials';
+import { LEGACY_SHIPMENT_REF, shipHeroFulfilmentSystem } from './ports';
+import { SHIPHERO_PROVIDER } from './profile';
+import { ShipHeroSettingsSchema } from './settings';
+import {
+  ShipHeroWebhookEnvelopeSchema,
+  ShipmentUpdateSchema,
+  shipHeroMessageId,
+  verifyShipHeroSignature,
+} from './webhook';
+
+/** The webhooks the hub registers, by ShipHero's names. */
+export const SHIPHERO_WEBHOOKS = [
+  'Shipment Update',
+  'Inventory Update',
+  'Order Canceled',
+  'Return Update',
+] as const;
+
+/** ShipHero's expected answer to a delivery it may stop retrying. */
+const ACKNOWLEDGEMENT = { code: '200', Status: 'Success' };
+
+/** Every signing secret the connection holds: each webhook's own, and the shop's API secret. */
+function signingSecrets(credentials: unknown, webhookSecret: string): string[] {
+  const parsed = ShipHeroCredentialsSchema.safeParse(credentials);
+  return [...Object.values(parsed.success ? parsed.data.webhookSecrets : {}), webhookSecret];
+}
+
+const webhook: WebhookHandler = {
+  secretInPath: false,
+  dedupScope: 'connection',
+  acknowledgement: { status: 200, body: ACKNOWLEDGEMENT },
+  handle(request, connection) {
+    const secrets = signingSecrets(connection.credentials, connection.webhookSecret);
+    if (!verifyShipHeroSignature(request.headers, request.rawBody, secrets)) {
+      return webhookRefusal(401, 'bad_signature', 'x-shiphero-hmac-sha256 does not match');
+    }
+    const json = readWebhookJson(request.rawBody);
+    if (!json.ok) return json;
+    const envelope = ShipHeroWebhookEnvelopeSchema.safeParse(json.body);
+    if (!envelope.success) {
+      return webhookRefusal(
+        400,
+        'invalid_payload',
+        'not a ShipHero webhook',
+        issueDetails(envelope.error),
+      );
+    }
+    const topic = envelope.data.webhook_type;
+    // ShipHero retries a delivery with the same message id; without one, the content is the id.
+    const eventRef =
+      shipHeroMessageId(request.headers) ?? `${topic}:${digest(request.rawBody.toString('utf8'))}`;
+    if (topic !== 'Shipment Update') return { ok: true, topic, eventRef, payload: json.body };
+    const shipment = ShipmentUpdateSchema.safeParse(json.body);
+    if (!shipment.success) {
+      return webhookRefusal(
+        400,
+        'invalid_payload',
+        'not a Shipment Update',
+        issueDetails(shipment.error),
+      );
+    }
+    const { fulfillment } = shipment.data;
+    const batchRef =
+      fulfillment.shipment_uuid || `${LEGACY_SHIPMENT_REF}${String(fulfillment.shipment_id)}`;
+    return {
+      ok: true,
+      topic,
+      eventRef,
+      payload: json.body,
+      ...(fulfillment.partner_order_id ? { orderRef: fulfillment.partner_order_id } : {}),
+      intent: { kind: 'shipments.available', batchRef },
+    };
+  },
+};
+
+export const shipHero = defineConnector({
+  id: SHIPHERO_PROVIDER,
+  name: 'ShipHero',
+  roles: ['fulfilment'],
+  credentials: ShipHeroCredentialsSchema,
+  settings: ShipHeroSettingsSchema,
+  // Each webhook gets its own secret from ShipHero at registration; the connection's secret is
+  // the shop's API secret where the merchant gives one (ShipHero's older webhooks sign with it).
+  secrets: (credentials, given) => ({
+    ok: true,
+    webhookSecret: given ?? randomBytes(24).toString('base64url'),
+    accountKey: digest(credentials.refreshToken),
+  }),
+  rotateSecret: (_credentials, given) => ({
+    ok: true,
+    webhookSecret: given ?? randomBytes(24).toString('base64url'),
+  }),
+  createClient: (connection, deps) => new ShipHeroClient(clientOptions(connection, deps)),
+  ports: { fulfilment: shipHeroFulfilmentSystem },
+  webhook,
+  async registerWebhooks(client, destination) {
+    const current = await client.webhooks();
+    const registered: string[] = [];
+    const existing: string[] = [];
+    const secrets = { ...client.tokens.credentials.webhookSecrets };
+    for (const name of SHIPHERO_WEBHOOKS) {
+      const found = current.find((hook) => hook.name === name);
+      if (found?.url === destination && secrets[name]) {
+        existing.push(name);
+        continue;
+      }
+      // A URL changes by deleting and creating; the secret comes with the new one only.
+      if (found)
+        await client.deleteWebhook({
+          name,
+          ...(found.shop_name ? { shop_name: found.shop_name } : {}),
+        });
+      const created = await client.createWebhook({ name, url: destination });
+      if (created.shared_signature_secret) secrets[name] = created.shared_signature_secret;
+      registered.push(name);
+    }
+    return {
+      registered,
+      existing,
+      credentials: { ...client.tokens.credentials, webhookSecrets: secrets },
+    };
+  },
+  polls: ['shipments'],
+});
