@@ -1,5 +1,8 @@
 import type { WebhookConnection } from '../descriptor';
 import { shipHero } from './descriptor';
+
+const handler = shipHero.webhook;
+if (!handler) throw new Error('ShipHero delivers webhooks');
 import { packagesOf } from './ports';
 import { signShipHeroWebhook } from './webhook';
 
@@ -32,7 +35,7 @@ const shipmentUpdate = {
 
 function deliver(body: unknown, headers: Record<string, string> = {}, secret = SECRET) {
   const rawBody = Buffer.from(JSON.stringify(body));
-  return shipHero.webhook.handle(
+  return handler.handle(
     {
       headers: { 'x-shiphero-hmac-sha256': signShipHeroWebhook(rawBody, secret), ...headers },
       rawBody,
@@ -89,7 +92,7 @@ describe('ShipHero webhook handler', () => {
     expect(deliver({ webhook_type: 'Inventory Update', inventory: [] })).not.toHaveProperty(
       'intent',
     );
-    expect(shipHero.webhook.acknowledgement).toEqual({
+    expect(handler.acknowledgement).toEqual({
       status: 200,
       body: { code: '200', Status: 'Success' },
     });

@@ -57,7 +57,7 @@ describe('ShipHero GraphQL errors', () => {
     [{ message: 'sku is required for line items', code: 9 }, 'permanent', 'shiphero.invalid_input'],
     [{ message: 'Internal server error', code: 500 }, 'retryable', 'shiphero.server_error'],
     [{ message: 'Something went wrong' }, 'retryable', 'shiphero.server_error'],
-  ] as const)('classifies %j once: %s (%s)', (error, kind, reason) => {
+  ] as [GraphqlError, string, string][])('classifies %j once: %s (%s)', (error, kind, reason) => {
     expect(classifyFailure(classifyGraphqlErrors('Order', [error]))).toMatchObject({
       kind,
       reason,
