@@ -1,8 +1,11 @@
-import type { WebhookConnection } from '../descriptor';
+import type { WebhookConnection, WebhookHandler } from '../descriptor';
 import { shipHero } from './descriptor';
 
-const handler = shipHero.webhook;
-if (!handler) throw new Error('ShipHero delivers webhooks');
+function webhookHandler(): WebhookHandler {
+  if (!shipHero.webhook) throw new Error('ShipHero delivers webhooks');
+  return shipHero.webhook;
+}
+const handler = webhookHandler();
 import { packagesOf } from './ports';
 import { signShipHeroWebhook } from './webhook';
 
