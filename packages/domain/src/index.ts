@@ -4,5 +4,6 @@ export * from './order';
 export * from './tracking';
 export * from './micro-batch';
 export * from './storable';
+export * from './stock';
 export * from './ports';
 export * from './carriers';

@@ -1,5 +1,6 @@
 import type { ConnectorOptions } from '../http/connector-options';
 import type { BigCommerceCredentials } from './credentials';
+import type { BigCommerceInventoryClient } from './inventory-client';
 import type {
   BigCommerceHook,
   BigCommerceHookCreate,
@@ -14,7 +15,8 @@ import type {
  * defaults to the store hash because the quota is per store, whoever calls. */
 export type BigCommerceClientOptions = ConnectorOptions<BigCommerceCredentials>;
 
-export interface BigCommerceClient {
+/** Orders, shipments and hooks here; catalog SKUs, inventory levels and adjustments inherited. */
+export interface BigCommerceClient extends BigCommerceInventoryClient {
   readonly storeHash: string;
   /** The order, its products and shipping addresses; `undefined` when the order does not exist. */
   getOrderBundle(orderId: number): Promise<BigCommerceOrderBundle | undefined>;

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { PermanentError } from '@shiplink/errors';
 import { silentLogger } from '@shiplink/logger';
-import { HttpClient } from '../http/client';
+import { HttpClient, type HttpClientOptions } from '../http/client';
 import { plumbing } from '../http/connector-options';
 import type { BigCommerceClient, BigCommerceClientOptions } from './client-types';
 import { fromConsignments } from './consignments';
+import { createBigCommerceInventoryClient } from './inventory-client';
+import { collectPages, hasNextV3Page } from './paging';
 import { bigCommerceProfile } from './profile';
 import {
   BigCommerceHookSchema,
@@ -17,11 +19,15 @@ import {
 } from './schemas';
 
 export type { BigCommerceClient, BigCommerceClientOptions } from './client-types';
+export type {
+  BigCommerceAbsoluteAdjustment,
+  BigCommerceAdjustmentOutcome,
+  BigCommerceCatalogSku,
+  BigCommerceInventoryClient,
+} from './inventory-client';
 
 const V2_MAX_LIMIT = 250;
 const HOOKS_PAGE = 250;
-// A list that never ends is a bug somewhere; stop rather than spin through the store's quota.
-const MAX_PAGES = 1_000;
 
 const HookEnvelopeSchema = bigCommerceV3Envelope(BigCommerceHookSchema);
 const HookListSchema = z
@@ -42,30 +48,18 @@ function required<T>(data: T | undefined, what: string): T {
   return data;
 }
 
-/** Follows pages until one says it is the last (short, empty or 204). */
-async function collectPages<T>(
-  fetchPage: (page: number) => Promise<{ items: T[]; more: boolean }>,
-): Promise<T[]> {
-  const all: T[] = [];
-  for (let page = 1; page <= MAX_PAGES; page++) {
-    const { items, more } = await fetchPage(page);
-    all.push(...items);
-    if (!more) break;
-  }
-  return all;
-}
-
 export function createBigCommerceClient(options: BigCommerceClientOptions): BigCommerceClient {
   const { storeHash, accessToken } = options.credentials;
   const log = (options.logger ?? silentLogger).child({ provider: 'bigcommerce' });
-  const http = new HttpClient({
+  const httpOptions: HttpClientOptions = {
     profile: bigCommerceProfile,
     baseUrl: `${options.baseUrl.replace(/\/+$/, '')}/stores/${storeHash}`,
     headers: { 'X-Auth-Token': accessToken, 'Content-Type': 'application/json' },
     accountKey: options.accountKey ?? storeHash,
     ...plumbing(options),
     logger: log,
-  });
+  };
+  const http = new HttpClient(httpOptions);
 
   /** A v2 collection: a bare array per page, no metadata, 204 without a body past the end. */
   const v2List = <T>(
@@ -106,6 +100,7 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
 
   return {
     storeHash,
+    ...createBigCommerceInventoryClient({ http, httpOptions, log }),
 
     async getOrderBundle(orderId) {
       const { data: order } = await http.request({
@@ -211,8 +206,8 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
           schema: HookListSchema,
         });
         const items = data?.data ?? [];
-        const pages = data?.meta?.pagination?.total_pages;
-        return { items, more: pages !== undefined ? page < pages : items.length >= HOOKS_PAGE };
+        const pagination = data?.meta?.pagination;
+        return { items, more: hasNextV3Page(page, items.length, HOOKS_PAGE, pagination) };
       });
     },
 

@@ -4,6 +4,7 @@ import { toCanonicalOrder } from './mapping';
 import type { BigCommerceOrder, BigCommerceShipment } from './schemas';
 import type { BigCommerceSettings } from './settings';
 import { toShipmentCreate } from './shipment-mapping';
+import { bigCommerceStock } from './stock-port';
 import { bigCommerceOrderStatus, BigCommerceStatusIds } from './statuses';
 
 const orNull = (value: string) => value.trim() || null;
@@ -39,7 +40,10 @@ export function storeOrderState(order: BigCommerceOrder): StoreOrderState {
   };
 }
 
-/** BigCommerce as a store platform; order and shipment refs are its numeric ids as text. */
+/**
+ * BigCommerce as a store platform; order, shipment and inventory location refs are its numeric
+ * ids as text.
+ */
 export function bigCommerceStorePlatform(
   client: BigCommerceClient,
   settings: BigCommerceSettings,
@@ -95,5 +99,6 @@ export function bigCommerceStorePlatform(
       );
       return storeShipment(created);
     },
+    ...bigCommerceStock(client),
   };
 }

@@ -8,6 +8,7 @@ import { count, decimal, text } from './vendor-values';
  */
 
 export * from './hook-schemas';
+export * from './inventory-schemas';
 export * from './shipment-schemas';
 
 export const BigCommerceResourceLinkSchema = z

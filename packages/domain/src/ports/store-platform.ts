@@ -1,4 +1,5 @@
 import type { CanonicalOrder } from '../order';
+import type { StockLevel, StockWriteResult } from '../stock';
 
 /**
  * A store platform (BigCommerce now, commercetools next) as the workers see it: canonical
@@ -22,6 +23,16 @@ export interface StorePlatform {
   listShipments(orderRef: string): Promise<StoreShipment[]>;
   readShipment(orderRef: string, shipmentRef: string): Promise<StoreShipment | undefined>;
   createShipment(orderRef: string, draft: StoreShipmentDraft): Promise<StoreShipment>;
+  /**
+   * Sets absolute stock levels, split into the batches the store accepts. A level the store
+   * refuses (unknown SKU, stock tracked another way) is answered in `rejected`, not thrown, so
+   * one bad SKU never blocks the rest of a batch.
+   */
+  setStock(levels: readonly StockLevel[], reason: string): Promise<StockWriteResult>;
+  /** The store's current levels of these SKUs at these locations (absent: the store has none). */
+  readStock(skus: readonly string[], locationRefs: readonly string[]): Promise<StockLevel[]>;
+  /** Which of these SKUs the store sells (products or variants), for SKU mapping. */
+  knownSkus(skus: readonly string[]): Promise<string[]>;
 }
 
 export interface OrderChange {

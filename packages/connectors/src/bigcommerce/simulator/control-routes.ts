@@ -15,6 +15,8 @@
  *   POST  /__control/stores/:hash/events             {scope, data} fires any webhook event as is
  *   GET   /__control/stores/:hash/hooks              every hook of the store, whichever client made it
  *   PUT   /__control/quota                           {limit, windowMs} changes the per-store quota
+ *
+ * Catalog and inventory control routes are in inventory-control-routes.ts.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';

@@ -2,10 +2,13 @@ import express from 'express';
 import { FixedWindowQuota } from '../../simulator-kit/fixed-window';
 import { assembleSimulator, listen, type Simulator } from '../../simulator-kit/simulator';
 import { WebhookSender, type WebhookDelivery } from '../../simulator-kit/webhook-sender';
+import { catalogRoutes } from './catalog-routes';
 import { controlRoutes } from './control-routes';
 import { BigCommerceEvents, DEFAULT_SIMULATED_RETRY_DELAYS_MS } from './events';
 import { hooksRoutes } from './hooks-routes';
 import { apiError, authAndQuota, bigCommerceFaultResponder } from './http';
+import { inventoryControlRoutes } from './inventory-control-routes';
+import { inventoryRoutes } from './inventory-routes';
 import { BigCommerceOperations } from './operations';
 import { ordersRoutes } from './orders-routes';
 import { BigCommerceSimState, type NewStore } from './state';
@@ -29,6 +32,11 @@ export interface BigCommerceSimulatorOptions {
   webhookRetryDelaysMs?: number[];
   /** Refuse hook destinations that are not HTTPS on 443, as BigCommerce does. Off by default. */
   strictDestinations?: boolean;
+  /**
+   * Filter `GET /v3/catalog/variants` by `sku:in`, as the live API does although its reference
+   * lists only `sku`. Off answers as the reference reads: the filter is ignored. On by default.
+   */
+  variantSkuIn?: boolean;
   /** Stores to register at start. */
   stores?: NewStore[];
   /**
@@ -46,7 +54,8 @@ export interface BigCommerceSimulator extends Simulator {
 
 /**
  * A BigCommerce API (v2 orders, products, shipping addresses, consignments, shipments,
- * statuses; v3 hooks) under `/stores/{hash}`, with token auth, the per-store quota and its
+ * statuses; v3 hooks, catalog products and variants, inventory locations, items and absolute
+ * adjustments) under `/stores/{hash}`, with token auth, the per-store quota and its
  * headers, signed webhooks with retries, and a control API under `/__control`.
  */
 export function createBigCommerceSimulator(
@@ -74,13 +83,17 @@ export function createBigCommerceSimulator(
   api.use(authAndQuota(state, quota));
   api.use(ordersRoutes(ops));
   api.use(hooksRoutes(state, { strictDestinations: options.strictDestinations ?? false }));
+  api.use(inventoryRoutes());
+  api.use(catalogRoutes({ variantSkuIn: options.variantSkuIn ?? true }));
   api.use((_req, res) => apiError(res, 404, 'The requested resource was not found.'));
 
   const simulator = assembleSimulator({
     name: 'bigcommerce',
     responder: bigCommerceFaultResponder(quota),
     api,
-    control: controlRoutes({ state, ops, events, quota }),
+    control: express
+      .Router()
+      .use(controlRoutes({ state, ops, events, quota }), inventoryControlRoutes(state)),
     webhooks,
     reset: () => {
       state.reset();

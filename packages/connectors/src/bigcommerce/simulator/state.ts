@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SimInventory } from './inventory-state';
 
 /** What the simulator keeps per store. Shapes follow the API's field names where they surface. */
 
@@ -114,6 +115,8 @@ export interface SimStore {
   orders: Map<number, SimOrder>;
   shipments: Map<number, SimShipment[]>;
   hooks: Map<number, SimHook>;
+  /** v3 catalog (products, variants) and stock per inventory location. */
+  inventory: SimInventory;
 }
 
 export interface NewStore {
@@ -162,6 +165,7 @@ export class BigCommerceSimState {
       orders: new Map(),
       shipments: new Map(),
       hooks: new Map(),
+      inventory: new SimInventory(this.now),
     };
     this.stores.set(input.hash, store);
     return store;
