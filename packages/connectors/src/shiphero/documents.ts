@@ -1,6 +1,6 @@
 /**
  * Every GraphQL document the ShipHero client sends, each valid against ShipHero's public schema
- * (and against the simulator's subset of it, which `documents.test.ts` checks). Each operation
+ * (and against the simulator's subset of it, which `simulator/schema.test.ts` checks). Each operation
  * asks for `request_id` and `complexity`: the credit bucket is charged with the latter.
  *
  * Page sizes are chosen so that no operation's complexity can exceed the 4,004-credit bucket:
