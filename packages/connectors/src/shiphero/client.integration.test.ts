@@ -41,7 +41,6 @@ describe('ShipHeroClient against the simulator', () => {
       vault,
       connectionId: options.connectionId ?? 'connection-1',
       maxInlineWaitMs: options.maxInlineWaitMs ?? 2_000,
-      retries: 0,
     });
   let vault: ReturnType<typeof inMemoryVault>;
 
