@@ -231,3 +231,18 @@ export function readWebhookJson(rawBody: Buffer): { ok: true; body: unknown } | 
   if (unstorable) return webhookRefusal(422, 'unstorable_payload', `request body ${unstorable}`);
   return { ok: true, body };
 }
+
+/** The body of an authenticated delivery, read as JSON and parsed by `schema`; else a refusal. */
+export function parseWebhookBody<S extends z.ZodType>(
+  rawBody: Buffer,
+  schema: S,
+  what: string,
+): { ok: true; body: unknown; data: z.infer<S> } | WebhookRefusal {
+  const json = readWebhookJson(rawBody);
+  if (!json.ok) return json;
+  const parsed = schema.safeParse(json.body);
+  if (!parsed.success) {
+    return webhookRefusal(400, 'invalid_payload', `not a ${what}`, issueDetails(parsed.error));
+  }
+  return { ok: true, body: json.body, data: parsed.data };
+}

@@ -1,8 +1,7 @@
 import {
   clientOptions,
   defineConnector,
-  issueDetails,
-  readWebhookJson,
+  parseWebhookBody,
   webhookRefusal,
   type WebhookHandler,
   type WebhookIntent,
@@ -66,17 +65,12 @@ const webhook: WebhookHandler = {
       toleranceSec: request.toleranceSec,
     });
     if (!verdict.ok) return webhookRefusal(401, verdict.reason, 'webhook signature check failed');
-    const json = readWebhookJson(request.rawBody);
-    if (!json.ok) return json;
-    const envelope = BigCommerceWebhookSchema.safeParse(json.body);
-    if (!envelope.success) {
-      return webhookRefusal(
-        400,
-        'invalid_payload',
-        'not a BigCommerce webhook',
-        issueDetails(envelope.error),
-      );
-    }
+    const envelope = parseWebhookBody(
+      request.rawBody,
+      BigCommerceWebhookSchema,
+      'BigCommerce webhook',
+    );
+    if (!envelope.ok) return envelope;
     if (envelope.data.producer !== `stores/${connection.storeRef}`) {
       return webhookRefusal(400, 'store_mismatch', 'webhook is for another store');
     }

@@ -3,8 +3,7 @@ import { digest } from '@shiplink/domain';
 import {
   clientOptions,
   defineConnector,
-  issueDetails,
-  readWebhookJson,
+  parseWebhookBody,
   webhookRefusal,
   type WebhookHandler,
 } from '../descriptor';
@@ -46,31 +45,19 @@ const webhook: WebhookHandler = {
     if (!verifyShipHeroSignature(request.headers, request.rawBody, secrets)) {
       return webhookRefusal(401, 'bad_signature', 'x-shiphero-hmac-sha256 does not match');
     }
-    const json = readWebhookJson(request.rawBody);
-    if (!json.ok) return json;
-    const envelope = ShipHeroWebhookEnvelopeSchema.safeParse(json.body);
-    if (!envelope.success) {
-      return webhookRefusal(
-        400,
-        'invalid_payload',
-        'not a ShipHero webhook',
-        issueDetails(envelope.error),
-      );
-    }
+    const envelope = parseWebhookBody(
+      request.rawBody,
+      ShipHeroWebhookEnvelopeSchema,
+      'ShipHero webhook',
+    );
+    if (!envelope.ok) return envelope;
     const topic = envelope.data.webhook_type;
     // ShipHero retries a delivery with the same message id; without one, the content is the id.
     const eventRef =
       shipHeroMessageId(request.headers) ?? `${topic}:${digest(request.rawBody.toString('utf8'))}`;
-    if (topic !== 'Shipment Update') return { ok: true, topic, eventRef, payload: json.body };
-    const shipment = ShipmentUpdateSchema.safeParse(json.body);
-    if (!shipment.success) {
-      return webhookRefusal(
-        400,
-        'invalid_payload',
-        'not a Shipment Update',
-        issueDetails(shipment.error),
-      );
-    }
+    if (topic !== 'Shipment Update') return { ok: true, topic, eventRef, payload: envelope.body };
+    const shipment = parseWebhookBody(request.rawBody, ShipmentUpdateSchema, 'Shipment Update');
+    if (!shipment.ok) return shipment;
     const { fulfillment } = shipment.data;
     const batchRef =
       fulfillment.shipment_uuid || `${LEGACY_SHIPMENT_REF}${String(fulfillment.shipment_id)}`;
@@ -78,7 +65,7 @@ const webhook: WebhookHandler = {
       ok: true,
       topic,
       eventRef,
-      payload: json.body,
+      payload: shipment.body,
       ...(fulfillment.partner_order_id ? { orderRef: fulfillment.partner_order_id } : {}),
       intent: { kind: 'shipments.available', batchRef },
     };
