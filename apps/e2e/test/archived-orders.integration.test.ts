@@ -1,11 +1,6 @@
 import { waitFor } from '@shiplink/testing';
 import { cancelledOrder, multiLineOrder, startWorld, type TestWorld } from '@shiplink/test-world';
 
-interface DeadLetterView {
-  jobId: string;
-  reason: string;
-}
-
 describe('orders archived in BigCommerce, end to end on real PostgreSQL and Redis', () => {
   let world: TestWorld;
 
@@ -34,8 +29,7 @@ describe('orders archived in BigCommerce, end to end on real PostgreSQL and Redi
     );
   const waitingImports = async () =>
     (await world.hub.platform.producer.queue('orders').getJobCounts('waiting')).waiting ?? 0;
-  const deadLetters = async () =>
-    (await world.admin.http.get<DeadLetterView[]>('/queues/orders/dead-letters')).data;
+  const deadLetters = async () => world.admin.parkedDeadLetters('orders');
   const hubOrder = async (orderId: number) => (await world.admin.order(String(orderId))).orders[0];
 
   it('cancels the ShipStation order of an order archived after its export', async () => {

@@ -1,13 +1,6 @@
 import { waitFor } from '@shiplink/testing';
 import { badAddressOrder, multiLineOrder, startWorld, type TestWorld } from '@shiplink/test-world';
 
-interface DeadLetterView {
-  dlqJobId: string;
-  jobId: string;
-  reason: string;
-  error: string;
-}
-
 describe('failures: dead letters, replays, provider faults and rate limits', () => {
   let world: TestWorld;
 
@@ -19,8 +12,7 @@ describe('failures: dead letters, replays, provider faults and rate limits', () 
     await world?.close();
   });
 
-  const deadLetters = async () =>
-    (await world.admin.http.get<DeadLetterView[]>('/queues/orders/dead-letters')).data;
+  const deadLetters = async () => world.admin.parkedDeadLetters('orders');
   const keyOf = (orderId: number) => `bc-${world.storeHash}-${orderId}`;
   const countOrders = async (orderId: number) =>
     (await world.shipStationOrders()).filter((o) => o.orderKey === keyOf(orderId)).length;
@@ -61,11 +53,7 @@ describe('failures: dead letters, replays, provider faults and rate limits', () 
     await waitFor(async () => (await deadLetters()).every((d) => d.dlqJobId !== entry!.dlqJobId));
     await waitFor(
       async () => {
-        const rows = (
-          await world.admin.http.get<{ jobId: string; status: string; replayCount: number }[]>(
-            '/dead-letters',
-          )
-        ).data;
+        const rows = await world.admin.deadLetters();
         return rows.find((r) => r.jobId === entry!.jobId && r.status === 'replayed');
       },
       { what: 'the dead letter to be marked replayed' },

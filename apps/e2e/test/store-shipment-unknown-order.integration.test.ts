@@ -1,15 +1,6 @@
 import { waitFor } from '@shiplink/testing';
 import { multiLineOrder, startWorld, type TestWorld } from '@shiplink/test-world';
 
-interface DeadLetterRow {
-  queue: string;
-  jobName: string;
-  jobId: string;
-  reason: string;
-  error: string;
-  attemptsMade: number;
-}
-
 describe('store shipment events for orders the hub does not hold', () => {
   let world: TestWorld;
 
@@ -22,9 +13,7 @@ describe('store shipment events for orders the hub does not hold', () => {
   });
 
   const deadLetters = async () =>
-    (await world.admin.http.get<DeadLetterRow[]>('/dead-letters')).data.filter(
-      (row) => row.queue === 'shipments',
-    );
+    (await world.admin.deadLetters()).filter((row) => row.queue === 'shipments');
   const syncJobsFor = async (shipmentId: number) =>
     (
       await world.hub.platform.producer

@@ -2,7 +2,7 @@ import type { FulfilmentSystem, StorePlatform, TrackingProvider } from '@shiplin
 import { PermanentError } from '@shiplink/errors';
 import type { ConnectionLike, Role } from './descriptor';
 import type { ProviderClients } from './factory';
-import { connectorsWithRole, findConnector, type AnyConnector, type ProviderId } from './registry';
+import { connectorOfConnection, connectorsWithRole, type ProviderId } from './registry';
 import { parseSettings } from './settings';
 
 /** The part of a stored connection a port needs. */
@@ -33,12 +33,12 @@ export interface Ports {
 
 export function createPorts(clients: Pick<ProviderClients, 'for'>): Ports {
   function portOf<R extends Role>(role: R, connection: PortConnection): RolePorts[R] {
-    const connector: AnyConnector | undefined = findConnector(connection.provider);
+    const connector = connectorOfConnection(connection);
     // A descriptor seen through the registry has lost its client's and settings' types; the
     // client built for it and its own settings schema's output are what its factory takes.
-    const factory = connector?.ports[role] as
+    const factory = connector.ports[role] as
       ((client: unknown, settings: unknown) => RolePorts[R]) | undefined;
-    if (!connector || !factory) {
+    if (!factory) {
       throw new PermanentError(
         `connection ${connection.id} is a ${connection.provider} connection, which plays no ${role} role`,
         { reason: 'connection.wrong_provider' },

@@ -1,5 +1,6 @@
 import { afterShip } from './aftership/descriptor';
 import { bigCommerce } from './bigcommerce/descriptor';
+import { PermanentError } from '@shiplink/errors';
 import type { ConnectorDescriptor, Role } from './descriptor';
 import { shipStation } from './shipstation/descriptor';
 
@@ -37,6 +38,22 @@ export function connectorFor<P extends ProviderId>(provider: P): ConnectorOf<P> 
 /** The descriptor named by untrusted text (a URL segment), if there is one. */
 export function findConnector(provider: string): AnyConnector | undefined {
   return BY_ID.get(provider);
+}
+
+/**
+ * The descriptor of the provider a stored connection (or store) names. Stored ids are text the
+ * registry checked when they were written; one no connector serves any more (a provider removed
+ * from the registry) is a classified error, not a crash.
+ */
+export function connectorOfConnection(connection: { id: string; provider: string }): AnyConnector {
+  const connector = BY_ID.get(connection.provider);
+  if (!connector) {
+    throw new PermanentError(
+      `connection ${connection.id} names ${connection.provider}, which no connector serves`,
+      { reason: 'connection.unknown_provider' },
+    );
+  }
+  return connector;
 }
 
 /** The providers that can play `role`, in registry order. */

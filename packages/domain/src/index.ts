@@ -1,6 +1,7 @@
 export * from './keys';
 export * from './money';
 export * from './order';
+export * from './destinations';
 export * from './tracking';
 export * from './micro-batch';
 export * from './storable';

@@ -97,10 +97,38 @@ export class AdminClient {
     return (await this.http.put(`/stores/${storeId}/settings`, settings)).data;
   }
 
+  /** A queue's dead letters as parked jobs of `<queue>-dlq` (what Bull Board shows). */
+  async parkedDeadLetters(queue: string) {
+    return (await this.http.get<ParkedDeadLetter[]>(`/queues/${queue}/dead-letters`)).data;
+  }
+
+  /** Every recorded dead letter, with its replay status. */
+  async deadLetters() {
+    return (await this.http.get<DeadLetterRecord[]>('/dead-letters')).data;
+  }
+
   /** An order's parcels: current status and the normalized timeline of each. */
   async timeline(orderNumber: string) {
     return (await this.http.get<TimelineView>(`/orders/${orderNumber}/timeline`)).data;
   }
+}
+
+export interface ParkedDeadLetter {
+  dlqJobId: string;
+  jobId: string;
+  reason: string;
+  error: string;
+}
+
+export interface DeadLetterRecord {
+  queue: string;
+  jobName: string;
+  jobId: string;
+  reason: string;
+  error: string;
+  attemptsMade: number;
+  status: string;
+  replayCount: number;
 }
 
 export interface TimelineView {

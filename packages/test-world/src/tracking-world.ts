@@ -62,7 +62,7 @@ export function trackingHelpers(world: TestWorld) {
 
     /** Dead letters parked on the tracking queue. */
     async trackingDeadLetters(): Promise<unknown[]> {
-      return (await world.admin.http.get<unknown[]>('/queues/tracking/dead-letters')).data;
+      return world.admin.parkedDeadLetters('tracking');
     },
 
     /** The merchant edits a store shipment (through the store's API, as its admin would). */

@@ -21,3 +21,20 @@ export async function waitFor<T>(
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls `probe` until `ok` holds or `timeoutMs` pass, and answers the last value either way, so
+ * the assertion that follows shows what was there instead of a bare timeout.
+ */
+export async function eventually<T>(
+  probe: () => T | Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = 5_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (ok(value) || Date.now() > deadline) return value;
+    await sleep(20);
+  }
+}

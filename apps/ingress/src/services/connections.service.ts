@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   checkBaseUrl,
   connectorFor,
+  connectorOfConnection,
   type AnyConnector,
   PROVIDER_IDS,
   type BaseUrlPolicy,
@@ -11,7 +12,6 @@ import { isUniqueViolation, type ConnectionRecord, type Repos } from '@shiplink/
 import { digest } from '@shiplink/domain';
 import { HttpProblem } from '../http/problems';
 import type { PollScheduler } from './polls.service';
-import { connectorOf } from './providers';
 
 const webhookSecretSchema = z.string().min(8).max(500);
 
@@ -121,7 +121,7 @@ export class ConnectionsService {
     const connection = await this.repos.tenancy.findConnection(connectionId);
     if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
     // Stored credentials are what the provider's schema produced at creation.
-    const rotation = connectorOf(connection).rotateSecret(
+    const rotation = connectorOfConnection(connection).rotateSecret(
       connection.credentials,
       input.webhookSecret,
     );
@@ -156,7 +156,7 @@ export class ConnectionsService {
   /** Providers that sign nothing are authenticated by the secret in the path instead. */
   private webhookUrl(connection: Pick<ConnectionRecord, 'id' | 'provider'>, token: string): string {
     const base = `${this.config.publicUrl.replace(/\/+$/, '')}/webhooks/${connection.provider}/${connection.id}`;
-    return connectorOf(connection).webhook?.secretInPath ? `${base}/${token}` : base;
+    return connectorOfConnection(connection).webhook?.secretInPath ? `${base}/${token}` : base;
   }
 
   /** Makes the provider call us, where its API can; otherwise says how to add the URL by hand. */
@@ -165,7 +165,7 @@ export class ConnectionsService {
   ): Promise<{ registered: string[]; existing: string[] }> {
     const connection = await this.repos.tenancy.findConnection(connectionId);
     if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
-    const connector = connectorOf(connection);
+    const connector = connectorOfConnection(connection);
     if (!connector.registerWebhooks) {
       throw new HttpProblem(
         400,

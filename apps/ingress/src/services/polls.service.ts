@@ -1,7 +1,6 @@
-import type { PollKind } from '@shiplink/connectors';
+import { connectorOfConnection, type PollKind } from '@shiplink/connectors';
 import { jobs, type AnyJob, type JobProducer } from '@shiplink/jobs';
 import type { Logger } from '@shiplink/logger';
-import { connectorOf } from './providers';
 
 interface PolledConnection {
   id: string;
@@ -18,7 +17,7 @@ const POLL_JOBS: Record<PollKind, AnyJob> = {
 
 /** The delta polls a connection gets, as its provider's descriptor lists them. */
 const pollsOf = (connection: PolledConnection) =>
-  connectorOf(connection).polls.map((kind) => POLL_JOBS[kind]);
+  connectorOfConnection(connection).polls.map((kind) => POLL_JOBS[kind]);
 
 /**
  * Delta polls catch whatever webhooks missed. Each poll of a connection gets one scheduler with a

@@ -1,14 +1,7 @@
 import { jobs, type JobEnvelope } from '@shiplink/jobs';
-import {
-  multiLineOrder,
-  provideWorkerApps,
-  startWorld,
-  type TestWorld,
-} from '@shiplink/test-world';
-import { registrations as orderRegistrations } from '@shiplink/worker-orders/registrations';
+import type { TestWorld } from '@shiplink/test-world';
+import { shipExportedOrder, startShipmentWorld } from '../test/shipment-world';
 import { ShipmentIntakeService } from './shipment-intake.service';
-
-type ShipResult = { resourceUrl: string; shipments: { trackingNumber: string }[] };
 
 /** Shipments in, on the real PostgreSQL and Redis, against the ShipStation simulator. */
 describe('ShipmentIntakeService', () => {
@@ -16,10 +9,7 @@ describe('ShipmentIntakeService', () => {
   let service: ShipmentIntakeService;
 
   beforeAll(async () => {
-    // The order import runs as in production, so ShipStation holds orders the hub exported; the
-    // shipments queue has no workers, and the service is called here.
-    provideWorkerApps({ 'worker-orders': { queue: 'orders', registrations: orderRegistrations } });
-    world = await startWorld({ workers: ['worker-orders'] });
+    world = await startShipmentWorld();
     service = new ShipmentIntakeService(world.hub.platform);
   });
 
@@ -29,17 +19,7 @@ describe('ShipmentIntakeService', () => {
 
   const connectionId = () => world.setup.connections.shipstation.id;
 
-  /** A placed order, exported by the hub and shipped whole in ShipStation (one label). */
-  async function shippedOrder() {
-    const orderId = await world.placeOrder(multiLineOrder());
-    const exported = await world.shipStationOrder(orderId);
-    const shipped = await world.shipstation.post<ShipResult>(`/orders/${exported.orderId}/ship`, {
-      carrierCode: 'ups_walleted',
-      serviceCode: 'ups_ground',
-      shipmentCost: 14.2,
-    });
-    return { orderId, shipped };
-  }
+  const shippedOrder = () => shipExportedOrder(world);
 
   /** The write-backs waiting in the shipments queue, by shipment. */
   async function queuedWritebacks(): Promise<string[]> {

@@ -1,14 +1,7 @@
-import {
-  multiLineOrder,
-  provideWorkerApps,
-  startWorld,
-  type TestWorld,
-} from '@shiplink/test-world';
-import { registrations as orderRegistrations } from '@shiplink/worker-orders/registrations';
+import type { TestWorld } from '@shiplink/test-world';
+import { shipExportedOrder, startShipmentWorld } from '../test/shipment-world';
 import { ShipmentIntakeService } from './shipment-intake.service';
 import { ShipmentWritebackService } from './shipment-writeback.service';
-
-type ShipResult = { resourceUrl: string; shipments: { trackingNumber: string }[] };
 
 /** Shipments back to the store, on the real PostgreSQL and Redis, against the simulators. */
 describe('ShipmentWritebackService', () => {
@@ -17,10 +10,7 @@ describe('ShipmentWritebackService', () => {
   let service: ShipmentWritebackService;
 
   beforeAll(async () => {
-    // The order import runs as in production; the shipments queue has no workers, and the
-    // shipment services are called here.
-    provideWorkerApps({ 'worker-orders': { queue: 'orders', registrations: orderRegistrations } });
-    world = await startWorld({ workers: ['worker-orders'] });
+    world = await startShipmentWorld();
     intake = new ShipmentIntakeService(world.hub.platform);
     service = new ShipmentWritebackService(world.hub.platform);
   });
@@ -31,13 +21,7 @@ describe('ShipmentWritebackService', () => {
 
   /** A placed order, exported, shipped whole in ShipStation and recorded by the intake. */
   async function recordedShipment() {
-    const orderId = await world.placeOrder(multiLineOrder());
-    const exported = await world.shipStationOrder(orderId);
-    const shipped = await world.shipstation.post<ShipResult>(`/orders/${exported.orderId}/ship`, {
-      carrierCode: 'ups_walleted',
-      serviceCode: 'ups_ground',
-      shipmentCost: 14.2,
-    });
+    const { orderId, shipped } = await shipExportedOrder(world);
     await intake.fetchBatch({
       connectionId: world.setup.connections.shipstation.id,
       batchRef: shipped.resourceUrl,

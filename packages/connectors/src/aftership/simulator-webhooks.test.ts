@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { checkpointIdentity, reduceTimeline } from '@shiplink/domain';
+import { eventually } from '@shiplink/testing';
 import { SimulatorControl } from '../testing/control';
 import type { WebhookDelivery } from '../simulator-kit/webhook-sender';
 import { createAfterShipClient, type AfterShipClient } from './client';
@@ -20,19 +21,6 @@ interface Received {
 }
 
 const SECRET = 'whsec-test';
-
-async function eventually<T>(
-  probe: () => T | Promise<T>,
-  ok: (value: T) => boolean,
-  ms = 5_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 describe('AfterShip simulator journeys and webhooks', () => {
   let sim: RunningAfterShipSimulator;

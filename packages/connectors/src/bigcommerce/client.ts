@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PermanentError } from '@shiplink/errors';
 import { silentLogger } from '@shiplink/logger';
-import { HttpClient, type HttpClientOptions } from '../http/client';
+import { HttpClient } from '../http/client';
 import { plumbing } from '../http/connector-options';
 import type { BigCommerceClient, BigCommerceClientOptions } from './client-types';
 import { fromConsignments } from './consignments';
@@ -51,15 +51,14 @@ function required<T>(data: T | undefined, what: string): T {
 export function createBigCommerceClient(options: BigCommerceClientOptions): BigCommerceClient {
   const { storeHash, accessToken } = options.credentials;
   const log = (options.logger ?? silentLogger).child({ provider: 'bigcommerce' });
-  const httpOptions: HttpClientOptions = {
+  const http = new HttpClient({
     profile: bigCommerceProfile,
     baseUrl: `${options.baseUrl.replace(/\/+$/, '')}/stores/${storeHash}`,
     headers: { 'X-Auth-Token': accessToken, 'Content-Type': 'application/json' },
     accountKey: options.accountKey ?? storeHash,
     ...plumbing(options),
     logger: log,
-  };
-  const http = new HttpClient(httpOptions);
+  });
 
   /** A v2 collection: a bare array per page, no metadata, 204 without a body past the end. */
   const v2List = <T>(
@@ -100,7 +99,7 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
 
   return {
     storeHash,
-    ...createBigCommerceInventoryClient({ http, httpOptions, log }),
+    ...createBigCommerceInventoryClient({ http, log }),
 
     async getOrderBundle(orderId) {
       const { data: order } = await http.request({

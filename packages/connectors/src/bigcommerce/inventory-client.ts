@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { PermanentError } from '@shiplink/errors';
 import type { Logger } from '@shiplink/logger';
-import { HttpClient, type HttpClientOptions } from '../http/client';
+import type { HttpClient } from '../http/client';
 import { settleInBatches, type PayloadAnswer, type SettledItems } from './adjustment-batches';
 import { BigCommerceV3ErrorSchema } from './hook-schemas';
 import {
@@ -73,7 +73,6 @@ const ABSOLUTE = {
   path: '/v3/inventory/adjustments/absolute',
   endpoint: 'PUT /v3/inventory/adjustments/absolute',
 };
-const AdjustmentAnswerSchema = z.union([BigCommerceTransactionSchema, BigCommerceV3ErrorSchema]);
 
 type Query = Record<string, string>;
 type Endpoint = { path: string; endpoint: string };
@@ -95,17 +94,9 @@ function skuQueries(skus: readonly string[]): { query: Query; asked: string[] }[
 
 export function createBigCommerceInventoryClient(deps: {
   http: HttpClient;
-  /** The options `http` was built with: adjustments get a client of their own from them. */
-  httpOptions: HttpClientOptions;
   log: Logger;
 }): BigCommerceInventoryClient {
   const { http, log } = deps;
-  // A refused payload names the offending item only in its 422 body, which the shared client
-  // keeps to itself; this one hands it back. Same account key, so the same store budget.
-  const adjustments = new HttpClient({
-    ...deps.httpOptions,
-    profile: { ...deps.httpOptions.profile, isSuccess: (status) => status === 422 },
-  });
 
   const page = async <T>(at: Endpoint, item: z.ZodType<T>, query: Query, pageNo: number) => {
     const { data } = await http.request({
@@ -167,17 +158,19 @@ export function createBigCommerceInventoryClient(deps: {
       });
     }
     // An absolute level is safe to send twice, so transient failures are retried as usual.
-    const { status, data } = await adjustments.request({
+    // A refused payload names the offending items only in its 422 body.
+    const answer = await http.request({
       method: 'PUT',
       ...ABSOLUTE,
       body: { reason, items },
-      schema: AdjustmentAnswerSchema,
+      schema: BigCommerceTransactionSchema,
+      allowStatus: [422],
     });
-    const problem = BigCommerceV3ErrorSchema.safeParse(data);
+    const { status } = answer;
+    const problem = BigCommerceV3ErrorSchema.safeParse(answer.problem);
     if (status === 422 && problem.success) return { ok: false, title: problem.data.title };
-    const transaction = BigCommerceTransactionSchema.safeParse(data);
-    if (status !== 422 && transaction.success) {
-      return { ok: true, transactionId: transaction.data.transaction_id };
+    if (status !== 422 && answer.data) {
+      return { ok: true, transactionId: answer.data.transaction_id };
     }
     throw new PermanentError(
       `bigcommerce answered an adjustment with ${status} and no ${status === 422 ? 'title' : 'transaction'}`,

@@ -35,7 +35,10 @@ export interface RequestSpec<T> {
   query?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   schema: z.ZodType<T>;
-  /** Statuses answered with `undefined` data instead of an error (e.g. 404 on a lookup). */
+  /**
+   * Statuses answered instead of thrown (a 404 on a lookup, a 422 whose body names the refused
+   * item): `data` is undefined and `problem` holds the provider's error body as it came.
+   */
   allowStatus?: number[];
   /** POSTs that are safe to repeat (upserts) may be retried in-process too. */
   idempotent?: boolean;
@@ -47,6 +50,8 @@ export interface HttpResult<T> {
   status: number;
   data: T | undefined;
   headers: Record<string, unknown>;
+  /** The error body of an allowed failure status (see `allowStatus`). */
+  problem?: unknown;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -198,7 +203,9 @@ export class HttpClient {
     const headers = response.headers as Record<string, unknown>;
     const ok = status < 300 || this.profile.isSuccess?.(status, data) === true;
     if (!ok) {
-      if (spec.allowStatus?.includes(status)) return { status, data: undefined, headers };
+      if (spec.allowStatus?.includes(status)) {
+        return { status, data: undefined, headers, problem: data };
+      }
       const described = this.profile.describeError(status, data);
       throw classifyHttpFailure({
         provider: this.profile.provider,

@@ -27,6 +27,9 @@ export const SHIPHERO_WEBHOOKS = [
   'Return Update',
 ] as const;
 
+/** A secret nobody else holds, URL- and header-safe. */
+const newSecret = () => randomBytes(24).toString('base64url');
+
 /** ShipHero's expected answer to a delivery it may stop retrying. */
 const ACKNOWLEDGEMENT = { code: '200', Status: 'Success' };
 
@@ -82,12 +85,12 @@ export const shipHero = defineConnector({
   // the shop's API secret where the merchant gives one (ShipHero's older webhooks sign with it).
   secrets: (credentials, given) => ({
     ok: true,
-    webhookSecret: given ?? randomBytes(24).toString('base64url'),
+    webhookSecret: given ?? newSecret(),
     accountKey: digest(credentials.refreshToken),
   }),
   rotateSecret: (_credentials, given) => ({
     ok: true,
-    webhookSecret: given ?? randomBytes(24).toString('base64url'),
+    webhookSecret: given ?? newSecret(),
   }),
   createClient: (connection, deps) => new ShipHeroClient(clientOptions(connection, deps)),
   ports: { fulfilment: shipHeroFulfilmentSystem },

@@ -1,11 +1,16 @@
 import {
+  destinationIndex,
+  destinationMoney,
+  destinationOrderNumber,
   linesFor,
   type Address,
   type CanonicalOrder,
   type Destination,
   type OrderStatus,
 } from '@shiplink/domain';
+import { PermanentError } from '@shiplink/errors';
 import type { ShipHeroAddressInput, ShipHeroCreateOrderInput } from './inputs';
+import { SHIPHERO_PROVIDER } from './profile';
 
 /**
  * The ShipHero `fulfillment_status` a canonical status asks for; undefined where the hub leaves
@@ -63,36 +68,37 @@ export interface ToShipHeroContext {
   shopName: string;
 }
 
-/** The order number ShipHero shows: the store's, with the destination's position when several. */
-export function shipHeroOrderNumber(order: CanonicalOrder, destination: Destination): string {
-  const position = order.destinations.indexOf(destination);
-  return order.destinations.length > 1
-    ? `${order.orderNumber}-${Math.max(0, position) + 1}`
-    : order.orderNumber;
-}
-
 /** One destination of a store order as ShipHero's `order_create` input. */
 export function toShipHeroOrder(
   order: CanonicalOrder,
   destination: Destination,
   context: ToShipHeroContext,
 ): ShipHeroCreateOrderInput {
+  const index = destinationIndex(order, destination);
+  if (index < 0) {
+    throw new PermanentError('destination does not belong to the order', {
+      provider: SHIPHERO_PROVIDER,
+      reason: 'mapping.unknown_destination',
+    });
+  }
   const lines = linesFor(order, destination.addressExternalId);
+  // Each destination is its own ShipHero order, carrying its share of what the customer paid.
+  const money = destinationMoney(order, destination);
   const notes = [
     ...(order.notes.customer ? [{ name: 'Customer message', value: order.notes.customer }] : []),
     ...(order.notes.staff ? [{ name: 'Staff notes', value: order.notes.staff }] : []),
   ];
   const giftNotes = lines.flatMap((line) => (line.giftMessage ? [line.giftMessage] : []));
   return {
-    order_number: shipHeroOrderNumber(order, destination),
+    order_number: destinationOrderNumber(order, index),
     partner_order_id: context.orderKey,
     shop_name: context.shopName,
     fulfillment_status: shipHeroStatusFor(order.status) ?? 'pending',
     order_date: order.createdAt,
     currency: order.currency,
-    subtotal: order.totals.subtotal,
-    total_tax: order.totals.tax,
-    total_price: order.totals.total,
+    subtotal: order.destinations.length === 1 ? order.totals.subtotal : money.goods.toFixed(2),
+    total_tax: money.tax.toFixed(2),
+    total_price: money.total.toFixed(2),
     shipping_lines: {
       title: destination.shippingMethod ?? 'Standard',
       price: destination.shippingCost,

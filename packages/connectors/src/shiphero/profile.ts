@@ -13,7 +13,7 @@ export const SHIPHERO_CREDITS: CreditBudgetSpec = {
 };
 
 /** What an operation is charged before ShipHero has said what it costs. */
-export const UNKNOWN_MUTATION_COST = 10;
+export const UNKNOWN_OPERATION_COST = 10;
 
 const MAX_MESSAGE = 300;
 

@@ -14,7 +14,7 @@ import {
   isNotFound,
   type GraphqlError,
 } from './graphql-errors';
-import { SHIPHERO_CREDITS, SHIPHERO_PROVIDER, UNKNOWN_MUTATION_COST } from './profile';
+import { SHIPHERO_CREDITS, SHIPHERO_PROVIDER, UNKNOWN_OPERATION_COST } from './profile';
 
 export type Operation = keyof typeof DOCUMENTS;
 
@@ -104,13 +104,10 @@ export class ShipHeroTransport {
     const known = await credits?.knownCost(this.bucket, operation);
     if (known !== undefined) return known;
     const analyze = ANALYZE_DOCUMENTS[operation];
-    if (!analyze || !credits) return UNKNOWN_MUTATION_COST;
+    if (!analyze || !credits) return UNKNOWN_OPERATION_COST;
     await this.charge(operation, ANALYZE_COST);
-    const body = await this.send(operation, analyze, variables);
-    const estimated = this.complexityOf(body);
-    await this.settle(`${operation}:analyze`, ANALYZE_COST, ANALYZE_COST);
-    if (estimated === undefined) return UNKNOWN_MUTATION_COST;
-    return estimated;
+    const estimated = this.complexityOf(await this.send(operation, analyze, variables));
+    return estimated ?? UNKNOWN_OPERATION_COST;
   }
 
   /** Waits in-process for short shortfalls; a longer one delays the job (no attempt spent). */
@@ -133,13 +130,11 @@ export class ShipHeroTransport {
     }
   }
 
-  private async settle(operation: string, charged: number, answered: number | undefined) {
+  private async settle(operation: Operation, charged: number, answered: number | undefined) {
     const credits = this.options.limiter?.credits;
     if (!credits || answered === undefined) return;
     await credits.settle(this.bucket, charged, answered, SHIPHERO_CREDITS);
-    if (!operation.endsWith(':analyze')) {
-      await credits.rememberCost(this.bucket, operation, answered);
-    }
+    await credits.rememberCost(this.bucket, operation, answered);
   }
 
   /** A refused operation ran nothing: its charge comes back, or the provider's count wins. */

@@ -1,10 +1,12 @@
 import {
+  destinationIndex,
+  destinationMoney,
+  destinationOrderNumber,
   linesFor,
   moneyToNumber,
   type Address,
   type CanonicalOrder,
   type Destination,
-  type Money,
   type OrderLine,
   type OrderStatus,
 } from '@shiplink/domain';
@@ -61,50 +63,6 @@ export interface ToShipStationContext {
   timeZone?: string;
 }
 
-const toCents = (value: Money) => Math.round(moneyToNumber(value) * 100);
-const fromCents = (cents: number) => Math.round(cents) / 100;
-
-/** Splits `total` cents over `weights` so the parts add up exactly (largest remainder). */
-function allocate(total: number, weights: number[]): number[] {
-  const sum = weights.reduce((a, b) => a + b, 0);
-  if (sum <= 0) return weights.map((_, i) => (i === 0 ? total : 0));
-  const raw = weights.map((w) => (total * w) / sum);
-  const parts = raw.map(Math.floor);
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  const ranked = raw
-    .map((r, i) => ({ i, frac: r - Math.floor(r) }))
-    .sort((a, b) => b.frac - a.frac);
-  for (const { i } of ranked) {
-    if (left <= 0) break;
-    parts[i] = (parts[i] ?? 0) + 1;
-    left -= 1;
-  }
-  return parts;
-}
-
-const goodsCents = (lines: OrderLine[]) =>
-  lines.reduce((sum, line) => sum + toCents(line.unitPrice) * line.quantity, 0);
-
-/**
- * Order-level money for one destination. A multi-address order becomes one ShipStation order per
- * destination; the store's total and tax are spread by each destination's goods + shipping so the
- * ShipStation orders add up to what the customer paid.
- */
-function destinationMoney(order: CanonicalOrder, destination: Destination) {
-  if (order.destinations.length === 1) {
-    return { amountPaid: moneyToNumber(order.totals.total), tax: moneyToNumber(order.totals.tax) };
-  }
-  const weights = order.destinations.map(
-    (d) => goodsCents(linesFor(order, d.addressExternalId)) + toCents(d.shippingCost),
-  );
-  const index = order.destinations.findIndex(
-    (d) => d.addressExternalId === destination.addressExternalId,
-  );
-  const total = allocate(toCents(order.totals.total), weights)[index] ?? 0;
-  const tax = allocate(toCents(order.totals.tax), weights)[index] ?? 0;
-  return { amountPaid: fromCents(total), tax: fromCents(tax) };
-}
-
 function address(value: Address, residential: boolean | null): ShipStationAddressInput {
   return {
     name: value.name,
@@ -154,9 +112,7 @@ export function toShipStationOrder(
       reason: `${SHIPSTATION_PROVIDER}.status_not_exported`,
     });
   }
-  const position = order.destinations.findIndex(
-    (d) => d.addressExternalId === destination.addressExternalId,
-  );
+  const position = destinationIndex(order, destination);
   if (position < 0) {
     throw new PermanentError('destination does not belong to the order', {
       provider: SHIPSTATION_PROVIDER,
@@ -167,9 +123,7 @@ export function toShipStationOrder(
   const money = destinationMoney(order, destination);
   const custom = applyCustomFields(order, ctx.mapping);
   const orderDate = toShipStationDateTime(order.createdAt, ctx.timeZone);
-  // Suffix per destination so pickers can tell the parcels of one store order apart.
-  const orderNumber =
-    order.destinations.length > 1 ? `${order.orderNumber}-${position + 1}` : order.orderNumber;
+  const orderNumber = destinationOrderNumber(order, position);
 
   return {
     orderNumber,
@@ -193,7 +147,7 @@ export function toShipStationOrder(
       options: line.options.map((option) => ({ name: option.name, value: option.value })),
       adjustment: false,
     })),
-    amountPaid: money.amountPaid,
+    amountPaid: money.total,
     taxAmount: money.tax,
     shippingAmount: moneyToNumber(destination.shippingCost),
     customerNotes: joinNotes([order.notes.customer, ...custom.customerNotes]),

@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
+import { eventually } from '@shiplink/testing';
 import { SimulatorControl } from '../../testing/control';
 import { DOCUMENTS } from '../documents';
-import { eventually, HookReceiver, orderInput, postGraphQL } from './test-support';
+import { HookReceiver, orderInput, postGraphQL } from './test-support';
 import {
   openShipHeroAccount,
   startShipHeroSimulator,

@@ -124,17 +124,3 @@ export class HookReceiver {
     await new Promise((resolve) => server.close(resolve));
   }
 }
-
-/** Polls until `ok` holds or `ms` pass, and returns the last value either way. */
-export async function eventually<T>(
-  probe: () => T | Promise<T>,
-  ok: (value: T) => boolean,
-  ms = 5_000,
-): Promise<T> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (ok(value) || Date.now() > until) return value;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
