@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       apps.push(running);
       await running.waitForOutput(ready);
     }
-    const accounts = await openAccounts(simUrls, { roles: ['fulfilment', 'tracking'] });
+    const accounts = await openAccounts(simUrls, { providers: ['shipstation', 'aftership'] });
     const store = accountOf<BigCommerceSimAccount>(accounts, 'bigcommerce');
     const tracker = accountOf<AfterShipSimAccount>(accounts, 'aftership');
     // Phase one forges BigCommerce deliveries and phase three AfterShip's.

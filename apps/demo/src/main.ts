@@ -80,6 +80,7 @@ async function main(): Promise<void> {
     ['worker-orders', 'worker ready'],
     ['worker-shipments', 'worker ready'],
     ['worker-tracking', 'worker ready'],
+    ['worker-inventory', 'worker ready'],
   ];
   for (const [app, ready] of apps) {
     const running = startDemoApp(app, env);
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
   const names = SIMULATORS.map((entry) => entry.connector.name).join(', ');
   say.step(`Connecting a demo store: tenant → store → ${names} → webhooks`);
   const accounts = await openAccounts(simUrls, {
-    roles: ['fulfilment', 'tracking'],
+    providers: ['shipstation', 'aftership'],
     storeRef: 'demostore1',
     settings: {
       shipstation: {
@@ -105,9 +106,7 @@ async function main(): Promise<void> {
   const admin = new AdminClient(publicUrl, env.ADMIN_TOKEN!);
   const setup = await admin.connectStore('Trailhead Outfitters', accounts.list);
   say.ok(`BigCommerce webhooks → ${setup.connections.bigcommerce.webhookUrl}`);
-  say.ok(
-    `ShipStation SHIP_NOTIFY → ${setup.connections.shipstation.webhookUrl.replace(/[^/]+$/, '<secret>')}`,
-  );
+  say.ok(`ShipStation SHIP_NOTIFY → ${setup.fulfilment.webhookUrl.replace(/[^/]+$/, '<secret>')}`);
   say.ok(`AfterShip tracking_update → ${setup.connections.aftership?.webhookUrl}`);
 
   const bigcommerce = new SimulatorControl(simUrls.bigcommerce);

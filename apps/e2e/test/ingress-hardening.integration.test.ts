@@ -166,13 +166,13 @@ describe('ingress hardening', () => {
   });
 
   it('shows a webhook secret once, at creation and rotation, and a fingerprint otherwise', async () => {
-    const id = world.setup.connections.shipstation.id;
+    const id = world.setup.fulfilment.id;
     const read = await admin('GET', `/connections/${id}`);
     const webhook = read.body.webhook as Record<string, string>;
     expect(webhook.secret).toBeUndefined();
     expect(webhook.secretFingerprint).toMatch(/^sha256:[0-9a-f]{16}$/);
     expect(webhook.url).toMatch(/\/\{secret\}$/);
-    const oldUrl = world.setup.connections.shipstation.webhookUrl;
+    const oldUrl = world.setup.fulfilment.webhookUrl;
     expect(JSON.stringify(read.body)).not.toContain(oldUrl.split('/').pop());
 
     const rotated = await admin('POST', `/connections/${id}/webhook-secret`, {});
@@ -186,7 +186,7 @@ describe('ingress hardening', () => {
     };
     expect((await call('POST', oldUrl, pointer)).status).toBe(401);
     expect((await call('POST', fresh.url!, pointer)).status).toBe(202);
-    world.setup.connections.shipstation.webhookUrl = fresh.url!;
+    world.setup.fulfilment.webhookUrl = fresh.url!;
   });
 
   it('refuses an unstorable body on its own; valid deliveries in the same burst are accepted', async () => {
@@ -229,7 +229,7 @@ describe('ingress hardening', () => {
 
   it('answers a 200,000-character event type at once, and stays responsive', async () => {
     const started = Date.now();
-    const answer = await call('POST', world.setup.connections.shipstation.webhookUrl, {
+    const answer = await call('POST', world.setup.fulfilment.webhookUrl, {
       resource_url: `${world.simulators.urls.shipstation}/shipments?batchId=1`,
       resource_type: 'X'.repeat(200_000),
     });

@@ -16,7 +16,7 @@ describe('ingress refuses bad input', () => {
     );
     secret = connection!.webhookSecret;
     bcUrl = world.setup.connections.bigcommerce.webhookUrl;
-    ssUrl = world.setup.connections.shipstation.webhookUrl;
+    ssUrl = world.setup.fulfilment.webhookUrl;
   });
 
   afterAll(async () => {

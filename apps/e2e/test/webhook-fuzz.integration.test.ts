@@ -266,8 +266,8 @@ describe('webhook routes under fuzzed input', () => {
         secret: await secretOf(connections.bigcommerce.id),
       },
       shipstation: {
-        connectionId: connections.shipstation.id,
-        token: await secretOf(connections.shipstation.id),
+        connectionId: world.setup.fulfilment.id,
+        token: await secretOf(world.setup.fulfilment.id),
         apiBaseUrl: world.simulators.urls.shipstation,
       },
       aftership: {

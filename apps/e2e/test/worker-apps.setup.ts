@@ -1,4 +1,5 @@
 import { provideWorkerApps } from '@shiplink/test-world';
+import { registrations as inventoryRegistrations } from '@shiplink/worker-inventory/registrations';
 import { registrations as orderRegistrations } from '@shiplink/worker-orders/registrations';
 import { registrations as shipmentRegistrations } from '@shiplink/worker-shipments/registrations';
 import { registrations as trackingRegistrations } from '@shiplink/worker-tracking/registrations';
@@ -9,4 +10,5 @@ provideWorkerApps({
   'worker-orders': { queue: 'orders', registrations: orderRegistrations },
   'worker-shipments': { queue: 'shipments', registrations: shipmentRegistrations },
   'worker-tracking': { queue: 'tracking', registrations: (p) => trackingRegistrations(p) },
+  'worker-inventory': { queue: 'inventory', registrations: inventoryRegistrations },
 });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   unstorableJson,
   type FulfilmentSystem,
+  type StockSource,
   type StorePlatform,
   type TrackingProvider,
 } from '@shiplink/domain';
@@ -65,6 +66,10 @@ export type WebhookIntent =
       change: 'created' | 'updated';
     }
   | { kind: 'shipments.available'; batchRef: string }
+  /** A fulfilment order changed at the fulfilment system (cancelled there, for instance). */
+  | { kind: 'fulfilment-order.changed'; fulfilmentOrderRef: string }
+  /** The warehouse's balances of these SKUs changed; the worker reads them back. */
+  | { kind: 'stock.changed'; skus: string[] }
   | { kind: 'tracking.updated'; trackingRef: string; eventRef: string };
 
 /** Why a delivery is refused; the ingress answers it as is and records it. */
@@ -114,8 +119,12 @@ export interface WebhookHandler {
   handle(request: InboundWebhook, connection: WebhookConnection): WebhookVerdict;
 }
 
-/** The delta polls a connection of this provider gets (each becomes a scheduled job). */
-export type PollKind = 'orders' | 'shipments' | 'trackings';
+/**
+ * The delta polls a connection of this provider gets (each becomes a scheduled job): store
+ * orders, fulfilment shipments, trackings, warehouse stock (reconciling what webhooks missed),
+ * and the orders waiting in review for a SKU the fulfilment system may have by now.
+ */
+export type PollKind = 'orders' | 'shipments' | 'trackings' | 'stock' | 'reviews';
 
 export type SecretsVerdict =
   { ok: true; webhookSecret: string; accountKey: string } | { ok: false; message: string };
@@ -157,6 +166,8 @@ export interface ConnectorDescriptor<
     store?(client: Client, settings: z.infer<Settings>): StorePlatform;
     fulfilment?(client: Client, settings: z.infer<Settings>): FulfilmentSystem;
     tracking?(client: Client, settings: z.infer<Settings>): TrackingProvider;
+    /** Where the provider owns stock (a warehouse system), its balances. */
+    stock?(client: Client, settings: z.infer<Settings>): StockSource;
   };
   webhook?: WebhookHandler;
   /**

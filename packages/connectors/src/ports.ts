@@ -1,4 +1,9 @@
-import type { FulfilmentSystem, StorePlatform, TrackingProvider } from '@shiplink/domain';
+import type {
+  FulfilmentSystem,
+  StockSource,
+  StorePlatform,
+  TrackingProvider,
+} from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
 import type { ConnectionLike, Role } from './descriptor';
 import type { ProviderClients } from './factory';
@@ -11,12 +16,14 @@ export interface PortConnection extends ConnectionLike {
   settings: unknown;
 }
 
-/** What each role's port is. */
+/** What each port is: one per role, and the stock a warehouse system owns. */
 export interface RolePorts {
   store: StorePlatform;
   fulfilment: FulfilmentSystem;
   tracking: TrackingProvider;
+  stock: StockSource;
 }
+type PortName = keyof RolePorts;
 
 /**
  * The role ports of stored connections, for services that must not know which provider plays
@@ -27,12 +34,16 @@ export interface Ports {
   store(connection: PortConnection): StorePlatform;
   fulfilment(connection: PortConnection): FulfilmentSystem;
   tracking(connection: PortConnection): TrackingProvider;
+  /** The stock of a warehouse connection whose provider owns stock. */
+  stock(connection: PortConnection): StockSource;
+  /** Whether the connection's provider has this port (a fulfilment system that owns stock). */
+  has(connection: PortConnection, port: PortName): boolean;
   /** The providers that play `role`, in registry order (for role-based connection look-ups). */
   providersFor(role: Role): ProviderId[];
 }
 
 export function createPorts(clients: Pick<ProviderClients, 'for'>): Ports {
-  function portOf<R extends Role>(role: R, connection: PortConnection): RolePorts[R] {
+  function portOf<R extends PortName>(role: R, connection: PortConnection): RolePorts[R] {
     const connector = connectorOfConnection(connection);
     // A descriptor seen through the registry has lost its client's and settings' types; the
     // client built for it and its own settings schema's output are what its factory takes.
@@ -40,7 +51,7 @@ export function createPorts(clients: Pick<ProviderClients, 'for'>): Ports {
       ((client: unknown, settings: unknown) => RolePorts[R]) | undefined;
     if (!factory) {
       throw new PermanentError(
-        `connection ${connection.id} is a ${connection.provider} connection, which plays no ${role} role`,
+        `connection ${connection.id} is a ${connection.provider} connection, which has no ${role} port`,
         { reason: 'connection.wrong_provider' },
       );
     }
@@ -52,6 +63,8 @@ export function createPorts(clients: Pick<ProviderClients, 'for'>): Ports {
     store: (connection) => portOf('store', connection),
     fulfilment: (connection) => portOf('fulfilment', connection),
     tracking: (connection) => portOf('tracking', connection),
+    stock: (connection) => portOf('stock', connection),
+    has: (connection, port) => connectorOfConnection(connection).ports[port] !== undefined,
     providersFor: (role) =>
       connectorsWithRole(role)
         .filter((connector) => connector.ports[role] !== undefined)

@@ -2,10 +2,11 @@ import { afterShip } from './aftership/descriptor';
 import { bigCommerce } from './bigcommerce/descriptor';
 import { PermanentError } from '@shiplink/errors';
 import type { ConnectorDescriptor, Role } from './descriptor';
+import { shipHero } from './shiphero/descriptor';
 import { shipStation } from './shipstation/descriptor';
 
 /** Every provider the hub speaks to. Adding one is a folder with its descriptor and a line here. */
-export const CONNECTORS = [bigCommerce, shipStation, afterShip] as const;
+export const CONNECTORS = [bigCommerce, shipStation, afterShip, shipHero] as const;
 
 export type Connector = (typeof CONNECTORS)[number];
 export type ProviderId = Connector['id'];

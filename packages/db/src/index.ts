@@ -3,11 +3,13 @@ import { createDb, type Db, type DbOptions } from './client';
 import { LockPool } from './locks';
 import { createPgPool } from './pg-pool';
 import { AuditTrail } from './repos/audit.repo';
+import { CatalogRepo } from './repos/catalog.repo';
 import { CursorsRepo } from './repos/cursors.repo';
 import { DeadLettersRepo } from './repos/dead-letters.repo';
 import { InboxRepo } from './repos/inbox.repo';
 import { OrdersRepo } from './repos/orders.repo';
 import { ShipmentsRepo } from './repos/shipments.repo';
+import { StockRepo } from './repos/stock.repo';
 import { TenancyRepo } from './repos/tenancy.repo';
 import { TrackingTimelinesRepo } from './repos/tracking-timelines.repo';
 import { TrackingsRepo } from './repos/trackings.repo';
@@ -18,11 +20,13 @@ export * from './locks';
 export * from './secret-box';
 export * from './unique';
 export * from './repos/audit.repo';
+export * from './repos/catalog.repo';
 export * from './repos/cursors.repo';
 export * from './repos/dead-letters.repo';
 export * from './repos/inbox.repo';
 export * from './repos/orders.repo';
 export * from './repos/shipments.repo';
+export * from './repos/stock.repo';
 export * from './repos/tenancy.repo';
 export * from './repos/tracking-records';
 export * from './repos/tracking-timelines.repo';
@@ -40,6 +44,8 @@ export interface Repos {
   cursors: CursorsRepo;
   trackings: TrackingsRepo;
   timelines: TrackingTimelinesRepo;
+  catalog: CatalogRepo;
+  stock: StockRepo;
   /** Advisory locks that serialise one side effect across every worker process. */
   locks: LockPool;
   close(): Promise<void>;
@@ -75,6 +81,8 @@ export function createRepos(options: {
     cursors: new CursorsRepo(db),
     trackings: new TrackingsRepo(db),
     timelines: new TrackingTimelinesRepo(db),
+    catalog: new CatalogRepo(db),
+    stock: new StockRepo(db),
     locks,
     async close() {
       await audit.flush();

@@ -31,3 +31,40 @@ export interface StockWriteResult {
   /** Levels the store cannot take (an unknown SKU, a SKU tracked another way), with why. */
   rejected: { level: StockLevel; reason: string }[];
 }
+
+/** A store SKU found in a fulfilment system's catalog. */
+export interface ProductMatch {
+  sku: string;
+  /** The system's id of the product. */
+  productRef: string;
+}
+
+/**
+ * The store levels a set of observations adds up to: per SKU and store location, the sum of what
+ * is available in every warehouse `locationOf` routes there (undefined: that warehouse feeds no
+ * location). Each level carries its newest observation's time.
+ */
+export function storeLevelsOf(
+  observations: readonly StockObservation[],
+  locationOf: (warehouseRef: string) => string | undefined,
+): (StockLevel & { observedAt: string })[] {
+  const levels = new Map<string, StockLevel & { observedAt: string }>();
+  for (const observation of observations) {
+    const locationRef = locationOf(observation.warehouseRef);
+    if (locationRef === undefined) continue;
+    const key = JSON.stringify([observation.sku, locationRef]);
+    const level = levels.get(key);
+    if (!level) {
+      levels.set(key, {
+        sku: observation.sku,
+        locationRef,
+        quantity: Math.max(0, observation.available),
+        observedAt: observation.observedAt,
+      });
+      continue;
+    }
+    level.quantity += Math.max(0, observation.available);
+    if (observation.observedAt > level.observedAt) level.observedAt = observation.observedAt;
+  }
+  return [...levels.values()];
+}

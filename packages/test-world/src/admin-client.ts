@@ -5,12 +5,10 @@ import type { ConnectedAccount, SimulatorAccount } from '@shiplink/connectors/si
 export interface StoreSetup {
   tenantId: string;
   storeId: string;
-  connections: {
-    bigcommerce: { id: string; webhookUrl: string };
-    shipstation: { id: string; webhookUrl: string };
-    /** Present when the sandbox tracks shipments through AfterShip. */
-    aftership?: { id: string; webhookUrl: string };
-  };
+  /** Every connection of the store, by provider: the store platform's and the others opened. */
+  connections: { bigcommerce: ConnectedAccount } & Partial<Record<ProviderId, ConnectedAccount>>;
+  /** The store's fulfilment connection (a store exports its orders to one fulfilment system). */
+  fulfilment: ConnectedAccount & { provider: ProviderId };
 }
 
 /** What the merchant pastes into the hub; an account's other fields stay with the simulator. */
@@ -37,7 +35,10 @@ export class AdminClient {
   }
 
   /** Tenant → store → a connection per account → webhooks registered at the providers. */
-  async connectStore(name: string, accounts: readonly SimulatorAccount[]): Promise<StoreSetup> {
+  async connectStore(
+    name: string,
+    accounts: readonly SimulatorAccount<ProviderId>[],
+  ): Promise<StoreSetup> {
     const platform = accounts.find((account) => account.storeRef !== undefined);
     if (!platform) throw new Error('a store needs its store platform account');
     const tenant = (await this.http.post<{ id: string }>('/tenants', { name })).data;
@@ -48,17 +49,23 @@ export class AdminClient {
         externalRef: platform.storeRef,
       })
     ).data;
-    const { bigcommerce, shipstation, ...others } = await this.connectAccounts(store.id, [
+    const connections = await this.connectAccounts(store.id, [
       platform,
       ...accounts.filter((account) => account !== platform),
     ]);
-    if (!bigcommerce || !shipstation) {
-      throw new Error('a store setup needs its BigCommerce and ShipStation connections');
+    const fulfilment = accounts.find((account) =>
+      findConnector(account.provider)?.roles.includes('fulfilment'),
+    );
+    const { bigcommerce } = connections;
+    const fulfilmentConnection = fulfilment && connections[fulfilment.provider];
+    if (!bigcommerce || !fulfilment || !fulfilmentConnection) {
+      throw new Error('a store setup needs its BigCommerce and fulfilment connections');
     }
     return {
       tenantId: tenant.id,
       storeId: store.id,
-      connections: { bigcommerce, shipstation, ...others },
+      connections: { ...connections, bigcommerce },
+      fulfilment: { ...fulfilmentConnection, provider: fulfilment.provider },
     };
   }
 

@@ -12,7 +12,12 @@ import {
 } from '@shiplink/jobs';
 import { freePort } from '@shiplink/testing';
 
-export const WORKER_APP_NAMES = ['worker-orders', 'worker-shipments', 'worker-tracking'] as const;
+export const WORKER_APP_NAMES = [
+  'worker-orders',
+  'worker-shipments',
+  'worker-tracking',
+  'worker-inventory',
+] as const;
 export type WorkerAppName = (typeof WORKER_APP_NAMES)[number];
 
 /** What a hub needs to run a worker app's processors in its own process. */

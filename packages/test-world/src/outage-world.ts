@@ -212,7 +212,7 @@ export async function startOutageWorld(): Promise<OutageWorld> {
         },
         {
           queue: jobs.shipmentsPoll.queue,
-          id: jobs.shipmentsPoll.jobId({ connectionId: connections.shipstation.id }),
+          id: jobs.shipmentsPoll.jobId({ connectionId: store.setup.fulfilment.id }),
         },
       ],
       async close({ keepLogs }) {
@@ -232,7 +232,7 @@ async function connectStore(
   ingressUrl: string,
   adminToken: string,
 ): Promise<OutageWorld['store']> {
-  const accounts = await openAccounts(simulators.urls, { roles: ['fulfilment'] });
+  const accounts = await openAccounts(simulators.urls, { providers: ['shipstation'] });
   const bigcommerce = accountOf<BigCommerceSimAccount>(accounts, 'bigcommerce');
   // The outage scenarios forge BigCommerce deliveries, which carry its store id and signature.
   if (!bigcommerce) throw new Error('the outage world needs a BigCommerce store');

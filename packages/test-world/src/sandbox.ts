@@ -1,10 +1,9 @@
-import type { ProviderId, Role } from '@shiplink/connectors';
+import type { ProviderId } from '@shiplink/connectors';
 import {
   SIMULATORS,
   startSimulators,
   type RunningSimulators,
   type SimulatorAccount,
-  type SimulatorEntry,
 } from '@shiplink/connectors/simulators';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import { AdminClient, type StoreSetup } from './admin-client';
@@ -23,8 +22,12 @@ export interface Sandbox {
 }
 
 export interface SandboxOptions extends HubOptions {
-  quotas?: { bigcommerce?: number; shipstation?: number };
+  quotas?: Partial<Record<ProviderId, number>>;
   shipstationSettings?: object;
+  /** The store's warehouse: ShipStation unless told otherwise. */
+  fulfilment?: ProviderId;
+  /** The merchant's settings of the fulfilment connection (see `shipstationSettings`). */
+  fulfilmentSettings?: Record<string, unknown>;
   /** Also connect an AfterShip account, with its webhooks pointed at the hub. */
   tracking?: boolean;
 }
@@ -37,11 +40,15 @@ export interface SandboxOptions extends HubOptions {
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const simulators = await startSimulators(options.quotas ? { quotas: options.quotas } : {});
   const hub = await startHub(options);
+  const fulfilment = options.fulfilment ?? 'shipstation';
+  const fulfilmentSettings =
+    options.fulfilmentSettings ??
+    (fulfilment === 'shipstation' && options.shipstationSettings
+      ? { ...options.shipstationSettings }
+      : undefined);
   const accounts = await openAccounts(simulators.urls, {
-    roles: options.tracking ? ['fulfilment', 'tracking'] : ['fulfilment'],
-    ...(options.shipstationSettings
-      ? { settings: { shipstation: { ...options.shipstationSettings } } }
-      : {}),
+    providers: options.tracking ? [fulfilment, 'aftership'] : [fulfilment],
+    ...(fulfilmentSettings ? { settings: { [fulfilment]: fulfilmentSettings } } : {}),
   });
   const admin = new AdminClient(hub.ingressUrl, hub.env.ADMIN_TOKEN!);
   const setup = await admin.connectStore('Sandbox Outfitters', accounts.list);
@@ -69,8 +76,8 @@ export interface OpenedAccounts {
 }
 
 export interface OpenAccountsOptions {
-  /** The roles to open accounts for besides the store platform, which every store has. */
-  roles: readonly Role[];
+  /** The providers to open accounts at besides the store platform, which every store has. */
+  providers: readonly ProviderId[];
   /** The merchant's settings per provider; each provider has its defaults. */
   settings?: Partial<Record<ProviderId, Record<string, unknown>>>;
   /** The store's ref at its platform; fresh unless given. */
@@ -79,19 +86,19 @@ export interface OpenAccountsOptions {
 
 /**
  * A merchant's accounts, opened in the simulators with fresh credentials before anything is
- * connected to the hub: the store platform first, then every provider playing one of `roles`.
+ * connected to the hub: the store platform first, then each of `providers` in registry order.
  */
 export async function openAccounts(
   urls: RunningSimulators['urls'],
   options: OpenAccountsOptions,
 ): Promise<OpenedAccounts> {
-  const plays = (entry: SimulatorEntry, roles: readonly Role[]) =>
-    entry.connector.roles.some((role) => roles.includes(role));
-  const platform = SIMULATORS.find((entry) => plays(entry, ['store']));
+  const platform = SIMULATORS.find((entry) => entry.connector.roles.includes('store'));
   if (!platform) throw new Error('no simulated provider plays the store platform');
   const wanted = [
     platform,
-    ...SIMULATORS.filter((entry) => entry !== platform && plays(entry, options.roles)),
+    ...SIMULATORS.filter(
+      (entry) => entry !== platform && options.providers.includes(entry.provider),
+    ),
   ];
   const list: SimulatorAccount<ProviderId>[] = [];
   for (const { provider, openAccount } of wanted) {

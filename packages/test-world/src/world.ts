@@ -8,7 +8,7 @@ import {
 } from '@shiplink/testing';
 import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce/simulator';
 import type { HubOptions } from './hub';
-import { startSandbox, type Sandbox } from './sandbox';
+import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 
 export interface TestWorld extends Sandbox {
   database: TestDatabase;
@@ -41,10 +41,8 @@ export interface BigCommerceOrderView {
 }
 
 export async function startWorld(
-  options: Partial<HubOptions> & {
-    quotas?: { bigcommerce?: number; shipstation?: number };
-    tracking?: boolean;
-  } = {},
+  options: Partial<HubOptions> &
+    Pick<SandboxOptions, 'quotas' | 'tracking' | 'fulfilment' | 'fulfilmentSettings'> = {},
 ): Promise<TestWorld> {
   const database = await createTestDatabase();
   const prefix = testQueuePrefix();

@@ -1,5 +1,6 @@
 import type { WebhookIntent } from '@shiplink/connectors';
 import { digest, jobKey } from '@shiplink/domain';
+import { MAX_SKUS_PER_REFRESH } from '@shiplink/jobs';
 import { jobForIntent } from './intents';
 
 const connectionId = '6f1c1f0e-4f4e-4d55-9a53-1f1e0f3c2b10';
@@ -24,6 +25,24 @@ describe('jobForIntent', () => {
       { kind: 'shipments.available', batchRef: batch },
       'shipments.fetch',
       jobKey('shipments-fetch', connectionId, digest(batch)),
+    ],
+    [
+      { kind: 'fulfilment-order.changed', fulfilmentOrderRef: 'T3JkZXI6MQ==' },
+      'fulfilment-order.sync',
+      jobKey('fulfilment-order-sync', connectionId, 'T3JkZXI6MQ==', trigger),
+    ],
+    [
+      { kind: 'stock.changed', skus: ['TENT-2P', 'STOVE-MINI', 'TENT-2P'] },
+      'stock.refresh',
+      jobKey('stock-refresh', connectionId, trigger, digest('STOVE-MINI\nTENT-2P', 16)),
+    ],
+    [
+      {
+        kind: 'stock.changed',
+        skus: Array.from({ length: MAX_SKUS_PER_REFRESH + 1 }, (_, i) => `SKU-${i}`),
+      },
+      'stock.poll',
+      jobKey('stock-poll', connectionId),
     ],
     [
       { kind: 'tracking.updated', trackingRef: 't1', eventRef: 'e1' },

@@ -1,6 +1,6 @@
 import type { WebhookIntent } from '@shiplink/connectors';
 import { digest } from '@shiplink/domain';
-import { jobs } from '@shiplink/jobs';
+import { jobs, MAX_SKUS_PER_REFRESH } from '@shiplink/jobs';
 import type { AcceptedEvent } from './intake.service';
 
 /**
@@ -36,6 +36,19 @@ export function jobForIntent(
         definition: jobs.shipmentsFetch,
         payload: { connectionId, batchRef: intent.batchRef },
       };
+    case 'fulfilment-order.changed':
+      return {
+        definition: jobs.fulfilmentOrderSync,
+        payload: { connectionId, fulfilmentOrderRef: intent.fulfilmentOrderRef, trigger },
+      };
+    case 'stock.changed': {
+      const skus = [...new Set(intent.skus)];
+      // A delivery naming more SKUs than one read-back takes is a reconciliation's worth of work.
+      if (skus.length > MAX_SKUS_PER_REFRESH || skus.length === 0) {
+        return { definition: jobs.stockPoll, payload: { connectionId } };
+      }
+      return { definition: jobs.stockRefresh, payload: { connectionId, skus, trigger } };
+    }
     case 'tracking.updated':
       return {
         definition: jobs.trackingEvent,

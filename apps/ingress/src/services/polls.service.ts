@@ -13,6 +13,9 @@ const POLL_JOBS: Record<PollKind, AnyJob> = {
   shipments: jobs.shipmentsPoll,
   // Cheap when nothing is stale: the job only calls the provider for trackings gone quiet.
   trackings: jobs.trackingPoll,
+  stock: jobs.stockPoll,
+  // Cheap when nothing waits: the job only asks the provider about SKUs orders wait for.
+  reviews: jobs.reviewsRecheck,
 };
 
 /** The delta polls a connection gets, as its provider's descriptor lists them. */

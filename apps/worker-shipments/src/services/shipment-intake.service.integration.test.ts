@@ -17,7 +17,7 @@ describe('ShipmentIntakeService', () => {
     await world?.close();
   });
 
-  const connectionId = () => world.setup.connections.shipstation.id;
+  const connectionId = () => world.setup.fulfilment.id;
 
   const shippedOrder = () => shipExportedOrder(world);
 

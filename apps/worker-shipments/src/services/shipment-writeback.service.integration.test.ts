@@ -23,7 +23,7 @@ describe('ShipmentWritebackService', () => {
   async function recordedShipment() {
     const { orderId, shipped } = await shipExportedOrder(world);
     await intake.fetchBatch({
-      connectionId: world.setup.connections.shipstation.id,
+      connectionId: world.setup.fulfilment.id,
       batchRef: shipped.resourceUrl,
     });
     const [order] = (await world.admin.order(String(orderId))).orders;

@@ -9,10 +9,17 @@ import {
 } from '../descriptor';
 import { ShipHeroClient } from './client';
 import { ShipHeroCredentialsSchema } from './credentials';
-import { LEGACY_SHIPMENT_REF, shipHeroFulfilmentSystem } from './ports';
+import {
+  LEGACY_ORDER_REF,
+  LEGACY_SHIPMENT_REF,
+  shipHeroFulfilmentSystem,
+  shipHeroStock,
+} from './ports';
 import { SHIPHERO_PROVIDER } from './profile';
 import { ShipHeroSettingsSchema } from './settings';
 import {
+  InventoryUpdateSchema,
+  OrderCanceledSchema,
   ShipHeroWebhookEnvelopeSchema,
   ShipmentUpdateSchema,
   shipHeroMessageId,
@@ -58,7 +65,28 @@ const webhook: WebhookHandler = {
     // ShipHero retries a delivery with the same message id; without one, the content is the id.
     const eventRef =
       shipHeroMessageId(request.headers) ?? `${topic}:${digest(request.rawBody.toString('utf8'))}`;
-    if (topic !== 'Shipment Update') return { ok: true, topic, eventRef, payload: envelope.body };
+    const recorded = { ok: true, topic, eventRef, payload: envelope.body } as const;
+    if (topic === 'Inventory Update') {
+      const inventory = parseWebhookBody(request.rawBody, InventoryUpdateSchema, topic);
+      if (!inventory.ok) return inventory;
+      // The quantities come without the time ShipHero counted them: the worker reads them back.
+      const skus = [...new Set(inventory.data.inventory.map((entry) => entry.sku))];
+      return skus.length ? { ...recorded, intent: { kind: 'stock.changed', skus } } : recorded;
+    }
+    if (topic === 'Order Canceled') {
+      const canceled = parseWebhookBody(request.rawBody, OrderCanceledSchema, topic);
+      if (!canceled.ok) return canceled;
+      const { order_uuid, order_id, partner_order_id } = canceled.data;
+      const ref = order_uuid || (order_id ? `${LEGACY_ORDER_REF}${String(order_id)}` : undefined);
+      if (!ref) return recorded;
+      return {
+        ...recorded,
+        ...(partner_order_id ? { orderRef: partner_order_id } : {}),
+        intent: { kind: 'fulfilment-order.changed', fulfilmentOrderRef: ref },
+      };
+    }
+    // Return Update and the rest are kept in the inbox; nothing in the hub acts on them yet.
+    if (topic !== 'Shipment Update') return recorded;
     const shipment = parseWebhookBody(request.rawBody, ShipmentUpdateSchema, 'Shipment Update');
     if (!shipment.ok) return shipment;
     const { fulfillment } = shipment.data;
@@ -93,7 +121,7 @@ export const shipHero = defineConnector({
     webhookSecret: given ?? newSecret(),
   }),
   createClient: (connection, deps) => new ShipHeroClient(clientOptions(connection, deps)),
-  ports: { fulfilment: shipHeroFulfilmentSystem },
+  ports: { fulfilment: shipHeroFulfilmentSystem, stock: shipHeroStock },
   webhook,
   async registerWebhooks(client, destination) {
     const current = await client.webhooks();
@@ -122,5 +150,5 @@ export const shipHero = defineConnector({
       credentials: { ...client.tokens.credentials, webhookSecrets: secrets },
     };
   },
-  polls: ['shipments'],
+  polls: ['shipments', 'stock', 'reviews'],
 });

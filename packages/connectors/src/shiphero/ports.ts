@@ -3,6 +3,8 @@ import {
   type FulfilmentOrderState,
   type FulfilmentSystem,
   type InboundShipment,
+  type ProductMatch,
+  type StockSource,
 } from '@shiplink/domain';
 import type { ShipHeroClient } from './client';
 import { holdsFor, shipHeroStatusFor, toShipHeroOrder } from './mapping';
@@ -12,6 +14,8 @@ import { fulfilmentStatusOf, type ShipHeroSettings } from './settings';
 
 /** A legacy numeric shipment id from a webhook, as an opaque batch reference. */
 export const LEGACY_SHIPMENT_REF = 'legacy-shipment:';
+/** A legacy numeric order id from a webhook that gave no uuid. */
+export const LEGACY_ORDER_REF = 'legacy-order:';
 
 /**
  * A ShipHero shipment as store shipments: one per package (shipping label), because ShipHero's
@@ -93,6 +97,21 @@ export function shipHeroFulfilmentSystem(
         : await client.orderByPartnerId(orderKey);
       return found ? stateOf(found) : undefined;
     },
+    async orderState(externalId) {
+      const id = externalId.startsWith(LEGACY_ORDER_REF)
+        ? await client.uuidOf(Number(externalId.slice(LEGACY_ORDER_REF.length)), 'Order')
+        : externalId;
+      const found = id ? await client.order(id) : undefined;
+      return found ? stateOf(found) : undefined;
+    },
+    async matchProducts(skus) {
+      const matches: ProductMatch[] = [];
+      for (const sku of new Set(skus)) {
+        const product = await client.product(sku);
+        if (product) matches.push({ sku, productRef: product.id });
+      }
+      return matches;
+    },
     intentFor(status) {
       const target = shipHeroStatusFor(status);
       if (!target) return 'skip';
@@ -110,4 +129,9 @@ export function shipHeroFulfilmentSystem(
       return (await client.shipmentsSince(since)).flatMap(packagesOf);
     },
   };
+}
+
+/** ShipHero's balances per SKU and warehouse, with the time ShipHero last changed each. */
+export function shipHeroStock(client: ShipHeroClient, _settings: ShipHeroSettings): StockSource {
+  throw new Error('not built yet');
 }

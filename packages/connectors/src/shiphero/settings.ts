@@ -20,10 +20,21 @@ export const ShipHeroSettingsSchema = z
     /** The store's name in ShipHero (`shop_name` on orders and webhooks). */
     shopName: z.string().min(1).max(100).default('BigCommerce'),
     /**
-     * ShipHero warehouse id → the store's inventory location id: whose stock feeds which store
-     * location. Warehouses not listed feed no location.
+     * Who owns stock. `shiphero` (the default): ShipHero's available count of each SKU is the
+     * truth, written to the store whenever it changes, and a change made in the store is
+     * overwritten by the next one. `store`: the hub never writes stock.
+     * `locations`: ShipHero warehouse id → the store's inventory location id, whose stock feeds
+     * which location (several warehouses feeding one location add up). Warehouses not listed
+     * feed `defaultLocation` (BigCommerce's default location is 1); null feeds only those listed.
      */
-    warehouseLocations: z.record(z.string().max(200), z.string().max(200)).default({}),
+    stock: z
+      .object({
+        owner: z.enum(['shiphero', 'store']).default('shiphero'),
+        locations: z.record(z.string().min(1).max(200), z.string().min(1).max(200)).default({}),
+        defaultLocation: z.string().min(1).max(200).nullable().default('1'),
+      })
+      .strict()
+      .prefault({}),
     /**
      * The account's own fulfilment statuses (ShipHero lets accounts add them), in canonical
      * terms; merged over the documented defaults.
@@ -44,4 +55,12 @@ export function fulfilmentStatusOf(
   return (
     (DEFAULT_STATUS_MAP as Record<string, z.infer<typeof FulfilmentStatusSchema>>)[word] ?? 'open'
   );
+}
+
+/** The store location a ShipHero warehouse's stock feeds, if any. */
+export function stockLocationOf(
+  settings: Pick<ShipHeroSettings, 'stock'>,
+  warehouseRef: string,
+): string | undefined {
+  return settings.stock.locations[warehouseRef] ?? settings.stock.defaultLocation ?? undefined;
 }

@@ -90,6 +90,10 @@ export function shipStationFulfilmentSystem(
       const match = candidates.find((candidate) => candidate.orderKey === orderKey);
       return match ? orderState(match) : undefined;
     },
+    async orderState(externalId) {
+      const found = await client.getOrder(externalId);
+      return found ? orderState(found) : undefined;
+    },
     intentFor(status) {
       const target = orderStatusFor(status);
       if (!target) return 'skip';

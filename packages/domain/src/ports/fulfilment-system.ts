@@ -1,4 +1,5 @@
 import type { CanonicalOrder, Destination } from '../order';
+import type { ProductMatch } from '../stock';
 
 /**
  * A fulfilment system (ShipStation now; ShipHero and Posti next): orders out, shipments back.
@@ -29,6 +30,16 @@ export interface FulfilmentSystem {
   intentFor(status: CanonicalOrder['status']): 'export' | 'cancel' | 'skip';
   /** A recorded status word (`FulfilmentOrderState.rawStatus`) in canonical terms. */
   statusOf(rawStatus: string): FulfilmentOrderStatus;
+  /**
+   * A fulfilment order by the system's own id, as it holds it now (a webhook said it changed);
+   * undefined when there is none.
+   */
+  orderState(externalId: string): Promise<FulfilmentOrderState | undefined>;
+  /**
+   * Which of these store SKUs the system has products for, for systems that only take orders
+   * for products they know (ShipHero). Absent where any SKU is accepted (ShipStation).
+   */
+  matchProducts?(skus: readonly string[]): Promise<ProductMatch[]>;
   /** The shipments a webhook pointed at (an opaque batch reference). */
   shipmentsIn(batchRef: string): Promise<InboundShipment[]>;
   /** Shipments created at or after `since`. */

@@ -1,15 +1,17 @@
+import { inventoryJobs } from './inventory';
 import { orderJobs } from './orders';
 import { shipmentJobs } from './shipments';
 import { trackingJobs } from './tracking';
 
 export { orderSubject } from './orders';
+export { MAX_SKUS_PER_REFRESH } from './inventory';
 
 /**
  * The job catalog: every payload the hub enqueues, declared once, one file per queue. Payloads
  * carry the hub's ids and providers' opaque references; workers read the current state
  * themselves.
  */
-export const jobs = { ...orderJobs, ...shipmentJobs, ...trackingJobs } as const;
+export const jobs = { ...orderJobs, ...shipmentJobs, ...trackingJobs, ...inventoryJobs } as const;
 
 export type JobCatalog = typeof jobs;
 export type AnyJob = JobCatalog[keyof JobCatalog];

@@ -18,6 +18,28 @@ export const orderJobs = {
     subject: (p) => orderSubject(p.connectionId, p.orderRef),
   }),
 
+  /**
+   * A fulfilment order changed at the fulfilment system (a webhook named it by the system's id):
+   * record its status and show it on the store order as the store's settings say.
+   */
+  fulfilmentOrderSync: defineJob({
+    queue: 'orders',
+    name: 'fulfilment-order.sync',
+    schema: z.object({ connectionId: uuid, fulfilmentOrderRef: externalRef, trigger }),
+    jobId: (p) => jobKey('fulfilment-order-sync', p.connectionId, p.fulfilmentOrderRef, p.trigger),
+  }),
+
+  /**
+   * Orders waiting in review for SKUs the fulfilment system did not have: ask it again, and
+   * export every order whose SKUs are all matched now.
+   */
+  reviewsRecheck: defineJob({
+    queue: 'orders',
+    name: 'reviews.recheck',
+    schema: z.object({ connectionId: uuid }),
+    jobId: (p) => jobKey('reviews-recheck', p.connectionId),
+  }),
+
   /** Delta poll of store orders changed since the last cursor. */
   ordersPoll: defineJob({
     queue: 'orders',

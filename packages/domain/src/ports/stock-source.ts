@@ -1,0 +1,12 @@
+import type { StockObservation } from '../stock';
+
+/**
+ * A warehouse system that owns stock (ShipHero): balances per SKU and warehouse, each with the
+ * system's own time of it, so that the newest observation can win whatever order they arrive in.
+ */
+export interface StockSource {
+  /** The current balances of these SKUs in every warehouse that stocks them. */
+  stockOf(skus: readonly string[]): Promise<StockObservation[]>;
+  /** Balances that changed at or after `since` (the reconciling poll). */
+  stockChangedSince(since: Date): Promise<StockObservation[]>;
+}
