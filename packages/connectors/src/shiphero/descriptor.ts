@@ -9,14 +9,10 @@ import {
 } from '../descriptor';
 import { ShipHeroClient } from './client';
 import { ShipHeroCredentialsSchema } from './credentials';
-import {
-  LEGACY_ORDER_REF,
-  LEGACY_SHIPMENT_REF,
-  shipHeroFulfilmentSystem,
-  shipHeroStock,
-} from './ports';
+import { LEGACY_ORDER_REF, LEGACY_SHIPMENT_REF, shipHeroFulfilmentSystem } from './ports';
 import { SHIPHERO_PROVIDER } from './profile';
 import { ShipHeroSettingsSchema } from './settings';
+import { shipHeroStock } from './stock';
 import {
   InventoryUpdateSchema,
   OrderCanceledSchema,

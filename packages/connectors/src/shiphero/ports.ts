@@ -4,7 +4,6 @@ import {
   type FulfilmentSystem,
   type InboundShipment,
   type ProductMatch,
-  type StockSource,
 } from '@shiplink/domain';
 import type { ShipHeroClient } from './client';
 import { holdsFor, shipHeroStatusFor, toShipHeroOrder } from './mapping';
@@ -129,9 +128,4 @@ export function shipHeroFulfilmentSystem(
       return (await client.shipmentsSince(since)).flatMap(packagesOf);
     },
   };
-}
-
-/** ShipHero's balances per SKU and warehouse, with the time ShipHero last changed each. */
-export function shipHeroStock(client: ShipHeroClient, _settings: ShipHeroSettings): StockSource {
-  throw new Error('not built yet');
 }
