@@ -177,6 +177,7 @@ export interface ConnectorDescriptor<
   registerWebhooks?(
     client: Client,
     destination: string,
+    settings: z.infer<Settings>,
   ): Promise<{
     registered: string[];
     existing: string[];

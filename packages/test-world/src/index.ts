@@ -4,3 +4,4 @@ export * from './sandbox';
 export * from './scenario';
 export * from './tracking-world';
 export * from './world';
+export * from './shiphero';

@@ -14,6 +14,8 @@ export interface Sandbox {
   hub: RunningHub;
   admin: AdminClient;
   setup: StoreSetup;
+  /** The merchant's accounts in the simulators (`accountOf` finds one). */
+  accounts: OpenedAccounts;
   storeHash: string;
   bigcommerce: SimulatorControl;
   shipstation: SimulatorControl;
@@ -57,6 +59,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     hub,
     admin,
     setup,
+    accounts,
     storeHash: accounts.storeRef,
     bigcommerce: new SimulatorControl(simulators.urls.bigcommerce),
     shipstation: new SimulatorControl(simulators.urls.shipstation),

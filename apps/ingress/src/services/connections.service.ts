@@ -4,6 +4,7 @@ import {
   connectorFor,
   connectorOfConnection,
   type AnyConnector,
+  parseSettings,
   PROVIDER_IDS,
   type BaseUrlPolicy,
   type ProviderClients,
@@ -177,6 +178,7 @@ export class ConnectionsService {
     const result = await connector.registerWebhooks(
       this.clients.for({ ...connection, provider: connector.id }),
       destination,
+      parseSettings(connector.settings, connection.settings, connection.id),
     );
     // Secrets a provider issues at registration are shown once: kept, encrypted, right away.
     if (result.credentials !== undefined) {

@@ -169,6 +169,7 @@ describe('bigCommerce webhook registration', () => {
     const result = await bigCommerce.registerWebhooks!(
       client as unknown as BigCommerceClient,
       destination,
+      bigCommerce.settings.parse({}),
     );
     expect(result.existing).toEqual(['store/order/created']);
     expect(result.registered).toEqual(

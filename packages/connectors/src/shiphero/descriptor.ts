@@ -119,8 +119,10 @@ export const shipHero = defineConnector({
   createClient: (connection, deps) => new ShipHeroClient(clientOptions(connection, deps)),
   ports: { fulfilment: shipHeroFulfilmentSystem, stock: shipHeroStock },
   webhook,
-  async registerWebhooks(client, destination) {
-    const current = await client.webhooks();
+  async registerWebhooks(client, destination, settings) {
+    // ShipHero scopes webhooks to a shop: the one the hub's orders are created under.
+    const shop_name = settings.shopName;
+    const current = (await client.webhooks()).filter((hook) => hook.shop_name === shop_name);
     const registered: string[] = [];
     const existing: string[] = [];
     const secrets = { ...client.tokens.credentials.webhookSecrets };
@@ -131,12 +133,8 @@ export const shipHero = defineConnector({
         continue;
       }
       // A URL changes by deleting and creating; the secret comes with the new one only.
-      if (found)
-        await client.deleteWebhook({
-          name,
-          ...(found.shop_name ? { shop_name: found.shop_name } : {}),
-        });
-      const created = await client.createWebhook({ name, url: destination });
+      if (found) await client.deleteWebhook({ name, shop_name });
+      const created = await client.createWebhook({ name, url: destination, shop_name });
       if (created.shared_signature_secret) secrets[name] = created.shared_signature_secret;
       registered.push(name);
     }

@@ -103,7 +103,11 @@ describe('shipStation webhook registration', () => {
 
   it('subscribes SHIP_NOTIFY once', async () => {
     const subscribed: unknown[] = [];
-    const fresh = await shipStation.registerWebhooks!(clientWith([], subscribed), destination);
+    const fresh = await shipStation.registerWebhooks!(
+      clientWith([], subscribed),
+      destination,
+      shipStation.settings.parse({}),
+    );
     expect(fresh).toEqual({ registered: ['SHIP_NOTIFY'], existing: [] });
     expect(subscribed).toEqual([
       { targetUrl: destination, event: 'SHIP_NOTIFY', friendlyName: 'Shiplink shipments' },
@@ -111,6 +115,7 @@ describe('shipStation webhook registration', () => {
     const again = await shipStation.registerWebhooks!(
       clientWith([{ event: 'SHIP_NOTIFY', url: destination }], subscribed),
       destination,
+      shipStation.settings.parse({}),
     );
     expect(again).toEqual({ registered: [], existing: ['SHIP_NOTIFY'] });
     expect(subscribed).toHaveLength(1);
