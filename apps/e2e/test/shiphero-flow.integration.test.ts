@@ -126,6 +126,28 @@ describe('BigCommerce ⇄ ShipHero, end to end on real PostgreSQL and Redis', ()
     expect(await warehouse.ordersOf(orderId)).toHaveLength(1);
   });
 
+  it('shows a cancellation in the warehouse on the store order, as the store settings say', async () => {
+    const orderId = await world.placeOrder(multiLineOrder());
+    const order = await warehouse.orderOf(orderId);
+    await warehouse.cancel(order.id, 'Address cannot be served');
+    const cancelled = await waitFor(
+      async () => {
+        const view = await t.storeOrder(orderId);
+        return view.order.status_id === 12 ? view : undefined;
+      },
+      { what: 'the store order to need manual verification' },
+    );
+    expect(cancelled.order.staff_notes).toContain(`${order.partner_order_id} as canceled`);
+    const [record] = (await world.admin.order(String(orderId))).orders[0]!.fulfilmentOrders;
+    expect(record?.status).toBe('canceled');
+    // A later store change is not pushed onto the cancelled ShipHero order.
+    await world.bigcommerce.patch(`/stores/${world.storeHash}/orders/${orderId}`, {
+      staffNotes: 'Customer called',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await warehouse.orderOf(orderId)).fulfillment_status).toBe('canceled');
+  });
+
   it('refreshes an expired access token once and carries on', async () => {
     await warehouse.control.post(`/accounts/${warehouse.account.accountId}/tokens/expire`, {});
     const orderId = await world.placeOrder(multiLineOrder());

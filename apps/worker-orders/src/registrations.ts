@@ -1,7 +1,9 @@
 import type { Platform } from '@shiplink/app-kit';
 import type { Registration } from '@shiplink/jobs';
+import { fulfilmentOrderSyncProcessor } from './processors/fulfilment-order-sync.processor';
 import { orderImportProcessor } from './processors/order-import.processor';
 import { ordersPollProcessor } from './processors/orders-poll.processor';
+import { FulfilmentOrderSyncService } from './services/fulfilment-order-sync.service';
 import { OrderImportService } from './services/order-import.service';
 import { OrdersPollService } from './services/orders-poll.service';
 
@@ -9,4 +11,5 @@ import { OrdersPollService } from './services/orders-poll.service';
 export const registrations = (platform: Platform): Registration[] => [
   orderImportProcessor(new OrderImportService(platform)),
   ordersPollProcessor(new OrdersPollService(platform)),
+  fulfilmentOrderSyncProcessor(new FulfilmentOrderSyncService(platform)),
 ];

@@ -11,6 +11,28 @@ export const DEFAULT_FLAGGED_TRACKING_STATUSES = [
   'failed',
 ] as const satisfies readonly TrackingStatus[];
 
+/** Store statuses set when the fulfilment system changes an order itself, unless overridden. */
+export const DEFAULT_FULFILMENT_STORE_STATUSES: Readonly<Record<string, number | null>> = {
+  cancelled: 12,
+};
+
+/**
+ * The store status to set for a fulfilment order's status: the store's own choice for the
+ * system's word, then for the canonical status, then the default; undefined or null: none.
+ */
+export function storeStatusForFulfilment(
+  settings: StoreSettings,
+  state: { status: string; rawStatus: string },
+): number | null | undefined {
+  const own = settings.fulfilment.storeStatuses;
+  const word = Object.keys(own).find(
+    (key) => key.trim().toLowerCase() === state.rawStatus.trim().toLowerCase(),
+  );
+  if (word !== undefined) return own[word];
+  if (state.status in own) return own[state.status];
+  return DEFAULT_FULFILMENT_STORE_STATUSES[state.status];
+}
+
 /**
  * Per-store settings (the `stores.settings` column), every field with a default so that `{}` is a
  * complete configuration:
@@ -21,9 +43,24 @@ export const DEFAULT_FLAGGED_TRACKING_STATUSES = [
  *   `deliveredStatusId` (default 10, Completed) is set once every shipment of a fully shipped
  *   order is delivered (null: leave the status alone). `noteStatuses` each add one line to the
  *   order's staff notes per shipment and status, for the merchant's team.
+ * - `fulfilment.storeStatuses`: what the store order shows when the fulfilment system changes an
+ *   order on its own (cancelled in the warehouse, put on hold): the store status id to set, keyed
+ *   by the system's own status word (ShipHero's are free-form) or by the canonical one
+ *   (`cancelled`, `on_hold`, `open`); null leaves the status alone. Merged over
+ *   `DEFAULT_FULFILMENT_STORE_STATUSES`: a warehouse cancellation sets Manual Verification
+ *   Required (12), not Cancelled, because the store stays the source of truth for what the
+ *   customer is told. Every such change also adds one staff-note line.
  */
 export const StoreSettingsSchema = z
   .object({
+    fulfilment: z
+      .object({
+        storeStatuses: z
+          .record(z.string().min(1).max(100), z.number().int().min(0).max(14).nullable())
+          .default({}),
+      })
+      .strict()
+      .prefault({}),
     tracking: z
       .object({
         shareWithCarrierTracking: z

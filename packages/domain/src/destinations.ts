@@ -42,18 +42,19 @@ const goodsCents = (lines: OrderLine[]) =>
   lines.reduce((sum, line) => sum + toCents(line.unitPrice) * line.quantity, 0);
 
 /**
- * Order-level money for one destination: the store's total and tax spread by each destination's
- * goods + shipping, so the fulfilment orders add up to what the customer paid.
+ * Order-level money for one destination: the store's total, tax and discount spread by each
+ * destination's goods + shipping, so the fulfilment orders add up to what the customer paid.
  */
 export function destinationMoney(
   order: CanonicalOrder,
   destination: Destination,
-): { total: number; tax: number; goods: number } {
+): { total: number; tax: number; discount: number; goods: number } {
   const goods = fromCents(goodsCents(linesFor(order, destination.addressExternalId)));
   if (order.destinations.length === 1) {
     return {
       total: moneyToNumber(order.totals.total),
       tax: moneyToNumber(order.totals.tax),
+      discount: moneyToNumber(order.totals.discount),
       goods,
     };
   }
@@ -63,5 +64,6 @@ export function destinationMoney(
   const index = destinationIndex(order, destination);
   const total = allocate(toCents(order.totals.total), weights)[index] ?? 0;
   const tax = allocate(toCents(order.totals.tax), weights)[index] ?? 0;
-  return { total: fromCents(total), tax: fromCents(tax), goods };
+  const discount = allocate(toCents(order.totals.discount), weights)[index] ?? 0;
+  return { total: fromCents(total), tax: fromCents(tax), discount: fromCents(discount), goods };
 }

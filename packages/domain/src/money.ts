@@ -12,3 +12,9 @@ export function moneyToNumber(value: Money): number {
   const rounded = Math.round(cents) / 100;
   return negative ? -rounded : rounded;
 }
+
+/** The sum of decimal strings, to the cent, as a decimal string ("12.50"). */
+export function sumMoney(...values: Money[]): Money {
+  const cents = values.reduce((sum, value) => sum + Math.round(moneyToNumber(value) * 100), 0);
+  return (cents / 100).toFixed(2);
+}

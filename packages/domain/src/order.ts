@@ -104,6 +104,8 @@ export const CanonicalOrderSchema = z
         subtotal: MoneySchema,
         shipping: MoneySchema,
         tax: MoneySchema,
+        /** Order-level discounts and coupons the customer got (0 for orders stored before). */
+        discount: MoneySchema.default('0'),
         total: MoneySchema,
       })
       .strict(),

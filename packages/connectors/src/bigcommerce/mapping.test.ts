@@ -156,7 +156,13 @@ describe('toCanonicalOrder', () => {
       modifiedAt: '2025-03-05T09:02:45.000Z',
       currency: 'USD',
       customer: { externalId: '27', email: 'jane.doe@example.com', name: 'Jane Doe' },
-      totals: { subtotal: '99.0000', shipping: '17.5000', tax: '9.6300', total: '126.3300' },
+      totals: {
+        subtotal: '99.0000',
+        shipping: '17.5000',
+        tax: '9.6300',
+        discount: '4.80',
+        total: '126.3300',
+      },
       paymentMethod: 'Credit Card',
       notes: { customer: 'Please do not ring the bell', staff: 'VIP - add a thank-you card' },
     });
@@ -273,6 +279,7 @@ describe('toCanonicalOrder', () => {
       subtotal: '107.1700',
       shipping: '18.9400',
       tax: '9.6300',
+      discount: '4.80',
       total: '126.3300',
     });
   });

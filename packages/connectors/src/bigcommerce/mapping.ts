@@ -1,5 +1,6 @@
 import {
   CanonicalOrderSchema,
+  sumMoney,
   type Address,
   type CanonicalOrder,
   type Destination,
@@ -212,6 +213,7 @@ export function toCanonicalOrder(
       subtotal: taxInclusive ? order.subtotal_inc_tax : order.subtotal_ex_tax,
       shipping: taxInclusive ? order.shipping_cost_inc_tax : order.shipping_cost_ex_tax,
       tax: order.total_tax,
+      discount: sumMoney(order.discount_amount, order.coupon_discount),
       total: order.total_inc_tax,
     },
     paymentMethod: orNull(order.payment_method),

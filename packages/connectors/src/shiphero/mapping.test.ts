@@ -31,6 +31,23 @@ describe('ShipHero order mapping', () => {
     });
   });
 
+  it('carries order-level discounts, split like the rest of the money', () => {
+    const discounted = { ...splitOrder, totals: { ...splitOrder.totals, discount: '9.50' } };
+    const [home, office] = discounted.destinations.map((destination) =>
+      toShipHeroOrder(discounted, destination, context),
+    );
+    const shares = [home?.total_discounts, office?.total_discounts].map(Number);
+    expect(shares[0]! + shares[1]!).toBeCloseTo(9.5, 2);
+    expect(shares.every((share) => share > 0)).toBe(true);
+    const [single] = giftOrder.destinations;
+    const whole = toShipHeroOrder(
+      { ...giftOrder, totals: { ...giftOrder.totals, discount: '4.80' } },
+      single!,
+      context,
+    );
+    expect(whole.total_discounts).toBe('4.80');
+  });
+
   it('refuses a destination of another order', () => {
     const [first] = splitOrder.destinations;
     if (!first) throw new Error('fixture has destinations');

@@ -98,6 +98,7 @@ export function toShipHeroOrder(
     currency: order.currency,
     subtotal: order.destinations.length === 1 ? order.totals.subtotal : money.goods.toFixed(2),
     total_tax: money.tax.toFixed(2),
+    total_discounts: money.discount.toFixed(2),
     total_price: money.total.toFixed(2),
     shipping_lines: {
       title: destination.shippingMethod ?? 'Standard',
