@@ -23,6 +23,7 @@ import {
   type AppProcess,
 } from '@shiplink/testing';
 import { closedLoop, percentile } from './load';
+import { backfillRows, runShipHeroBackfill, type BackfillFigures } from './shiphero-phase';
 import { runTrackingPhase, trackingRows } from './tracking-phase';
 
 /**
@@ -38,6 +39,8 @@ const ORDER_SECONDS = Number(process.env.BENCH_ORDER_SECONDS ?? 15);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const TRACKING_RATE = Number(process.env.BENCH_TRACKING_RATE ?? 100);
 const TRACKING_SECONDS = Number(process.env.BENCH_TRACKING_SECONDS ?? 10);
+/** Orders a second store backfills into ShipHero (0 leaves the phase out). */
+const BACKFILL_ORDERS = Number(process.env.BENCH_BACKFILL_ORDERS ?? 2_000);
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
@@ -221,10 +224,16 @@ async function main(): Promise<void> {
     const inboxToShipStation = [...received]
       .filter(([key]) => placedAt.has(key))
       .flatMap(([key, at]) => (arrivals.has(key) ? [arrivals.get(key)! - at] : []));
+
+    // 3. A second store backfills its orders into ShipHero through the real credit bucket.
+    const backfill: BackfillFigures | undefined =
+      BACKFILL_ORDERS > 0
+        ? await runShipHeroBackfill({ simUrls, admin, producer, orders: BACKFILL_ORDERS })
+        : undefined;
     await producer.close();
     redis.disconnect();
 
-    // 3. Tracking events through the whole path.
+    // 4. Tracking events through the whole path.
     const tracking = await runTrackingPhase({
       env,
       databaseUrl: database.url,
@@ -266,6 +275,7 @@ async function main(): Promise<void> {
     console.log(
       `|   of which inbox → ShipStation p50 / p99 (ms) | — | ${fmt(percentile(inboxToShipStation, 50))} / ${fmt(percentile(inboxToShipStation, 99))} |`,
     );
+    for (const row of backfill ? backfillRows(backfill, fmt) : []) console.log(row);
     for (const row of trackingRows(tracking, fmt)) console.log(row);
     const logs = apps.map((app) => app.output()).join('\n');
     const count = (message: string) => logs.split(`"message":"${message}"`).length - 1;

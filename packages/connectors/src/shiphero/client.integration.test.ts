@@ -65,7 +65,8 @@ describe('ShipHeroClient against the simulator', () => {
     const created = await client.createOrder(order('bc-s1-100'));
     const found = await client.orderByPartnerId('bc-s1-100');
     expect(found).toMatchObject({ id: created.id, partner_order_id: 'bc-s1-100' });
-    expect(found?.line_items?.edges[0]?.node).toMatchObject({
+    const full = await client.order(created.id);
+    expect(full?.line_items?.edges[0]?.node).toMatchObject({
       sku: 'MUG',
       partner_line_item_id: '11',
     });

@@ -42,7 +42,7 @@ const MAX_PAGES = 400;
 
 const OrderMutationSchema = z.object({ order: ShipHeroOrderRefSchema.nullable() });
 const WebhookCreateSchema = z.object({ webhook: ShipHeroWebhookSchema.nullable() });
-const OrdersSchema = queryResult(paged(ShipHeroOrderSchema));
+const OrderRefsSchema = queryResult(paged(ShipHeroOrderRefSchema));
 const ShipmentsSchema = queryResult(paged(ShipHeroShipmentSchema));
 const WarehouseProductsSchema = queryResult(paged(ShipHeroWarehouseProductSchema));
 const UuidSchema = queryResult(
@@ -89,8 +89,12 @@ export class ShipHeroClient {
   }
 
   /** The order ShipHero holds for a store order, by the partner id the hub gave it. */
-  async orderByPartnerId(partnerOrderId: string): Promise<ShipHeroOrder | undefined> {
-    const answer = await this.transport.run('OrderByPartnerId', { partnerOrderId }, OrdersSchema);
+  async orderByPartnerId(partnerOrderId: string): Promise<ShipHeroOrderRef | undefined> {
+    const answer = await this.transport.run(
+      'OrderByPartnerId',
+      { partnerOrderId },
+      OrderRefsSchema,
+    );
     const orders = (answer?.root.data?.edges ?? []).flatMap((edge) =>
       edge.node ? [edge.node] : [],
     );

@@ -112,6 +112,10 @@ export const ACCOUNT_QUERY = /* GraphQL */ `
   }
 `;
 
+/**
+ * The look-up before every create: only what deciding create-or-update needs, because ShipHero
+ * charges for what is selected (line items would cost 50 credits per order found).
+ */
 export const ORDER_BY_PARTNER_ID_QUERY = /* GraphQL */ `
   query OrderByPartnerId($partnerOrderId: String!) {
     orders(partner_order_id: $partnerOrderId) {
@@ -120,13 +124,16 @@ export const ORDER_BY_PARTNER_ID_QUERY = /* GraphQL */ `
       data(first: 2) {
         edges {
           node {
-            ...OrderFields
+            id
+            legacy_id
+            order_number
+            partner_order_id
+            fulfillment_status
           }
         }
       }
     }
   }
-  ${ORDER_FIELDS}
 `;
 
 export const ORDER_QUERY = /* GraphQL */ `

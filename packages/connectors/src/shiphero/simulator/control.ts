@@ -14,8 +14,9 @@
  *
  * Throttling:
  * - `GET|POST /credits` `{ capacity?, refillPerSecond? }` → the bucket settings, for every account.
- * - `GET|POST /accounts/:accountId/credits` `{ remaining }` → `{ remaining, capacity,
- *   refillPerSecond }`; POST leaves exactly `remaining` credits in that account's bucket.
+ * - `GET|POST /accounts/:accountId/credits` `{ remaining }` → `{ remaining, spent, throttled,
+ *   capacity, refillPerSecond }` (`spent`: every credit charged so far; `throttled`: code-30
+ *   refusals); POST leaves exactly `remaining` credits in that account's bucket.
  * - `GET|POST /request-cap` `{ limit?, windowMs? }` → the rolling request cap.
  *
  * Webhooks and deliveries:
@@ -67,6 +68,7 @@ export function shipHeroControl(deps: ControlDeps): Router {
   const control = express.Router();
   const creditsOf = (data: AccountData) => ({
     remaining: credits.remaining(data.account.id),
+    ...credits.usage(data.account.id),
     ...credits.settings,
   });
 

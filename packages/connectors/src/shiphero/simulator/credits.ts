@@ -16,6 +16,8 @@ export type CreditCharge =
  */
 export class CreditBuckets {
   private buckets = new Map<string, { credits: number; at: number }>();
+  /** Per account: credits charged and code-30 refusals, since the account first spent. */
+  private tally = new Map<string, { spent: number; throttled: number }>();
 
   constructor(
     private current: CreditSettings,
@@ -31,12 +33,21 @@ export class CreditBuckets {
     return Math.floor(this.refill(account));
   }
 
+  /** What the account has been charged, and how often it was refused for want of credits. */
+  usage(account: string): { spent: number; throttled: number } {
+    return { ...(this.tally.get(account) ?? { spent: 0, throttled: 0 }) };
+  }
+
   charge(account: string, cost: number): CreditCharge {
     const credits = this.refill(account);
+    const tally = this.tally.get(account) ?? { spent: 0, throttled: 0 };
+    this.tally.set(account, tally);
     if (credits < cost) {
+      tally.throttled += 1;
       const waitSeconds = Math.ceil((cost - credits) / this.current.refillPerSecond);
       return { ok: false, remaining: Math.floor(credits), waitSeconds };
     }
+    tally.spent += cost;
     this.buckets.set(account, { credits: credits - cost, at: this.now() });
     return { ok: true, remaining: Math.floor(credits - cost) };
   }
@@ -62,6 +73,7 @@ export class CreditBuckets {
 
   reset(settings: CreditSettings): void {
     this.buckets.clear();
+    this.tally.clear();
     this.current = { ...settings };
   }
 

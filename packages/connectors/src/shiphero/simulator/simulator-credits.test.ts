@@ -70,7 +70,7 @@ describe('ShipHero simulator credits and request cap', () => {
   it.each([
     ['Account', {}, 3],
     ['Order', { id: 'order' }, 155],
-    ['OrderByPartnerId', { partnerOrderId: 'c-1' }, 105],
+    ['OrderByPartnerId', { partnerOrderId: 'c-1' }, 3],
     ['ShipmentsSince', { from: '2026-01-01T00:00:00' }, 2_061],
     ['WarehouseProducts', {}, 101],
     ['Webhooks', {}, 51],

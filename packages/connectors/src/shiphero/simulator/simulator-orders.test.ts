@@ -69,7 +69,15 @@ describe('ShipHero simulator orders and products', () => {
     const found = await ask(DOCUMENTS.OrderByPartnerId, { partnerOrderId: 'bc-1001' });
     const edges = (found.data?.orders as { data: { edges: { node: Json }[] } }).data.edges;
     expect(edges).toHaveLength(1);
-    expect(edges[0]?.node).toMatchObject({
+    expect(edges[0]?.node).toEqual({
+      id: order.id,
+      legacy_id: order.legacy_id,
+      order_number: '#bc-1001',
+      partner_order_id: 'bc-1001',
+      fulfillment_status: 'pending',
+    });
+    const byId = await ask(DOCUMENTS.Order, { id: order.id });
+    expect((byId.data?.order as { data: Json }).data).toMatchObject({
       id: order.id,
       order_number: '#bc-1001',
       shop_name: 'shiplink',
@@ -99,7 +107,6 @@ describe('ShipHero simulator orders and products', () => {
         ],
       },
     });
-    const byId = await ask(DOCUMENTS.Order, { id: order.id });
     expect(byId.data?.order).toMatchObject({
       data: { partner_order_id: 'bc-1001', shipments: [] },
     });
