@@ -41,7 +41,9 @@ export function createIngressApp(
       toleranceSec: env.WEBHOOK_TOLERANCE_SEC,
     }),
   );
-  app.use(adminApi({ token: env.ADMIN_TOKEN, repos, producer, connections }));
+  app.use(
+    adminApi({ token: env.ADMIN_TOKEN, repos, producer, connections, ports: platform.ports }),
+  );
   app.use(dashboard({ producer, user: env.DASHBOARD_USER, password: env.DASHBOARD_PASSWORD }));
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: 'no such endpoint' });

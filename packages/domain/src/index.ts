@@ -8,3 +8,4 @@ export * from './storable';
 export * from './stock';
 export * from './ports';
 export * from './carriers';
+export * from './sku-mapping';

@@ -118,6 +118,73 @@ export class AdminClient {
   async timeline(orderNumber: string) {
     return (await this.http.get<TimelineView>(`/orders/${orderNumber}/timeline`)).data;
   }
+
+  /** Orders of a store waiting in review for SKUs (every status unless one is named). */
+  async reviews(storeId: string, status?: 'open' | 'released' | 'dismissed') {
+    return (
+      await this.http.get<ReviewView[]>(`/stores/${storeId}/reviews`, {
+        params: status ? { status } : {},
+      })
+    ).data;
+  }
+
+  /** The store's SKU mappings at its fulfilment system. */
+  async skuMappings(storeId: string) {
+    return (await this.http.get<SkuMappingView[]>(`/stores/${storeId}/sku-mappings`)).data;
+  }
+
+  /** Maps a store SKU to a product of the fulfilment system by hand, as `by`. */
+  async mapSku(storeId: string, storeSku: string, fulfilmentSku: string, by: string) {
+    return (
+      await this.http.put<{ mapping: SkuMappingView; ordersRequeued: number }>(
+        `/stores/${storeId}/sku-mappings/${encodeURIComponent(storeSku)}`,
+        { fulfilmentSku, by },
+      )
+    ).data;
+  }
+
+  /** Lets a waiting order go without exporting it. */
+  async dismissReview(reviewId: string, by: string, note?: string) {
+    return (
+      await this.http.post<ReviewView>(`/reviews/${reviewId}/dismiss`, {
+        by,
+        ...(note === undefined ? {} : { note }),
+      })
+    ).data;
+  }
+
+  /** Imports a waiting order again now. */
+  async retryReview(reviewId: string, by?: string) {
+    return (
+      await this.http.post<{ review: ReviewView; jobId: string }>(
+        `/reviews/${reviewId}/retry`,
+        by === undefined ? undefined : { by },
+      )
+    ).data;
+  }
+}
+
+export interface ReviewView {
+  id: string;
+  orderNumber: string;
+  orderRef: string;
+  connectionId: string;
+  reason: string;
+  skus: string[];
+  status: 'open' | 'released' | 'dismissed';
+  createdAt: string;
+  resolvedAt: string | null;
+  resolvedBy: string | null;
+}
+
+export interface SkuMappingView {
+  connectionId: string;
+  storeSku: string;
+  fulfilmentSku: string;
+  productRef: string | null;
+  source: 'matched' | 'manual';
+  mappedBy: string | null;
+  mappedAt: string;
 }
 
 export interface ParkedDeadLetter {

@@ -1,6 +1,15 @@
+import { userInfo } from 'node:os';
+import { z } from 'zod';
 import { parseEnv } from '@shiplink/config';
 import { createPlatform, platformEnv } from '@shiplink/app-kit';
 import { listDeadLetters, QUEUES, requestReplay, type QueueName } from '@shiplink/jobs';
+import {
+  DismissReviewSchema,
+  MapSkuSchema,
+  ReviewsService,
+  ReviewStatusSchema,
+  SkuSchema,
+} from '../services/reviews.service';
 import { orderTimeline } from '../services/timeline.service';
 
 const USAGE = `usage:
@@ -9,7 +18,32 @@ const USAGE = `usage:
   shiplink dlq replay <queue> --all          replay every parked dead letter of a queue
   shiplink order <orderNumber>               what happened to an order (state + audit trail)
   shiplink timeline <orderNumber>            where an order's parcels are (status + checkpoints)
+  shiplink reviews <storeId> [status]        orders waiting for SKUs (status: ${ReviewStatusSchema.options.join('|')})
+  shiplink sku-map <storeId> <storeSku> <fulfilmentSku> [--by name]
+                                             map a SKU by hand; waiting orders flow (audited)
+  shiplink review-dismiss <reviewId> [--by name]
+                                             let a waiting order go without exporting it (audited)
 queues: ${QUEUES.join(', ')}`;
+
+/** `--by name` from the arguments (else the operating system user), and the others. */
+function byOption(args: readonly string[]): { by: string; rest: string[] } {
+  const at = args.indexOf('--by');
+  if (at < 0) return { by: userInfo().username, rest: [...args] };
+  const by = args[at + 1];
+  if (!by) throw new Error(`--by needs a name\n${USAGE}`);
+  return { by, rest: args.filter((_arg, i) => i !== at && i !== at + 1) };
+}
+
+/** An argument checked as the admin API checks it; a bad one prints why and the usage. */
+function arg<S extends z.ZodType>(schema: S, value: unknown, name: string): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new Error(`${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}\n${USAGE}`);
+  }
+  return parsed.data;
+}
+
+const Id = z.uuid();
 
 function queueArg(value: string | undefined): QueueName {
   if (!value || !(QUEUES as readonly string[]).includes(value)) {
@@ -55,6 +89,40 @@ async function main(argv: string[]): Promise<void> {
       );
     } else if (command === 'timeline' && sub) {
       console.log(JSON.stringify(await orderTimeline(platform.repos, sub), null, 2));
+    } else if (command === 'reviews' || command === 'sku-map' || command === 'review-dismiss') {
+      const reviews = new ReviewsService(platform.repos, platform.producer, platform.ports);
+      const { by, rest: args } = byOption([sub ?? '', ...rest]);
+      if (command === 'reviews') {
+        const status = args[1] ? arg(ReviewStatusSchema, args[1], 'status') : undefined;
+        for (const review of await reviews.list(arg(Id, args[0], 'storeId'), status)) {
+          console.log(
+            [
+              review.id,
+              review.orderNumber,
+              review.status,
+              review.reason,
+              review.skus.join(','),
+              review.createdAt,
+              review.resolvedBy ?? '',
+            ].join('\t'),
+          );
+        }
+      } else if (command === 'sku-map') {
+        const mapped = await reviews.mapSku(
+          arg(Id, args[0], 'storeId'),
+          arg(SkuSchema, args[1], 'storeSku'),
+          arg(MapSkuSchema, { fulfilmentSku: args[2], by }, 'mapping'),
+        );
+        console.log(
+          `${mapped.mapping.storeSku} → ${mapped.mapping.fulfilmentSku} (by ${by}); ${mapped.ordersRequeued} waiting order(s) sent again`,
+        );
+      } else {
+        const dismissed = await reviews.dismiss(
+          arg(Id, args[0], 'reviewId'),
+          arg(DismissReviewSchema, { by }, 'dismissal'),
+        );
+        console.log(`review ${dismissed.id} of order ${dismissed.orderNumber} dismissed by ${by}`);
+      }
     } else {
       throw new Error(USAGE);
     }

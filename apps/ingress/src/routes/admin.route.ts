@@ -1,6 +1,11 @@
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
-import { connectorsWithRole, StoreSettingsSchema, type ProviderId } from '@shiplink/connectors';
+import {
+  connectorsWithRole,
+  StoreSettingsSchema,
+  type Ports,
+  type ProviderId,
+} from '@shiplink/connectors';
 import type { Repos } from '@shiplink/db';
 import { listDeadLetters, QUEUES, requestReplay, type JobProducer } from '@shiplink/jobs';
 import { requireBearer } from '../http/auth';
@@ -12,7 +17,9 @@ import {
   RotateSecretSchema,
   type ConnectionsService,
 } from '../services/connections.service';
+import { ReviewsService } from '../services/reviews.service';
 import { orderTimeline } from '../services/timeline.service';
+import { reviewsApi } from './reviews.route';
 
 /** A store lives on a provider that plays the store role. */
 const STORE_PLATFORMS = connectorsWithRole('store').map((connector) => connector.id) as [
@@ -61,18 +68,21 @@ function queueParam(req: Request) {
 
 /**
  * The admin API (bearer token): set up tenants, stores (and their settings) and connections,
- * register webhooks, answer "what happened to order 1234?" and "where are its parcels?", and look
- * at / replay dead letters.
+ * register webhooks, answer "what happened to order 1234?" and "where are its parcels?", look
+ * at / replay dead letters, and work the review queue (see reviews.route.ts).
  */
 export function adminApi(deps: {
   token: string;
   repos: Repos;
   producer: JobProducer;
   connections: ConnectionsService;
+  /** The fulfilment port checks a manually mapped SKU against the system's catalog. */
+  ports: Pick<Ports, 'fulfilment' | 'providersFor'>;
 }): Router {
   const { repos, producer, connections } = deps;
   const router = Router();
   router.use('/admin/api', requireBearer(deps.token), express.json({ limit: '64kb' }));
+  router.use(reviewsApi({ reviews: new ReviewsService(repos, producer, deps.ports), body }));
 
   router.post(
     '/admin/api/tenants',

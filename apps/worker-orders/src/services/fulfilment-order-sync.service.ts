@@ -1,5 +1,7 @@
 import type { Platform } from '@shiplink/app-kit';
 import { parseStoreSettings, storeStatusForFulfilment } from '@shiplink/connectors';
+import type { FulfilmentOrderRecord, OrderRecord } from '@shiplink/db';
+import type { FulfilmentOrderState } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
 
 /**
@@ -10,17 +12,13 @@ import { withLogContext } from '@shiplink/logger';
 export class FulfilmentOrderSyncService {
   constructor(private readonly platform: Platform) {}
 
-  async sync(input: { connectionId: string; fulfilmentOrderRef: string }): Promise<void> {
-    await withLogContext({ fulfilmentOrderRef: input.fulfilmentOrderRef }, () => this.run(input));
-  }
-
-  private async run({
+  async sync({
     connectionId,
     fulfilmentOrderRef,
   }: {
     connectionId: string;
     fulfilmentOrderRef: string;
-  }) {
+  }): Promise<void> {
     const { repos, ports, logger } = this.platform;
     const connection = await repos.tenancy.requireConnection(
       connectionId,
@@ -28,7 +26,7 @@ export class FulfilmentOrderSyncService {
     );
     const state = await ports.fulfilment(connection).orderState(fulfilmentOrderRef);
     if (!state) {
-      logger.warn('fulfilment order no longer exists');
+      logger.warn('fulfilment order no longer exists', { fulfilmentOrderRef });
       return;
     }
     const record = await repos.orders.findFulfilmentOrderByExternalId(
@@ -40,9 +38,18 @@ export class FulfilmentOrderSyncService {
       logger.info('fulfilment order was not exported by the hub', { externalId: state.externalId });
       return;
     }
+    await withLogContext({ orderRef: order.orderNumber }, () => this.show(order, record, state));
+  }
+
+  private async show(
+    order: OrderRecord,
+    record: FulfilmentOrderRecord,
+    state: FulfilmentOrderState,
+  ) {
+    const { repos, ports, logger } = this.platform;
     await repos.orders.recordExport({
       orderId: record.orderId,
-      connectionId,
+      connectionId: record.connectionId,
       externalAddressId: record.externalAddressId,
       orderKey: record.orderKey,
       externalId: state.externalId,
@@ -57,7 +64,7 @@ export class FulfilmentOrderSyncService {
     const store = ports.store(storeConnection);
     const current = await store.readOrderState(order.externalId);
     if (!current) {
-      logger.warn('store order no longer exists', { orderRef: order.externalId });
+      logger.warn('store order no longer exists');
       return;
     }
     const line = `[Shiplink] The warehouse reports fulfilment order ${record.orderKey} as ${state.rawStatus}.`;

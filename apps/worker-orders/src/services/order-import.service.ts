@@ -9,6 +9,7 @@ import {
   type FulfilmentSystem,
 } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
+import { SkuGate } from './sku-gate.service';
 
 const isHandsOff = (status: CanonicalOrder['status']) =>
   (HANDS_OFF_STATUSES as readonly string[]).includes(status);
@@ -18,7 +19,11 @@ const isHandsOff = (status: CanonicalOrder['status']) =>
  * destination under a stable orderKey — so replays and duplicate events update, never duplicate.
  */
 export class OrderImportService {
-  constructor(private readonly platform: Platform) {}
+  private readonly gate: SkuGate;
+
+  constructor(private readonly platform: Platform) {
+    this.gate = new SkuGate(platform);
+  }
 
   async importOrder(input: { connectionId: string; orderRef: string }): Promise<void> {
     // A store fires several events per change (created, updated, statusUpdated); their imports
@@ -57,6 +62,11 @@ export class OrderImportService {
       logger.info('order not exported in this status', { status: canonical.status });
       return;
     }
+    const gated = { orderId: order.id, canonical, fulfilment, system };
+    // Only an export is gated on SKUs: a cancellation must always reach the warehouse.
+    const admission = intent === 'export' ? await this.gate.admit(gated) : undefined;
+    if (intent === 'export' && !admission) return;
+    const outgoing = admission?.order ?? canonical;
     for (const destination of canonical.destinations) {
       const orderKey = fulfilmentOrderKey(
         store.store.externalRef,
@@ -109,7 +119,7 @@ export class OrderImportService {
           continue;
         }
       }
-      const saved = await system.upsertOrder(canonical, destination, { orderKey });
+      const saved = await system.upsertOrder(outgoing, destination, { orderKey });
       if (!saved) continue;
       await remember(saved);
       logger.info('order exported', {
@@ -118,6 +128,8 @@ export class OrderImportService {
         status: saved.rawStatus,
       });
     }
+    if (intent === 'cancel') await this.gate.cancelled(gated);
+    else await admission?.exported();
   }
 
   /**

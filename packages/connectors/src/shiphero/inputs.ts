@@ -56,8 +56,12 @@ export interface ShipHeroCreateOrderInput {
   hold_until_date?: string;
 }
 
+/** What `order_update` takes: no line items, and no shop, currency or e-mail once created. */
 export type ShipHeroUpdateOrderInput = Partial<
-  Omit<ShipHeroCreateOrderInput, 'line_items' | 'shipping_address'>
+  Omit<
+    ShipHeroCreateOrderInput,
+    'line_items' | 'shipping_address' | 'shop_name' | 'currency' | 'email'
+  >
 > & {
   order_id: string;
   shipping_address?: ShipHeroAddressInput;

@@ -85,7 +85,15 @@ export function shipHeroFulfilmentSystem(
           await client.cancelOrder({ order_id: existing.id, reason: 'Cancelled in the store' }),
         );
       }
-      const { line_items: _lines, fulfillment_status: _status, ...changes } = input;
+      // ShipHero's status is the warehouse's from here on; the rest `order_update` does not take.
+      const {
+        line_items: _lines,
+        fulfillment_status: _status,
+        shop_name: _shop,
+        currency: _currency,
+        email: _email,
+        ...changes
+      } = input;
       const updated = await client.updateOrder({ order_id: existing.id, ...changes });
       await client.updateHolds({ order_id: existing.id, ...holdsFor(order.status) });
       return stateOf(updated);
