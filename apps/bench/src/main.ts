@@ -24,6 +24,7 @@ import {
 } from '@shiplink/testing';
 import { closedLoop, percentile } from './load';
 import { backfillRows, runShipHeroBackfill, type BackfillFigures } from './shiphero-phase';
+import { runStockPhase, stockRows } from './stock-phase';
 import { runTrackingPhase, trackingRows } from './tracking-phase';
 
 /**
@@ -41,6 +42,8 @@ const TRACKING_RATE = Number(process.env.BENCH_TRACKING_RATE ?? 100);
 const TRACKING_SECONDS = Number(process.env.BENCH_TRACKING_SECONDS ?? 10);
 /** Orders a second store backfills into ShipHero (0 leaves the phase out). */
 const BACKFILL_ORDERS = Number(process.env.BENCH_BACKFILL_ORDERS ?? 2_000);
+const STOCK_RATE = Number(process.env.BENCH_STOCK_RATE ?? 50);
+const STOCK_SECONDS = Number(process.env.BENCH_STOCK_SECONDS ?? 10);
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
@@ -233,7 +236,19 @@ async function main(): Promise<void> {
     await producer.close();
     redis.disconnect();
 
-    // 4. Tracking events through the whole path.
+    // 4. Stock counted in ShipHero, timed to BigCommerce's inventory.
+    const stock = await runStockPhase({
+      env,
+      admin,
+      simUrls,
+      apps,
+      rate: STOCK_RATE,
+      warmupSeconds: WARMUP_SECONDS,
+      seconds: STOCK_SECONDS,
+      skus: 50,
+    });
+
+    // 5. Tracking events through the whole path.
     const tracking = await runTrackingPhase({
       env,
       databaseUrl: database.url,
@@ -276,6 +291,7 @@ async function main(): Promise<void> {
       `|   of which inbox → ShipStation p50 / p99 (ms) | — | ${fmt(percentile(inboxToShipStation, 50))} / ${fmt(percentile(inboxToShipStation, 99))} |`,
     );
     for (const row of backfill ? backfillRows(backfill, fmt) : []) console.log(row);
+    for (const row of stockRows(stock, fmt)) console.log(row);
     for (const row of trackingRows(tracking, fmt)) console.log(row);
     const logs = apps.map((app) => app.output()).join('\n');
     const count = (message: string) => logs.split(`"message":"${message}"`).length - 1;

@@ -11,6 +11,7 @@ import { say } from './demo/print';
 import { LOG_DIR, startDemoApp } from './demo/processes';
 import { runOrderStory } from './demo/story';
 import { runTrackingStory } from './demo/tracking-story';
+import { runWarehouseStory } from './demo/warehouse-story';
 
 /**
  * `npm run demo`: the hub and its simulators as separate processes on this machine, a demo
@@ -89,8 +90,9 @@ async function main(): Promise<void> {
     say.ok(`${app} up (log: ${running.logFile})`);
   }
 
-  const names = SIMULATORS.map((entry) => entry.connector.name).join(', ');
-  say.step(`Connecting a demo store: tenant → store → ${names} → webhooks`);
+  say.step(
+    'Connecting a demo store: tenant → store → BigCommerce, ShipStation, AfterShip → webhooks',
+  );
   const accounts = await openAccounts(simUrls, {
     providers: ['shipstation', 'aftership'],
     storeRef: 'demostore1',
@@ -115,6 +117,7 @@ async function main(): Promise<void> {
   const storeHash = accounts.storeRef;
   const orders = await runOrderStory({ admin, bigcommerce, shipstation, storeHash });
   await runTrackingStory({ admin, aftership, bigcommerce, storeHash, orders });
+  const warehouse = await runWarehouseStory({ admin, simUrls });
 
   say.step('Where to look');
   say.info(
@@ -133,6 +136,12 @@ async function main(): Promise<void> {
     `Simulator state   curl ${bigcommerce.baseUrl}/__control/stores/${storeHash}/orders/100`,
   );
   say.info(`                  curl ${shipstation.baseUrl}/__control/orders`);
+  say.info(
+    `SKU review        curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/stores/${warehouse.storeId}/reviews?status=released`,
+  );
+  say.info(
+    `Warehouse stock   curl ${bigcommerce.baseUrl}/__control/stores/${warehouse.storeHash}/inventory/levels`,
+  );
   say.info(`Logs              ${LOG_DIR}/*.log`);
 
   if (process.env.DEMO_EXIT === '1') return shutdown();

@@ -1,5 +1,16 @@
 import type { Platform } from '@shiplink/app-kit';
 import type { Registration } from '@shiplink/jobs';
+import { stockPollProcessor } from './processors/stock-poll.processor';
+import { stockRefreshProcessor } from './processors/stock-refresh.processor';
+import { StockFlushService } from './services/stock-flush.service';
+import { StockPollService } from './services/stock-poll.service';
+import { StockRefreshService } from './services/stock-refresh.service';
 
 /** The processors this app runs, built on the platform. */
-export const registrations = (_platform: Platform): Registration[] => [];
+export const registrations = (platform: Platform): Registration[] => {
+  const levels = new StockFlushService(platform);
+  return [
+    stockRefreshProcessor(new StockRefreshService(platform, levels)),
+    stockPollProcessor(new StockPollService(platform, levels)),
+  ];
+};
