@@ -1,5 +1,6 @@
 import { CanonicalOrderSchema, type CanonicalOrder, type OrderLine } from './order';
 import {
+  levelsInStoreSkus,
   AUTO_RESOLVER,
   destinationSkus,
   hasGaps,
@@ -184,5 +185,18 @@ describe('reviewTrigger', () => {
     expect(reviewTrigger(id, 1764583200000)).toBe(`review-${id}-1764583200000`);
     expect(reviewTrigger(id, 1)).not.toBe(reviewTrigger(id, 2));
     expect(reviewTrigger(id, Date.now()).length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('levelsInStoreSkus', () => {
+  const level = (sku: string, quantity: number) => ({ sku, locationRef: '1', quantity });
+
+  it('sends a renamed product’s stock to every store SKU mapped onto it, and keeps the rest', () => {
+    const renamed = new Map([['BEANIE-01', ['HAT-BEANIE', 'HAT-BEANIE-RED']]]);
+    expect(levelsInStoreSkus([level('BEANIE-01', 60), level('TENT-2P', 4)], renamed)).toEqual([
+      level('HAT-BEANIE', 60),
+      level('HAT-BEANIE-RED', 60),
+      level('TENT-2P', 4),
+    ]);
   });
 });

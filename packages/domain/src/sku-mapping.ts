@@ -121,3 +121,16 @@ export function releasedBy(
 export function reviewTrigger(reviewId: string, version: number): string {
   return `review-${reviewId}-${version}`;
 }
+
+/**
+ * Warehouse levels in the store's SKUs: a fulfilment SKU that store SKUs are mapped onto under
+ * other names feeds those; any other keeps its own name (the same SKU on both sides).
+ */
+export function levelsInStoreSkus<L extends { sku: string }>(
+  levels: readonly L[],
+  renamed: ReadonlyMap<string, readonly string[]>,
+): L[] {
+  return levels.flatMap((level) =>
+    (renamed.get(level.sku) ?? [level.sku]).map((sku) => ({ ...level, sku })),
+  );
+}

@@ -46,7 +46,12 @@ export async function applyMigrations(connectionString: string, schema?: string)
     for (const dir of readdirSync(MIGRATIONS)
       .filter((d) => /^\d/.test(d))
       .sort()) {
-      await client.query(readFileSync(path.join(MIGRATIONS, dir, 'migration.sql'), 'utf8'));
+      const script = readFileSync(path.join(MIGRATIONS, dir, 'migration.sql'), 'utf8');
+      // Statement by statement, split where Prisma's PostgreSQL adapter splits a migration (at
+      // every ';', comments included), so a migration `migrate deploy` would choke on fails here.
+      for (const statement of script.split(';').filter((part) => part.trim())) {
+        await client.query(statement);
+      }
     }
   } finally {
     await client.end();

@@ -1,6 +1,6 @@
 -- Providers are named by the connector registry, not by a database enum, so a provider added to
 -- the registry needs no migration. The hub checks every id against the registry before it writes
--- one; the database keeps only the shape of an id.
+-- one, and the database keeps only the shape of an id.
 ALTER TABLE "stores" ALTER COLUMN "platform" TYPE TEXT USING "platform"::TEXT;
 ALTER TABLE "connections" ALTER COLUMN "provider" TYPE TEXT USING "provider"::TEXT;
 ALTER TABLE "shipments" ALTER COLUMN "source" TYPE TEXT USING "source"::TEXT;

@@ -1,4 +1,4 @@
--- SKU matches and the orders waiting for one; the warehouse's stock balances and the levels
+-- SKU matches and the orders waiting for one, the warehouse's stock balances and the levels
 -- last written to the store.
 -- CreateEnum
 CREATE TYPE "ReviewStatus" AS ENUM ('open', 'released', 'dismissed');

@@ -110,14 +110,30 @@ export async function runWarehouseStory(ctx: {
 
   say.step('Stock changes in ShipHero reach BigCommerce (ShipHero owns stock)');
   await shiphero.post(`/accounts/${account.accountId}/stock`, { sku: 'TENT-2P', onHand: 37 });
+  // BigCommerce sells what ShipHero has available: on hand less what open orders hold.
+  const allocated = (await shiphero.get<ShipHeroOrder[]>(`/accounts/${account.accountId}/orders`))
+    .filter((order) => order.fulfillment_status === 'pending')
+    .flatMap((order) => order.line_items)
+    .filter((line) => line.sku === 'TENT-2P')
+    .reduce((sum, line) => sum + line.quantity, 0);
   const level = await waitFor(
     async () =>
       (await bigcommerce.get<StockLevel[]>(`/stores/${storeHash}/inventory/levels`)).find(
-        (entry) => entry.sku === 'TENT-2P' && entry.quantity === 37,
+        (entry) => entry.sku === 'TENT-2P' && entry.quantity === 37 - allocated,
       ),
     { what: 'the tent stock to reach BigCommerce' },
   );
-  say.ok(`TENT-2P counted 37 in ShipHero → BigCommerce location ${level.locationId} shows 37`);
+  say.ok(
+    `TENT-2P counted 37 on hand in ShipHero, ${allocated} held by open orders → BigCommerce location ${level.locationId} sells ${level.quantity}`,
+  );
+  const beanies = await waitFor(
+    async () =>
+      (await bigcommerce.get<StockLevel[]>(`/stores/${storeHash}/inventory/levels`)).find(
+        (entry) => entry.sku === 'HAT-BEANIE',
+      ),
+    { what: 'the beanie stock to reach BigCommerce' },
+  );
+  say.ok(`BEANIE-01's stock is sold in the store as HAT-BEANIE: ${beanies.quantity} available`);
 
   say.step('A split shipment comes back as two store shipments with tracking');
   const split = await place('a tent and two lanterns, packed in two boxes', splitOrder());

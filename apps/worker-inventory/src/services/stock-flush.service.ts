@@ -1,6 +1,11 @@
 import type { Platform } from '@shiplink/app-kit';
 import type { ConnectionRecord } from '@shiplink/db';
-import { storeLevelsOf, type StockLevel, type StockSource } from '@shiplink/domain';
+import {
+  levelsInStoreSkus,
+  storeLevelsOf,
+  type StockLevel,
+  type StockSource,
+} from '@shiplink/domain';
 import { currentLogContext, withLogContext, type LogContext } from '@shiplink/logger';
 
 /** A warehouse connection whose provider owns stock, with its stock port. */
@@ -120,9 +125,16 @@ export class StockFlushService {
       // a location, a warehouse with no observation of the SKU adds nothing: a read-back lists
       // every warehouse that stocks the SKU, so one it leaves out holds none (the poll reads a
       // SKU it meets for the first time back whole for that reason).
-      const levels = storeLevelsOf(observations, (warehouseRef) => source.locationOf(warehouseRef));
+      const levels = levelsInStoreSkus(
+        storeLevelsOf(observations, (warehouseRef) => source.locationOf(warehouseRef)),
+        await repos.catalog.renamedStoreSkus(connection.id, skus),
+      );
+      const storeSkus = [...new Set(levels.map((level) => level.sku))];
       const sent = new Map(
-        (await repos.stock.sentLevels(connection.id, skus)).map((level) => [key(level), level]),
+        (await repos.stock.sentLevels(connection.id, storeSkus)).map((level) => [
+          key(level),
+          level,
+        ]),
       );
       // The store is told a level only when it differs from what it was last told: an unchanged
       // balance, a repeated delivery or an overlapping poll sends nothing.

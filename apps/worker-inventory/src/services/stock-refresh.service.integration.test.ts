@@ -35,6 +35,19 @@ describe('StockRefreshService', () => {
     expect(transaction?.reason).toMatch(/shiphero stock update/);
   });
 
+  it('sends a product’s stock to the store SKU a person mapped onto it', async () => {
+    await stock.stockAtShipHero([{ sku: 'BEANIE-01', primary: 14 }]);
+    await stock.sellInStore(['HAT-BEANIE']);
+    await stock.platform.repos.catalog.saveManual(stock.connectionId, {
+      storeSku: 'HAT-BEANIE',
+      fulfilmentSku: 'BEANIE-01',
+      productRef: null,
+      mappedBy: 'Ana',
+    });
+    await refresh(['BEANIE-01']);
+    expect(await stock.level('HAT-BEANIE')).toBe(14);
+  });
+
   it('does not send a balance that has not changed', async () => {
     await stock.stockAtShipHero([
       { sku: 'STOVE-MINI', primary: 5 },

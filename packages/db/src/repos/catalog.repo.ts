@@ -71,6 +71,27 @@ export class CatalogRepo {
   }
 
   /**
+   * The store SKUs mapped onto these fulfilment SKUs under other names (a person mapped
+   * HAT-BEANIE to BEANIE-01): what the warehouse's stock of each is sold as in the store.
+   */
+  async renamedStoreSkus(
+    connectionId: string,
+    fulfilmentSkus: readonly string[],
+  ): Promise<Map<string, string[]>> {
+    const renamed = new Map<string, string[]>();
+    if (fulfilmentSkus.length === 0) return renamed;
+    const rows = await this.db.skuMapping.findMany({
+      where: { connectionId, fulfilmentSku: { in: [...new Set(fulfilmentSkus)] } },
+      select: { storeSku: true, fulfilmentSku: true },
+    });
+    for (const { storeSku, fulfilmentSku } of rows) {
+      if (storeSku === fulfilmentSku) continue;
+      renamed.set(fulfilmentSku, [...(renamed.get(fulfilmentSku) ?? []), storeSku]);
+    }
+    return renamed;
+  }
+
+  /**
    * Keeps what the fulfilment system matched by SKU. A manual mapping is a person's decision and
    * stays; an earlier match is refreshed (the product may have been recreated).
    */
