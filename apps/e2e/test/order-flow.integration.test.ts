@@ -23,15 +23,6 @@ describe('BigCommerce ⇄ ShipStation, end to end on real PostgreSQL and Redis',
   const ship = (orderId: number, body: object) =>
     world.shipstation.post<ShipResult>(`/orders/${orderId}/ship`, body);
 
-  const bigCommerceShipments = async (orderId: number, count: number) =>
-    waitFor(
-      async () => {
-        const view = await world.bigCommerceOrder(orderId);
-        return view.shipments.length >= count ? view : undefined;
-      },
-      { what: `${count} BigCommerce shipment(s) on order ${orderId}` },
-    );
-
   it('exports an order to ShipStation and writes the shipment back with carrier and tracking', async () => {
     const orderId = await world.placeOrder(multiLineOrder());
     const exported = await world.shipStationOrder(orderId);
@@ -47,7 +38,7 @@ describe('BigCommerce ⇄ ShipStation, end to end on real PostgreSQL and Redis',
       serviceCode: 'ups_ground',
       shipmentCost: 14.2,
     });
-    const view = await bigCommerceShipments(orderId, 1);
+    const view = await world.bigCommerceShipments(orderId, 1);
     const [shipment] = view.shipments;
     expect(shipment?.tracking_number).toBe(shipped.shipments[0]?.trackingNumber);
     expect(shipment?.tracking_carrier).toBe('ups');
@@ -79,14 +70,14 @@ describe('BigCommerce ⇄ ShipStation, end to end on real PostgreSQL and Redis',
       serviceCode: 'usps_priority_mail',
       items: [{ lineItemKey: tent!.lineItemKey, quantity: 1 }],
     });
-    const partial = await bigCommerceShipments(orderId, 1);
+    const partial = await world.bigCommerceShipments(orderId, 1);
     expect(partial.order.status_id).toBe(3);
     await ship(exported.orderId, {
       carrierCode: 'fedex',
       serviceCode: 'fedex_ground',
       items: [{ lineItemKey: lamp!.lineItemKey, quantity: 2 }],
     });
-    const full = await bigCommerceShipments(orderId, 2);
+    const full = await world.bigCommerceShipments(orderId, 2);
     expect(full.shipments.map((s) => [s.tracking_carrier, s.items.map((i) => i.quantity)])).toEqual(
       [
         ['usps', [1]],
@@ -125,7 +116,7 @@ describe('BigCommerce ⇄ ShipStation, end to end on real PostgreSQL and Redis',
     const notify = (await world.shipstation.webhooks()).find((d) => d.body.includes(resourceUrl));
     expect(notify).toBeDefined();
     await Promise.all([1, 2, 3].map(() => redeliver(notify!)));
-    await bigCommerceShipments(orderId, 1);
+    await world.bigCommerceShipments(orderId, 1);
     await world.hub.platform.repos.audit.flush();
     // Let every duplicate run its course before counting effects.
     await new Promise((resolve) => setTimeout(resolve, 1_000));

@@ -29,15 +29,6 @@ describe('BigCommerce ⇄ ShipHero, end to end on real PostgreSQL and Redis', ()
     await world?.close();
   });
 
-  const bigCommerceShipments = async (orderId: number, count: number) =>
-    waitFor(
-      async () => {
-        const view = await world.bigCommerceOrder(orderId);
-        return view.shipments.length >= count ? view : undefined;
-      },
-      { what: `${count} BigCommerce shipment(s) on order ${orderId}` },
-    );
-
   it('creates one ShipHero order with the lines, notes and shipping of the store order', async () => {
     const orderId = await world.placeOrder(multiLineOrder());
     const order = await warehouse.orderOf(orderId);
@@ -73,7 +64,7 @@ describe('BigCommerce ⇄ ShipHero, end to end on real PostgreSQL and Redis', ()
       },
     ]);
     expect(shipped.labels).toHaveLength(2);
-    const view = await bigCommerceShipments(orderId, 2);
+    const view = await world.bigCommerceShipments(orderId, 2);
     const byTracking = Object.fromEntries(
       view.shipments.map((shipment) => [
         shipment.tracking_number,
@@ -102,7 +93,7 @@ describe('BigCommerce ⇄ ShipHero, end to end on real PostgreSQL and Redis', ()
         lineItems: [{ partnerLineItemId: tent.partner_line_item_id, quantity: 1 }],
       },
     ]);
-    const view = await bigCommerceShipments(orderId, 1);
+    const view = await world.bigCommerceShipments(orderId, 1);
     expect(view.shipments).toHaveLength(1);
     expect(view.order.status_id).toBe(3);
   });
@@ -119,7 +110,7 @@ describe('BigCommerce ⇄ ShipHero, end to end on real PostgreSQL and Redis', ()
     await Promise.all(
       [1, 2, 3].map(() => warehouse.control.post(`/deliveries/${messageId}/redeliver`, {})),
     );
-    await bigCommerceShipments(orderId, 1);
+    await world.bigCommerceShipments(orderId, 1);
     // Let every duplicate run its course before counting effects.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect((await world.bigCommerceOrder(orderId)).shipments).toHaveLength(1);

@@ -1,5 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import { findConnector, type ProviderId } from '@shiplink/connectors';
+import type { ReviewView } from '@shiplink/ingress/reviews';
 import type { ConnectedAccount, SimulatorAccount } from '@shiplink/connectors/simulators';
 
 export interface StoreSetup {
@@ -164,19 +165,9 @@ export class AdminClient {
   }
 }
 
-export interface ReviewView {
-  id: string;
-  orderNumber: string;
-  orderRef: string;
-  connectionId: string;
-  reason: string;
-  skus: string[];
-  status: 'open' | 'released' | 'dismissed';
-  createdAt: string;
-  resolvedAt: string | null;
-  resolvedBy: string | null;
-}
+export type { ReviewView };
 
+/** A mapping as the admin API answers it (JSON: dates as text). */
 export interface SkuMappingView {
   connectionId: string;
   storeSku: string;

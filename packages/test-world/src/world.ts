@@ -18,6 +18,8 @@ export interface TestWorld extends Sandbox {
   shipStationOrder(orderId: number, timeoutMs?: number): Promise<ShipStationOrderView>;
   shipStationOrders(): Promise<ShipStationOrderView[]>;
   bigCommerceOrder(orderId: number): Promise<BigCommerceOrderView>;
+  /** The store order once it has `count` shipments (written back by the hub). */
+  bigCommerceShipments(orderId: number, count: number): Promise<BigCommerceOrderView>;
 }
 
 export interface ShipStationOrderView {
@@ -82,6 +84,15 @@ export async function startWorld(
     async bigCommerceOrder(orderId) {
       return sandbox.bigcommerce.get<BigCommerceOrderView>(
         `/stores/${sandbox.storeHash}/orders/${orderId}`,
+      );
+    },
+    async bigCommerceShipments(orderId, count) {
+      return waitFor(
+        async () => {
+          const view = await world.bigCommerceOrder(orderId);
+          return view.shipments.length >= count ? view : undefined;
+        },
+        { what: `${count} BigCommerce shipment(s) on order ${orderId}` },
       );
     },
     async close() {

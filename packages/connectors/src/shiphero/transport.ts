@@ -179,6 +179,9 @@ export class ShipHeroTransport {
         headers: { Authorization: `Bearer ${token}` },
         schema: EnvelopeSchema,
         allowStatus: attempt === 1 ? [401] : [],
+        // Queries are safe to repeat in-process; a mutation is retried by its job, which looks
+        // the order up again before creating anything.
+        idempotent: /^\s*query\b/.test(query),
       });
       if (answer.status === 401) {
         token = await tokens.refresh(token);

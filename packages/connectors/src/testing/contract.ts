@@ -52,10 +52,22 @@ export interface ContractSubject<C> {
   listAll(client: C): Promise<unknown[]>;
   /** Path prefix of the list endpoint, to count the pages requested. */
   listPath: string;
+  /** The list endpoint's method (GraphQL APIs list with POST); GET unless given. */
+  listMethod?: 'GET' | 'POST';
   /** One idempotent read that succeeds on a seeded simulator. */
   readOne(client: C): Promise<unknown>;
   /** A read of something that does not exist: must fail permanently, never retry forever. */
   readMissing(client: C): Promise<unknown>;
+  /**
+   * A request the provider refuses as malformed (for GraphQL, a document outside its schema),
+   * answered as the hub classifies it: must fail permanently.
+   */
+  sendMalformed?(control: SimulatorControl): Promise<unknown>;
+  /**
+   * For providers that meter by credits: leaves the client's account short of credits, so that
+   * the next read is refused until the bucket refills.
+   */
+  exhaustCredits?(control: SimulatorControl): Promise<void>;
   /** A correctly signed webhook and the verifier for it. */
   webhook: {
     signed(): { headers: Record<string, string>; body: Buffer };
@@ -274,7 +286,10 @@ export function runConnectorContract<C>(subject: ContractSubject<C>): void {
     it('follows pagination to the last page', async () => {
       const all = await subject.listAll(fresh());
       expect(all.length).toBeGreaterThanOrEqual(7);
-      const pages = await sim.control.requests({ method: 'GET', path: subject.listPath });
+      const pages = await sim.control.requests({
+        method: subject.listMethod ?? 'GET',
+        path: subject.listPath,
+      });
       expect(pages.length).toBeGreaterThan(1);
     });
 
@@ -305,6 +320,29 @@ export function runConnectorContract<C>(subject: ContractSubject<C>): void {
     it('fails a missing resource permanently', async () => {
       await expect(subject.readMissing(fresh())).rejects.toBeInstanceOf(PermanentError);
     });
+
+    if (subject.sendMalformed) {
+      const sendMalformed = subject.sendMalformed;
+      it('fails a request the provider refuses as malformed permanently', async () => {
+        await expect(sendMalformed(sim.control)).rejects.toBeInstanceOf(PermanentError);
+      });
+    }
+
+    if (subject.exhaustCredits) {
+      const exhaustCredits = subject.exhaustCredits;
+      it('hands a credit shortage to the job runtime with the wait it names, then succeeds', async () => {
+        const client = fresh(100);
+        // The first read learns what the read costs; the bucket is emptied behind it.
+        await subject.readOne(client);
+        await exhaustCredits(sim.control);
+        const refused = await subject.readOne(client).catch((error: unknown) => error);
+        expect(refused).toBeInstanceOf(RateLimitedError);
+        const { waitMs } = refused as RateLimitedError;
+        expect(waitMs).toBeGreaterThan(0);
+        await new Promise((resolve) => setTimeout(resolve, waitMs + 50));
+        await expect(subject.readOne(client)).resolves.toBeDefined();
+      });
+    }
 
     it('accepts its own signed webhook and rejects a tampered one', () => {
       const signed = subject.webhook.signed();
