@@ -98,6 +98,33 @@ describe('BigCommerce ⇄ ShipHero, end to end on real PostgreSQL and Redis', ()
     expect(view.order.status_id).toBe(3);
   });
 
+  it('creates one ShipHero order when the store order webhook arrives three times at once', async () => {
+    const before = (await world.bigcommerce.webhooks()).length;
+    const orderId = await world.placeOrder({
+      ...multiLineOrder(),
+      lines: [{ sku: 'STOVE-MINI', name: 'Pocket Rocket Stove', quantity: 1 }],
+    });
+    const created = await waitFor(
+      async () =>
+        (await world.bigcommerce.webhooks())
+          .slice(before)
+          .find((delivery) => delivery.event === 'store/order/created'),
+      { what: 'the store/order/created delivery' },
+    );
+    await Promise.all(
+      [1, 2, 3].map(() =>
+        fetch(created.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...created.headers },
+          body: created.body,
+        }),
+      ),
+    );
+    await warehouse.orderOf(orderId);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await warehouse.ordersOf(orderId)).toHaveLength(1);
+  });
+
   it('never makes two store shipments of one package, whatever is redelivered at once', async () => {
     const orderId = await world.placeOrder({
       ...multiLineOrder(),
