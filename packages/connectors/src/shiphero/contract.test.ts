@@ -9,6 +9,8 @@ import { openShipHeroAccount, startShipHeroSimulator, type ShipHeroSimAccount } 
 import { SIGNATURE_HEADER, signShipHeroWebhook, verifyShipHeroSignature } from './webhook';
 
 const SHOP = 'api';
+/** A bucket the battery's clients cannot empty by accident (see `start`). */
+const ROOMY_CREDITS = { capacity: 1_000_000, refillPerSecond: 100_000 };
 const SECRET = 'contract-shared-signature-secret';
 
 let baseUrl = '';
@@ -74,7 +76,7 @@ const subject: ContractSubject<ShipHeroClient> = {
     // credits is what `exhaustCredits` is for.
     const sim = await startShipHeroSimulator({
       webhookRetryDelaysMs: [50, 100],
-      credits: { capacity: 1_000_000, refillPerSecond: 100_000 },
+      credits: ROOMY_CREDITS,
     });
     baseUrl = sim.url;
     deliveryConnection.baseUrl = sim.url;
@@ -123,8 +125,8 @@ const subject: ContractSubject<ShipHeroClient> = {
   },
 
   async exhaustCredits(control) {
-    // ShipHero's own refill from here on, and an empty bucket.
-    await control.post('/credits', { refillPerSecond: 60 });
+    // An empty bucket refilling slowly enough that even a 3-credit read must wait for it.
+    await control.post('/credits', { refillPerSecond: 2 });
     await control.post(`/accounts/${account.accountId}/credits`, { remaining: 0 });
   },
 
@@ -146,6 +148,8 @@ const subject: ContractSubject<ShipHeroClient> = {
     handler: shipHero.webhook!,
     connection: () => deliveryConnection,
     async send(control, destination) {
+      await control.post('/credits', ROOMY_CREDITS);
+      await control.post(`/accounts/${account.accountId}/credits`, { remaining: 1_000_000 });
       const shipHeroClient = client();
       const hook = await shipHeroClient.createWebhook({
         name: 'Shipment Update',
