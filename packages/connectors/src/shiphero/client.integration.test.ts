@@ -6,25 +6,10 @@ import { RateLimiter } from '../http/rate-limiter';
 import { SimulatorControl } from '../testing/control';
 import { ShipHeroClient } from './client';
 import { ShipHeroCredentialsSchema } from './credentials';
+import { orderInput } from './fixtures/order-input';
 import { openShipHeroAccount, startShipHeroSimulator, type ShipHeroSimAccount } from './simulator';
 
-const order = (partnerOrderId: string) => ({
-  order_number: partnerOrderId,
-  partner_order_id: partnerOrderId,
-  shop_name: 'api',
-  fulfillment_status: 'pending',
-  shipping_address: {
-    first_name: 'Ada',
-    last_name: 'Lovelace',
-    address1: '1 Way',
-    city: 'Austin',
-    zip: '78701',
-    country_code: 'US',
-  },
-  line_items: [
-    { sku: 'MUG', partner_line_item_id: '11', quantity: 1, price: '12.00', product_name: 'Mug' },
-  ],
-});
+const order = (partnerOrderId: string) => orderInput(partnerOrderId);
 
 describe('ShipHeroClient against the simulator', () => {
   let simulator: Awaited<ReturnType<typeof startShipHeroSimulator>>;

@@ -2,6 +2,8 @@ import { runConnectorContract, SimulatorControl, type ContractSubject } from '..
 import { ShipHeroClient } from './client';
 import { ShipHeroCredentialsSchema } from './credentials';
 import { shipHero } from './descriptor';
+import { orderInput } from './fixtures/order-input';
+import { twoBoxShipment } from './fixtures/shipments';
 import { classifyGraphqlErrors, type GraphqlError } from './graphql-errors';
 import { packagesOf } from './ports';
 import { ShipHeroShipmentSchema } from './schemas';
@@ -33,29 +35,8 @@ const client = (
   });
 type ContractClientOptions = Parameters<ContractSubject<ShipHeroClient>['client']>[0];
 
-const order = (partnerOrderId: string) => ({
-  order_number: partnerOrderId,
-  partner_order_id: partnerOrderId,
-  shop_name: SHOP,
-  fulfillment_status: 'pending',
-  shipping_address: {
-    first_name: 'Ada',
-    last_name: 'Lovelace',
-    address1: '1 Way',
-    city: 'Austin',
-    zip: '78701',
-    country_code: 'US',
-  },
-  line_items: [
-    {
-      sku: 'MUG',
-      partner_line_item_id: `${partnerOrderId}-1`,
-      quantity: 1,
-      price: '12.00',
-      product_name: 'Mug',
-    },
-  ],
-});
+const order = (partnerOrderId: string) =>
+  orderInput(partnerOrderId, { shopName: SHOP, lineItemId: `${partnerOrderId}-1` });
 
 /** The delivery's connection: its secret is the one `webhook_create` hands out in `send`. */
 const deliveryConnection = {
@@ -167,62 +148,11 @@ const subject: ContractSubject<ShipHeroClient> = {
   },
 
   fixtureMapping() {
-    // A two-box shipment as ShipHero's `shipment` query answers it.
-    const shipment = ShipHeroShipmentSchema.parse({
-      id: 'U2hpcG1lbnQ6MzE1NTE4MDQy',
-      legacy_id: 315518042,
-      order_id: 'T3JkZXI6NTUx',
-      created_date: '2026-03-01T10:00:00',
-      total_packages: 2,
-      line_items: {
-        edges: [
-          {
-            node: {
-              id: 'a',
-              shipping_label_id: 'L1',
-              quantity: 1,
-              line_item: { sku: 'TENT-2P', partner_line_item_id: '11' },
-            },
-          },
-          {
-            node: {
-              id: 'b',
-              shipping_label_id: 'L2',
-              quantity: 2,
-              line_item: { sku: 'LAMP-USB', partner_line_item_id: '12' },
-            },
-          },
-        ],
-      },
-      shipping_labels: [
-        {
-          id: 'L1',
-          tracking_number: '1Z999AA10123456784',
-          carrier: 'ups',
-          shipping_method: 'ground',
-          cost: '9.10',
-          package_number: 1,
-        },
-        {
-          id: 'L2',
-          tracking_number: '449044304137821',
-          carrier: 'fedex',
-          shipping_method: 'ground',
-          cost: '8.40',
-          package_number: 2,
-        },
-      ],
-    });
-    const packages = packagesOf(shipment);
-    const summary = packages.map((p) => [
-      p.sourceId,
-      p.trackingNumber,
-      p.carrierSlug,
-      p.items.map((i) => [i.lineRef, i.quantity]),
-    ]);
+    const packages = packagesOf(ShipHeroShipmentSchema.parse(twoBoxShipment));
+    const summary = packages.map((p) => [p.sourceId, p.trackingNumber, p.carrierSlug, p.items]);
     const expected = [
-      ['L1', '1Z999AA10123456784', 'ups', [['11', 1]]],
-      ['L2', '449044304137821', 'fedex', [['12', 2]]],
+      ['L1', '1Z1', 'ups', [{ lineRef: '11', sku: 'MUG', quantity: 1 }]],
+      ['L2', '9400', 'usps', [{ lineRef: '12', sku: 'TEE', quantity: 2 }]],
     ];
     if (JSON.stringify(summary) !== JSON.stringify(expected)) {
       throw new Error(`packages were not mapped one per label: ${JSON.stringify(summary)}`);

@@ -6,6 +6,7 @@ function webhookHandler(): WebhookHandler {
   return shipHero.webhook;
 }
 const handler = webhookHandler();
+import { twoBoxShipment } from './fixtures/shipments';
 import { packagesOf } from './ports';
 import { signShipHeroWebhook } from './webhook';
 
@@ -103,50 +104,7 @@ describe('ShipHero webhook handler', () => {
 });
 
 describe('ShipHero packages as store shipments', () => {
-  const shipment = {
-    id: 'U2hpcG1lbnQ6MQ==',
-    order_id: 'T3JkZXI6MQ==',
-    created_date: '2026-12-01T10:00:00+00:00',
-    order: { id: 'T3JkZXI6MQ==', partner_order_id: 'bc-abc123-100', order_number: '100' },
-    line_items: {
-      edges: [
-        {
-          node: {
-            id: 'a',
-            shipping_label_id: 'L1',
-            quantity: 1,
-            line_item: { sku: 'MUG', partner_line_item_id: '11' },
-          },
-        },
-        {
-          node: {
-            id: 'b',
-            shipping_label_id: 'L2',
-            quantity: 2,
-            line_item: { sku: 'TEE', partner_line_item_id: '12' },
-          },
-        },
-      ],
-    },
-    shipping_labels: [
-      {
-        id: 'L1',
-        tracking_number: '1Z1',
-        carrier: 'ups',
-        shipping_method: 'ground',
-        cost: '5.10',
-        status: 'valid',
-      },
-      {
-        id: 'L2',
-        tracking_number: '9400',
-        carrier: 'usps',
-        shipping_method: 'priority',
-        cost: '7.20',
-        status: 'valid',
-      },
-    ],
-  };
+  const shipment = twoBoxShipment;
 
   it('gives one shipment per package, each with its own items, carrier and tracking', () => {
     const packages = packagesOf(shipment);
