@@ -9,3 +9,4 @@ export * from './stock';
 export * from './ports';
 export * from './carriers';
 export * from './sku-mapping';
+export * from './staff-notes';

@@ -1,7 +1,7 @@
 import type { Platform } from '@shiplink/app-kit';
 import { parseStoreSettings, storeStatusForFulfilment } from '@shiplink/connectors';
 import type { FulfilmentOrderRecord, OrderRecord } from '@shiplink/db';
-import type { FulfilmentOrderState } from '@shiplink/domain';
+import { withNoteLines, type FulfilmentOrderState } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
 
 /**
@@ -71,7 +71,7 @@ export class FulfilmentOrderSyncService {
     const patch = {
       ...(current.staffNotes.includes(line)
         ? {}
-        : { staffNotes: [current.staffNotes.trimEnd(), line].filter(Boolean).join('\n') }),
+        : { staffNotes: withNoteLines(current.staffNotes, [line]) }),
       ...(typeof target === 'number' && target !== current.storeStatusId
         ? { storeStatusId: target }
         : {}),

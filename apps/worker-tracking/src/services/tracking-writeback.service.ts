@@ -1,5 +1,6 @@
 import type { Platform } from '@shiplink/app-kit';
 import { parseStoreSettings, type StoreSettings } from '@shiplink/connectors';
+import { withNoteLines } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
 import { allDelivered, staffNotesDue } from './writeback-plan';
 
@@ -57,9 +58,7 @@ export class TrackingWritebackService {
     // and a status the merchant chose (cancelled, refunded, completed) is theirs to keep.
     const completes = completing && storeOrder.storeStatusId === storeOrder.shippedStatusId;
     const patch = {
-      ...(lines.length > 0
-        ? { staffNotes: [existing.trimEnd(), ...lines].filter(Boolean).join('\n') }
-        : {}),
+      ...(lines.length > 0 ? { staffNotes: withNoteLines(existing, lines) } : {}),
       ...(completes && target !== null ? { storeStatusId: target } : {}),
     };
     if (Object.keys(patch).length > 0) await store.updateOrder(order.externalId, patch);

@@ -9,7 +9,7 @@ import { ShipHeroCredentialsSchema } from './credentials';
 import { orderInput } from './fixtures/order-input';
 import { openShipHeroAccount, startShipHeroSimulator, type ShipHeroSimAccount } from './simulator';
 
-const order = (partnerOrderId: string) => orderInput(partnerOrderId);
+const order = (partnerOrderId: string) => orderInput(partnerOrderId, { shop_name: 'api' });
 
 describe('ShipHeroClient against the simulator', () => {
   let simulator: Awaited<ReturnType<typeof startShipHeroSimulator>>;
@@ -52,8 +52,8 @@ describe('ShipHeroClient against the simulator', () => {
     expect(found).toMatchObject({ id: created.id, partner_order_id: 'bc-s1-100' });
     const full = await client.order(created.id);
     expect(full?.line_items?.edges[0]?.node).toMatchObject({
-      sku: 'MUG',
-      partner_line_item_id: '11',
+      sku: 'MUG-1',
+      partner_line_item_id: 'bc-s1-100-1',
     });
     const cancelled = await client.cancelOrder({ order_id: created.id });
     expect(cancelled.fulfillment_status).toMatch(/cancel/);

@@ -35,8 +35,7 @@ const client = (
   });
 type ContractClientOptions = Parameters<ContractSubject<ShipHeroClient>['client']>[0];
 
-const order = (partnerOrderId: string) =>
-  orderInput(partnerOrderId, { shopName: SHOP, lineItemId: `${partnerOrderId}-1` });
+const order = (partnerOrderId: string) => orderInput(partnerOrderId, { shop_name: SHOP });
 
 /** The delivery's connection: its secret is the one `webhook_create` hands out in `send`. */
 const deliveryConnection = {
@@ -70,7 +69,9 @@ const subject: ContractSubject<ShipHeroClient> = {
   // Shipments page 20 at a time: more than a page of them, whatever the battery asks for.
   async seed(control, count) {
     const seeder = client();
-    await control.post(`/accounts/${account.accountId}/products`, { products: [{ sku: 'MUG' }] });
+    await control.post(`/accounts/${account.accountId}/products`, {
+      products: [{ sku: 'MUG-1' }, { sku: 'TEE-1' }],
+    });
     for (let n = 1; n <= Math.max(count, 21); n++) {
       const created = await seeder.createOrder(order(`contract-${n}`));
       await control.post(`/orders/${created.id}/ship`, {});

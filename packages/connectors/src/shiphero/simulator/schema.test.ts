@@ -1,7 +1,8 @@
 import { parse, validate } from 'graphql';
 import { DOCUMENTS } from '../documents';
 import { shipHeroSubsetSchema } from './schema';
-import { postGraphQL, orderInput } from './test-support';
+import { postGraphQL } from './test-support';
+import { orderInput } from '../fixtures/order-input';
 import { openShipHeroAccount, startShipHeroSimulator, type RunningShipHeroSimulator } from '.';
 
 describe('ShipHero subset schema', () => {

@@ -1,6 +1,7 @@
 import { SimulatorControl } from '../../testing/control';
 import { DOCUMENTS } from '../documents';
-import { orderInput, postGraphQL } from './test-support';
+import { postGraphQL } from './test-support';
+import { orderInput } from '../fixtures/order-input';
 import { openShipHeroAccount, startShipHeroSimulator, type RunningShipHeroSimulator } from '.';
 
 const ORDERS_ANALYZED = /* GraphQL */ `

@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import { eventually } from '@shiplink/testing';
 import { SimulatorControl } from '../../testing/control';
 import { DOCUMENTS } from '../documents';
-import { HookReceiver, orderInput, postGraphQL } from './test-support';
+import { HookReceiver, postGraphQL } from './test-support';
+import { orderInput } from '../fixtures/order-input';
 import {
   openShipHeroAccount,
   startShipHeroSimulator,

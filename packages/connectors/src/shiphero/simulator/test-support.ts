@@ -33,53 +33,6 @@ export async function postGraphQL(
   };
 }
 
-/** A `CreateOrderInput` like the hub sends: two lines, a shipping line, an address. */
-export function orderInput(partnerOrderId: string, extra: Record<string, unknown> = {}) {
-  return {
-    order_number: `#${partnerOrderId}`,
-    partner_order_id: partnerOrderId,
-    shop_name: 'shiplink',
-    fulfillment_status: 'pending',
-    order_date: '2026-03-01T10:00:00',
-    total_tax: '1.60',
-    subtotal: '32.00',
-    total_discounts: '0.00',
-    total_price: '38.60',
-    shipping_lines: { title: 'Standard', price: '5.00', carrier: 'UPS', method: 'Ground' },
-    shipping_address: {
-      first_name: 'Ada',
-      last_name: 'Lovelace',
-      address1: '1 Analytical Way',
-      city: 'Austin',
-      state: 'Texas',
-      state_code: 'TX',
-      zip: '78701',
-      country: 'United States',
-      country_code: 'US',
-      email: 'ada@example.com',
-      phone: '5125550100',
-    },
-    line_items: [
-      {
-        sku: 'MUG-1',
-        partner_line_item_id: `${partnerOrderId}-1`,
-        quantity: 2,
-        price: '12.00',
-        product_name: 'Mug',
-      },
-      {
-        sku: 'TEE-1',
-        partner_line_item_id: `${partnerOrderId}-2`,
-        quantity: 1,
-        price: '8.00',
-        product_name: 'T-shirt',
-      },
-    ],
-    tags: ['shiplink'],
-    ...extra,
-  };
-}
-
 export interface ReceivedHook {
   headers: Record<string, string | string[] | undefined>;
   body: Buffer;
