@@ -41,6 +41,8 @@ export interface WebhookConnection {
   settings: unknown;
   /** The connection's credentials, for providers that keep a signing secret per webhook there. */
   credentials?: unknown;
+  /** The URL this connection's deliveries arrive at (the audience of Pub/Sub push tokens). */
+  webhookUrl?: string;
 }
 
 /** A delivery exactly as it arrived: the raw bytes are what signatures cover. */
@@ -70,13 +72,22 @@ export type WebhookIntent =
   | { kind: 'fulfilment-order.changed'; fulfilmentOrderRef: string }
   /** The warehouse's balances of these SKUs changed; the worker reads them back. */
   | { kind: 'stock.changed'; skus: string[] }
-  | { kind: 'tracking.updated'; trackingRef: string; eventRef: string };
+  | { kind: 'tracking.updated'; trackingRef: string; eventRef: string }
+  /**
+   * A store order's deliveries or parcels changed (or it was created with some): the worker reads
+   * the order's parcels. `sequence` is the store's per-order message number, where it numbers
+   * them, so a message older than one acted on already is superseded.
+   */
+  | { kind: 'store-parcels.changed'; orderRef: string; sequence: number | null };
 
 /** Why a delivery is refused; the ingress answers it as is and records it. */
 export interface WebhookRefusal {
   ok: false;
-  /** 401: not authentic; 400: not readable as this provider's event; 422: not storable. */
-  status: 400 | 401 | 422;
+  /**
+   * 401: not authentic; 400: not readable as this provider's event; 422: not storable; 503: the
+   * keys to check it could not be fetched (the sender retries).
+   */
+  status: 400 | 401 | 422 | 503;
   code: string;
   message: string;
   details?: string[];
@@ -113,6 +124,15 @@ export interface WebhookHandler {
    */
   acknowledgement?: { status: 200; body: unknown };
   /**
+   * For deliveries that prove themselves with a token checked against keys published elsewhere
+   * (a Pub/Sub push subscription's OpenID Connect token): runs before `handle`, and a refusal is
+   * answered as is, so `handle` stays pure.
+   */
+  authenticate?(
+    request: InboundWebhook,
+    connection: WebhookConnection,
+  ): Promise<WebhookRefusal | undefined>;
+  /**
    * Authenticates the raw request, parses it, and says what it asks for. Pure: no I/O. Refusals
    * are verdicts, not exceptions; the ingress records and answers them.
    */
@@ -121,10 +141,11 @@ export interface WebhookHandler {
 
 /**
  * The delta polls a connection of this provider gets (each becomes a scheduled job): store
- * orders, fulfilment shipments, trackings, warehouse stock (reconciling what webhooks missed),
+ * orders, the parcels of changed store orders (for stores whose parcels live on the order),
+ * fulfilment shipments, trackings, warehouse stock (reconciling what webhooks missed),
  * and the orders waiting in review for a SKU the fulfilment system may have by now.
  */
-export type PollKind = 'orders' | 'shipments' | 'trackings' | 'stock' | 'reviews';
+export type PollKind = 'orders' | 'parcels' | 'shipments' | 'trackings' | 'stock' | 'reviews';
 
 export type SecretsVerdict =
   { ok: true; webhookSecret: string; accountKey: string } | { ok: false; message: string };

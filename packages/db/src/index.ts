@@ -5,6 +5,7 @@ import { createPgPool } from './pg-pool';
 import { AuditTrail } from './repos/audit.repo';
 import { CatalogRepo } from './repos/catalog.repo';
 import { CursorsRepo } from './repos/cursors.repo';
+import { SequencesRepo } from './repos/sequences.repo';
 import { DeadLettersRepo } from './repos/dead-letters.repo';
 import { InboxRepo } from './repos/inbox.repo';
 import { OrdersRepo } from './repos/orders.repo';
@@ -22,6 +23,7 @@ export * from './unique';
 export * from './repos/audit.repo';
 export * from './repos/catalog.repo';
 export * from './repos/cursors.repo';
+export * from './repos/sequences.repo';
 export * from './repos/dead-letters.repo';
 export * from './repos/inbox.repo';
 export * from './repos/orders.repo';
@@ -42,6 +44,7 @@ export interface Repos {
   shipments: ShipmentsRepo;
   deadLetters: DeadLettersRepo;
   cursors: CursorsRepo;
+  sequences: SequencesRepo;
   trackings: TrackingsRepo;
   timelines: TrackingTimelinesRepo;
   catalog: CatalogRepo;
@@ -79,6 +82,7 @@ export function createRepos(options: {
     shipments: new ShipmentsRepo(db),
     deadLetters: new DeadLettersRepo(db),
     cursors: new CursorsRepo(db),
+    sequences: new SequencesRepo(db),
     trackings: new TrackingsRepo(db),
     timelines: new TrackingTimelinesRepo(db),
     catalog: new CatalogRepo(db),

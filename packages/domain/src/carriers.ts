@@ -193,3 +193,26 @@ export function carrierCodes(provider: string): [code: string, carrier: Canonica
     .filter(([key]) => key.startsWith(`${provider}:`))
     .map(([key, carrier]) => [key.slice(provider.length + 1), carrier]);
 }
+
+const comparable = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+const BY_NAME = new Map<string, CanonicalCarrier>();
+for (const carrier of BY_CODE.values()) {
+  for (const spelling of [carrier.name, carrier.id, carrier.slug ?? '', carrier.storeValue]) {
+    if (comparable(spelling)) BY_NAME.set(comparable(spelling), carrier);
+  }
+}
+for (const [key, carrier] of BY_CODE) {
+  const code = comparable(key.slice(key.indexOf(':') + 1));
+  if (code && !BY_NAME.has(code)) BY_NAME.set(code, carrier);
+}
+
+/**
+ * The canonical carrier free text names ("DHL Express", "fedex", "U.P.S."), for stores whose
+ * carrier field is typed by people or 3PLs (commercetools' `trackingData.carrier`): its name, id,
+ * slug, store value or any system's code, compared without case, spaces or punctuation.
+ */
+export function carrierFromName(text: string | null | undefined): CanonicalCarrier | undefined {
+  if (!text) return undefined;
+  return BY_NAME.get(comparable(text));
+}

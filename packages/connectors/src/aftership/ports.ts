@@ -1,3 +1,4 @@
+import { estimatedDelivery } from './estimated-delivery';
 import type {
   TrackingProvider,
   TrackingRegistrationResult,
@@ -32,6 +33,12 @@ export function trackingSnapshot(tracking: AfterShipTracking): TrackingSnapshot 
     carrierSlug: tracking.slug || null,
     orderNumber: tracking.order_number ?? null,
     entries: afterShipTimeline(tracking),
+    estimatedDelivery: estimatedDelivery(tracking),
+    trackingUrl:
+      tracking.aftership_tracking_url ||
+      tracking.courier_redirect_link ||
+      tracking.courier_tracking_link ||
+      null,
   };
 }
 

@@ -74,6 +74,10 @@ export const AfterShipTrackingSchema = z.looseObject({
   return_to_sender: z.boolean().nullish(),
   courier_tracking_link: text,
   courier_redirect_link: text,
+  /** AfterShip's own estimate and the carrier's latest one; shapes vary by API version. */
+  aftership_estimated_delivery_date: z.unknown().optional(),
+  latest_estimated_delivery: z.unknown().optional(),
+  expected_delivery: z.unknown().optional(),
   aftership_tracking_url: text,
   created_at: text,
   updated_at: text,

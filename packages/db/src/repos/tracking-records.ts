@@ -51,6 +51,9 @@ export interface TrackingRecord {
   registrationNote: string | null;
   current: TrackingCurrent;
   mappingVersion: string | null;
+  /** The provider's estimated delivery and the customer's tracking link, as last reported. */
+  estimatedDelivery: string | null;
+  trackingUrl: string | null;
   lastEventAt: Date | null;
   lastPolledAt: Date | null;
   replacedById: string | null;
@@ -107,6 +110,9 @@ export interface TrackingProgress {
   transitions?: TrackingTransition[];
   seenAt: Date;
   polled?: boolean;
+  /** What the provider says besides checkpoints; undefined keeps what is stored. */
+  estimatedDelivery?: string | null;
+  trackingUrl?: string | null;
 }
 
 export function toTrackingRecord(row: Tracking): TrackingRecord {
@@ -132,6 +138,8 @@ export function toTrackingRecord(row: Tracking): TrackingRecord {
       occurredAt: row.statusOccurredAt,
     },
     mappingVersion: row.mappingVersion,
+    estimatedDelivery: row.estimatedDelivery,
+    trackingUrl: row.trackingUrl,
     lastEventAt: row.lastEventAt,
     lastPolledAt: row.lastPolledAt,
     replacedById: row.replacedById,

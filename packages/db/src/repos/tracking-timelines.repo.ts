@@ -58,13 +58,27 @@ export interface OrderForTrackingWriteback {
    */
   shipments: {
     id: string;
+    /** The store's own id of the shipment (a commercetools parcel id), once it has one. */
+    storeShipmentId: string | null;
     trackingNumber: string | null;
     tracking: TrackingRecord | null;
     transitions: TrackingTransition[];
+    /** The tracking's newest checkpoint, for stores that show the last event per parcel. */
+    lastCheckpoint: { message: string | null; city: string | null; occurredAtUtc: Date } | null;
+    items: { orderLineId: string; quantity: number }[];
   }[];
+  /** Ordered quantity per order line, to tell whether every item is in a shipment. */
+  lines: { id: string; quantity: number }[];
 }
 
 export type TrackingWritebackKind = 'order_status' | 'staff_note';
+
+const cityOf = (location: unknown): string | null =>
+  location &&
+  typeof location === 'object' &&
+  typeof (location as { city?: unknown }).city === 'string'
+    ? (location as { city: string }).city
+    : null;
 
 /** Read models over trackings: an order's timeline, and what store write-back needs. */
 export class TrackingTimelinesRepo {
@@ -137,15 +151,22 @@ export class TrackingTimelinesRepo {
       where: { id: orderId },
       include: {
         store: { select: { settings: true } },
+        lines: { select: { id: true, quantity: true } },
         shipments: {
           where: { voided: false },
           include: {
+            items: { select: { orderLineId: true, quantity: true } },
             trackings: {
               where: { registration: { in: [...LIVE_REGISTRATIONS] } },
               orderBy: { createdAt: 'desc' },
               take: 1,
               include: {
                 transitions: { orderBy: [{ occurredAtUtc: 'asc' }, { recordedAt: 'asc' }] },
+                checkpoints: {
+                  orderBy: [{ occurredAtUtc: 'desc' }, { recordedAt: 'desc' }],
+                  take: 1,
+                  select: { message: true, location: true, occurredAtUtc: true },
+                },
               },
             },
           },
@@ -159,13 +180,24 @@ export class TrackingTimelinesRepo {
       orderNumber: order.orderNumber,
       storeId: order.storeId,
       storeSettings: order.store.settings,
+      lines: order.lines,
       shipments: order.shipments.map((shipment) => {
         const tracking = shipment.trackings[0];
+        const checkpoint = tracking?.checkpoints[0];
         return {
           id: shipment.id,
+          storeShipmentId: shipment.storeShipmentId,
           trackingNumber: shipment.trackingNumber,
           tracking: tracking ? toTrackingRecord(tracking) : null,
           transitions: (tracking?.transitions ?? []).map(toTrackingTransition),
+          lastCheckpoint: checkpoint
+            ? {
+                message: checkpoint.message,
+                city: cityOf(checkpoint.location),
+                occurredAtUtc: checkpoint.occurredAtUtc,
+              }
+            : null,
+          items: shipment.items,
         };
       }),
     };

@@ -199,6 +199,10 @@ export class TrackingsRepo {
         data: {
           lastEventAt: progress.seenAt,
           ...(progress.polled ? { lastPolledAt: progress.seenAt } : {}),
+          ...(progress.estimatedDelivery === undefined
+            ? {}
+            : { estimatedDelivery: progress.estimatedDelivery }),
+          ...(progress.trackingUrl === undefined ? {} : { trackingUrl: progress.trackingUrl }),
           ...(current
             ? {
                 status: current.status,

@@ -1,5 +1,7 @@
 import type { CanonicalOrder } from '../order';
 import type { StockLevel, StockWriteResult } from '../stock';
+import type { OrderShipmentProgress } from '../tracking/shipment-progress';
+import type { TrackingStatus } from '../tracking/status';
 
 /**
  * A store platform (BigCommerce now, commercetools next) as the workers see it: canonical
@@ -33,6 +35,41 @@ export interface StorePlatform {
   readStock(skus: readonly string[], locationRefs: readonly string[]): Promise<StockLevel[]>;
   /** Which of these SKUs the store sells (products or variants), for SKU mapping. */
   knownSkus(skus: readonly string[]): Promise<string[]>;
+  /**
+   * For stores that keep tracking on each parcel (commercetools: parcel custom fields and the
+   * order's shipment state): writes what differs from what the store holds now, and nothing when
+   * nothing does, so a repeated update makes no second write. Absent where tracking reaches the
+   * store as order status and staff notes (BigCommerce).
+   */
+  writeParcelTracking?(orderRef: string, update: ParcelTrackingUpdate): Promise<ParcelWriteResult>;
+}
+
+/** What the hub knows of one parcel's tracking, for the store's parcel fields. */
+export interface ParcelTracking {
+  /** The store's parcel id (`StoreShipment.shipmentRef`). */
+  shipmentRef: string;
+  trackingNumber: string;
+  status: TrackingStatus;
+  subStatus: string | null;
+  /** The last checkpoint in words, and when it happened (ISO 8601, UTC). */
+  lastEvent: string | null;
+  lastEventAt: string | null;
+  /** The carrier's or the tracking provider's estimate (ISO 8601 date or date-time). */
+  estimatedDelivery: string | null;
+  trackingUrl: string | null;
+}
+
+export interface ParcelTrackingUpdate {
+  parcels: ParcelTracking[];
+  /** The order's state as a whole (`orderShipmentProgress`); undefined leaves it alone. */
+  progress: OrderShipmentProgress | undefined;
+}
+
+export interface ParcelWriteResult {
+  /** Changes written (0 when the store held all of it already). */
+  changes: number;
+  /** Parcels the store no longer has (removed since), skipped. */
+  missing: string[];
 }
 
 export interface OrderChange {

@@ -65,4 +65,8 @@ export interface TrackingSnapshot {
   carrierSlug: string | null;
   orderNumber: string | null;
   entries: TimelineEntry[];
+  /** The estimated delivery (ISO 8601 date or date-time), where the provider has one. */
+  estimatedDelivery?: string | null;
+  /** Where the customer follows the parcel (the provider's page, else the carrier's). */
+  trackingUrl?: string | null;
 }
