@@ -39,6 +39,7 @@ export function createIngressApp(
       intake,
       maxBytes: env.MAX_WEBHOOK_BYTES,
       toleranceSec: env.WEBHOOK_TOLERANCE_SEC,
+      publicUrl: env.PUBLIC_URL,
     }),
   );
   app.use(

@@ -19,6 +19,8 @@ export interface WebhookRouteDeps {
   maxBytes: number;
   /** Accepted clock difference for signed timestamps. */
   toleranceSec: number;
+  /** Where providers reach the hub: each connection's webhook URL starts with it. */
+  publicUrl: string;
 }
 
 interface Served {
@@ -99,22 +101,23 @@ async function receive(deps: WebhookRouteDeps, req: Request, res: Response, serv
     endpoint: `POST /webhooks/${provider}/{connectionId}${handler.secretInPath ? '/{token}' : ''}`,
     correlationId,
   };
-  const verdict = handler.handle(
-    {
-      headers: req.headers,
-      rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-      pathSecret: req.params.secret === undefined ? undefined : String(req.params.secret),
-      toleranceSec: deps.toleranceSec,
-    },
-    {
-      id: connection.id,
-      baseUrl: connection.baseUrl,
-      webhookSecret: connection.webhookSecret,
-      storeRef: connection.store.externalRef,
-      settings: connection.settings,
-      credentials: connection.credentials,
-    },
-  );
+  const request = {
+    headers: req.headers,
+    rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+    pathSecret: req.params.secret === undefined ? undefined : String(req.params.secret),
+    toleranceSec: deps.toleranceSec,
+  };
+  const known = {
+    id: connection.id,
+    baseUrl: connection.baseUrl,
+    webhookSecret: connection.webhookSecret,
+    storeRef: connection.store.externalRef,
+    settings: connection.settings,
+    credentials: connection.credentials,
+    webhookUrl: `${deps.publicUrl.replace(/\/+$/, '')}/webhooks/${provider}/${connection.id}`,
+  };
+  const refusal = handler.authenticate ? await handler.authenticate(request, known) : undefined;
+  const verdict = refusal ?? handler.handle(request, known);
   if (!verdict.ok) {
     refuse(
       deps.repos,

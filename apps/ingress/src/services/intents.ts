@@ -31,6 +31,11 @@ export function jobForIntent(
           trigger,
         },
       };
+    case 'store-parcels.changed':
+      return {
+        definition: jobs.storeParcelsSync,
+        payload: { connectionId, orderRef: intent.orderRef, sequence: intent.sequence, trigger },
+      };
     case 'shipments.available':
       return {
         definition: jobs.shipmentsFetch,

@@ -10,6 +10,7 @@ interface PolledConnection {
 /** The job each kind of delta poll runs as. */
 const POLL_JOBS: Record<PollKind, AnyJob> = {
   orders: jobs.ordersPoll,
+  parcels: jobs.storeParcelsPoll,
   shipments: jobs.shipmentsPoll,
   // Cheap when nothing is stale: the job only calls the provider for trackings gone quiet.
   trackings: jobs.trackingPoll,

@@ -2,7 +2,6 @@ import type { Platform } from '@shiplink/app-kit';
 import type { FulfilmentOrderRecord } from '@shiplink/db';
 import {
   fulfilmentOrderKey,
-  HANDS_OFF_STATUSES,
   type CanonicalOrder,
   type Destination,
   type FulfilmentOrderState,
@@ -10,9 +9,6 @@ import {
 } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
 import { SkuGate } from './sku-gate.service';
-
-const isHandsOff = (status: CanonicalOrder['status']) =>
-  (HANDS_OFF_STATUSES as readonly string[]).includes(status);
 
 /**
  * Order out: read the store order, keep the canonical copy, and upsert one fulfilment order per
@@ -48,14 +44,15 @@ export class OrderImportService {
 
     const fulfilmentProviders = ports.providersFor('fulfilment');
     const found = await repos.tenancy.findStoreConnectionAmong(store.storeId, fulfilmentProviders);
-    if (!found && isHandsOff(canonical.status)) {
-      // Nothing would be sent in this status anyway; a missing connection is not this order's fault.
-      logger.info('order not exported in this status', { status: canonical.status });
+    if (!found) {
+      // A store that only tracks its parcels (commercetools ⇄ AfterShip) exports nowhere: the
+      // canonical copy is what its shipments and trackings hang on.
+      logger.info('order kept: the store exports to no fulfilment system', {
+        status: canonical.status,
+      });
       return;
     }
-    const fulfilment =
-      found ??
-      (await repos.tenancy.requireStoreConnectionAmong(store.storeId, fulfilmentProviders));
+    const fulfilment = found;
     const system = ports.fulfilment(fulfilment);
     const intent = system.intentFor(canonical.status);
     if (intent === 'skip') {

@@ -1,6 +1,6 @@
 import type { Platform } from '@shiplink/app-kit';
 import type { OrderRecord } from '@shiplink/db';
-import { trackingRevision, type StoreShipment } from '@shiplink/domain';
+import { trackingRevision, type StorePlatform, type StoreShipment } from '@shiplink/domain';
 import { PermanentError, RetryableError } from '@shiplink/errors';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext, withLogContext } from '@shiplink/logger';
@@ -26,37 +26,20 @@ export class StoreShipmentService {
     change: 'created' | 'updated';
     trigger: string;
   }) {
-    const { repos, ports, producer } = this.platform;
+    const { repos, ports } = this.platform;
     const connection = await repos.tenancy.requireConnection(
       input.connectionId,
       ports.providersFor('store'),
     );
     const store = ports.store(connection);
-    const order = await repos.orders.findByExternal(connection.storeId, input.orderRef);
+    const order = await this.importedOrder(connection, store, input.orderRef, {
+      cause: `shipment-${input.shipmentRef}`,
+    });
     if (!order) {
-      // The store is asked first: for an order it does not have, waiting cannot help.
-      if (!(await store.hasOrder(input.orderRef))) {
-        throw new PermanentError(
-          `store has no order ${input.orderRef} for shipment ${input.shipmentRef}`,
-          { provider: connection.provider, reason: 'store.order_not_found' },
-        );
-      }
-      // Shipped before the hub imported the order (or before the store was connected): import
-      // it, and come back once it is there.
-      await producer.enqueue(
-        jobs.orderImport,
-        {
-          connectionId: connection.id,
-          orderRef: input.orderRef,
-          trigger: `shipment-${input.shipmentRef}`,
-        },
-        {
-          correlationId: currentLogContext().correlationId ?? `store-shipment-${input.shipmentRef}`,
-        },
+      throw new PermanentError(
+        `store has no order ${input.orderRef} for shipment ${input.shipmentRef}`,
+        { provider: connection.provider, reason: 'store.order_not_found' },
       );
-      throw new RetryableError(`store order ${input.orderRef} exists but is not imported yet`, {
-        reason: 'shipment.order_not_imported',
-      });
     }
     await withLogContext({ orderRef: order.orderNumber }, () =>
       repos.locks.withLock(`store-shipment:${order.id}:${input.shipmentRef}`, async () => {
@@ -71,27 +54,63 @@ export class StoreShipmentService {
           });
           return;
         }
-        const shipmentId = await this.record(order, remote);
-        await producer.enqueue(
-          jobs.trackingRegister,
-          {
-            shipmentId,
-            revision: trackingRevision(
-              { trackingNumber: remote.trackingNumber, carrierSlug: remote.carrierSlug },
-              input.trigger,
-            ),
-          },
-          {
-            correlationId:
-              currentLogContext().correlationId ?? `store-shipment-${input.shipmentRef}`,
-          },
-        );
+        await this.adopt(order, connection.provider, remote, input.trigger);
       }),
     );
   }
 
+  /**
+   * The hub's record of a store order, for a shipment of it. Undefined when the store itself
+   * has no such order (for this connection): waiting cannot help. An order the store has but
+   * the hub has not imported yet (shipped before the store was connected, or before its import
+   * ran) is imported first, and the job comes back once it is there.
+   */
+  async importedOrder(
+    connection: { id: string; storeId: string },
+    store: StorePlatform,
+    orderRef: string,
+    why: { cause: string },
+  ): Promise<OrderRecord | undefined> {
+    const { repos, producer } = this.platform;
+    const order = await repos.orders.findByExternal(connection.storeId, orderRef);
+    if (order) return order;
+    if (!(await store.hasOrder(orderRef))) return undefined;
+    await producer.enqueue(
+      jobs.orderImport,
+      { connectionId: connection.id, orderRef, trigger: why.cause.slice(0, 100) },
+      { correlationId: currentLogContext().correlationId ?? why.cause },
+    );
+    throw new RetryableError(`store order ${orderRef} exists but is not imported yet`, {
+      reason: 'shipment.order_not_imported',
+    });
+  }
+
+  /** Records the store's shipment as ours and has its tracking (re)registered. */
+  async adopt(
+    order: OrderRecord,
+    source: string,
+    remote: StoreShipment,
+    trigger: string,
+  ): Promise<string> {
+    const shipmentId = await this.record(order, source, remote);
+    await this.platform.producer.enqueue(
+      jobs.trackingRegister,
+      {
+        shipmentId,
+        revision: trackingRevision(
+          { trackingNumber: remote.trackingNumber, carrierSlug: remote.carrierSlug },
+          trigger,
+        ),
+      },
+      {
+        correlationId: currentLogContext().correlationId ?? `store-shipment-${remote.shipmentRef}`,
+      },
+    );
+    return shipmentId;
+  }
+
   /** Our shipment record for the store's one, created or brought in line with it. */
-  private async record(order: OrderRecord, remote: StoreShipment): Promise<string> {
+  private async record(order: OrderRecord, source: string, remote: StoreShipment): Promise<string> {
     const { repos, logger } = this.platform;
     const storeShipmentId = remote.shipmentRef;
     const { trackingNumber, carrierSlug } = remote;
@@ -121,6 +140,7 @@ export class StoreShipmentService {
     const shipDate = new Date(remote.createdAt ?? '');
     const saved = await repos.shipments.upsertFromStore({
       orderId: order.id,
+      source,
       storeShipmentId,
       trackingNumber,
       carrierCode: null,

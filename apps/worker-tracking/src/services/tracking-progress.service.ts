@@ -40,6 +40,10 @@ export class TrackingProgressService {
         transitions: plan.transitions,
         seenAt: new Date(),
         polled: options.polled,
+        ...(snapshot.estimatedDelivery === undefined
+          ? {}
+          : { estimatedDelivery: snapshot.estimatedDelivery }),
+        ...(snapshot.trackingUrl === undefined ? {} : { trackingUrl: snapshot.trackingUrl }),
       });
       for (const subStatus of plan.unmapped) {
         logger.warn('unmapped tracking status', { subStatus, mappingGap: 1 });

@@ -2,12 +2,15 @@ import type { Platform } from '@shiplink/app-kit';
 import { parseStoreSettings, type StoreSettings } from '@shiplink/connectors';
 import { withNoteLines } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
+import { parcelTrackingUpdate } from './parcel-writeback';
 import { allDelivered, staffNotesDue } from './writeback-plan';
 
 type WritebackSettings = StoreSettings['tracking']['writeback'];
 
 /**
- * Tracking on the store order, as the store's settings say (defaults in `StoreSettingsSchema`):
+ * Tracking on the store order. A store that keeps tracking per parcel (commercetools) gets each
+ * parcel's fields and the order's shipment state, written where they differ. Otherwise, as the
+ * store's settings say (defaults in `StoreSettingsSchema`):
  * the order moves to `deliveredStatusId` (Completed) once it is fully shipped and every parcel is
  * delivered; each parcel reaching one of `noteStatuses` adds one line to the staff notes, for
  * every such status in its history (see `staffNotesDue`). Each effect is recorded and the notes
@@ -31,13 +34,6 @@ export class TrackingWritebackService {
     const { repos, ports, logger } = this.platform;
     const order = await repos.timelines.orderForWriteback(orderId);
     if (!order) return;
-    const done = await repos.timelines.writebacksDone(orderId);
-    const notes = staffNotesDue(order, settings.noteStatuses, done);
-    const target = settings.deliveredStatusId;
-    const completing =
-      target !== null && !done.has('order_status:delivered') && allDelivered(order);
-    if (notes.length === 0 && !completing) return;
-
     const connection = await repos.tenancy.findStoreConnectionAmong(
       order.storeId,
       ports.providersFor('store'),
@@ -47,6 +43,25 @@ export class TrackingWritebackService {
       return;
     }
     const store = ports.store(connection);
+    if (store.writeParcelTracking) {
+      // The store holds each parcel's tracking itself and says what differs: nothing to record.
+      const update = parcelTrackingUpdate(order);
+      if (update.parcels.length === 0) return;
+      const result = await store.writeParcelTracking(order.externalId, update);
+      logger.info('parcel tracking written back to the store', {
+        parcels: update.parcels.length,
+        changes: result.changes,
+        progress: update.progress,
+        ...(result.missing.length ? { notWritable: result.missing } : {}),
+      });
+      return;
+    }
+    const done = await repos.timelines.writebacksDone(orderId);
+    const notes = staffNotesDue(order, settings.noteStatuses, done);
+    const target = settings.deliveredStatusId;
+    const completing =
+      target !== null && !done.has('order_status:delivered') && allDelivered(order);
+    if (notes.length === 0 && !completing) return;
     const storeOrder = await store.readOrderState(order.externalId);
     if (!storeOrder) {
       logger.warn('store order no longer exists', { orderId: order.externalId });

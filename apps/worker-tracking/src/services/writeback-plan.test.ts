@@ -21,6 +21,16 @@ const move = (
   ...extra,
 });
 
+const UNTRACKED: Shipment = {
+  id: 'untracked',
+  storeShipmentId: null,
+  lastCheckpoint: null,
+  items: [],
+  trackingNumber: null,
+  tracking: null,
+  transitions: [],
+};
+
 const parcel = (
   trackingNumber: string,
   now: TrackingStatus,
@@ -28,6 +38,9 @@ const parcel = (
   slug: string | null = 'ups',
 ): Shipment => ({
   id: `shipment-${trackingNumber}`,
+  storeShipmentId: null,
+  lastCheckpoint: null,
+  items: [],
   trackingNumber,
   tracking: {
     trackingNumber,
@@ -93,7 +106,7 @@ describe('staffNotesDue', () => {
       shipments: [
         parcel('1ZA', 'returned', [move('exception', 5), move('returned', 7)]),
         parcel('1ZB', 'exception', [move('attempt_failed', 6)], null),
-        { id: 'no-tracking', trackingNumber: null, tracking: null, transitions: [] },
+        { ...UNTRACKED, id: 'no-tracking' },
       ],
     };
     const notes = staffNotesDue(order, FLAGGED, new Set(['staff_note:1ZA:exception']));
@@ -115,10 +128,7 @@ describe('allDelivered', () => {
     ['one still moving', [parcel('1ZA', 'delivered', []), parcel('1ZB', 'in_transit', [])], false],
     [
       'a parcel without tracking',
-      [
-        parcel('1ZA', 'delivered', []),
-        { id: 's', trackingNumber: null, tracking: null, transitions: [] },
-      ],
+      [parcel('1ZA', 'delivered', []), { ...UNTRACKED, id: 's' }],
       false,
     ],
   ])('%s', (_, shipments, expected) => {

@@ -125,14 +125,13 @@ export class ShipmentsRepo {
    * the store's own admin): recorded under the store's id, with nothing to write back.
    */
   async upsertFromStore(
-    input: Omit<IncomingShipment, 'source' | 'sourceId' | 'fulfilmentOrderId'> & {
+    input: Omit<IncomingShipment, 'sourceId' | 'fulfilmentOrderId'> & {
       storeShipmentId: string;
     },
   ): Promise<{ id: string; created: boolean }> {
     const { storeShipmentId, ...shipment } = input;
     const saved = await this.upsertFromSource({
       ...shipment,
-      source: 'bigcommerce',
       sourceId: storeShipmentId,
       fulfilmentOrderId: null,
     });
@@ -176,6 +175,24 @@ export class ShipmentsRepo {
         : null) ??
       undefined
     );
+  }
+
+  /** The order's shipments the store holds (its id known), voided or not. */
+  async storeShipmentsOf(
+    orderId: string,
+  ): Promise<{ id: string; storeShipmentId: string; voided: boolean }[]> {
+    const rows = await this.db.shipment.findMany({
+      where: { orderId, storeShipmentId: { not: null } },
+      select: { id: true, storeShipmentId: true, voided: true },
+    });
+    return rows.flatMap((row) =>
+      row.storeShipmentId ? [{ ...row, storeShipmentId: row.storeShipmentId }] : [],
+    );
+  }
+
+  /** The store removed the shipment (a parcel taken off its delivery): it no longer counts. */
+  async markVoided(id: string): Promise<void> {
+    await this.db.shipment.update({ where: { id }, data: { voided: true } });
   }
 
   async holdsStoreShipment(orderId: string, storeShipmentId: string): Promise<boolean> {

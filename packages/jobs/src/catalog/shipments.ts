@@ -44,4 +44,29 @@ export const shipmentJobs = {
     }),
     jobId: (p) => jobKey('store-shipment-sync', p.connectionId, p.shipmentRef, p.trigger),
   }),
+
+  /**
+   * A store order's deliveries or parcels changed (stores whose parcels live on the order): read
+   * them all, record and track each. `sequence`: the store's message number for the order, so a
+   * message older than one acted on is superseded; null from the reconciling poll.
+   */
+  storeParcelsSync: defineJob({
+    queue: 'shipments',
+    name: 'store-parcels.sync',
+    schema: z.object({
+      connectionId: uuid,
+      orderRef: externalRef,
+      sequence: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).nullable(),
+      trigger,
+    }),
+    jobId: (p) => jobKey('store-parcels-sync', p.connectionId, p.orderRef, p.trigger),
+  }),
+
+  /** Delta poll of store orders changed since the cursor, for parcels a push did not bring. */
+  storeParcelsPoll: defineJob({
+    queue: 'shipments',
+    name: 'store-parcels.poll',
+    schema: z.object({ connectionId: uuid }),
+    jobId: (p) => jobKey('store-parcels-poll', p.connectionId),
+  }),
 } as const;
