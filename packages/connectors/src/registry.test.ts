@@ -40,7 +40,10 @@ describe('connector registry', () => {
   );
 
   it('finds providers by role', () => {
-    expect(connectorsWithRole('store').map((connector) => connector.id)).toEqual(['bigcommerce']);
+    expect(connectorsWithRole('store').map((connector) => connector.id)).toEqual([
+      'bigcommerce',
+      'commercetools',
+    ]);
     expect(connectorsWithRole('tracking').map((connector) => connector.id)).toEqual(['aftership']);
   });
 });

@@ -40,6 +40,28 @@ export class AdminClient {
     name: string,
     accounts: readonly SimulatorAccount<ProviderId>[],
   ): Promise<StoreSetup> {
+    const { tenantId, storeId, connections } = await this.connectAnyStore(name, accounts);
+    const fulfilment = accounts.find((account) =>
+      findConnector(account.provider)?.roles.includes('fulfilment'),
+    );
+    const { bigcommerce } = connections;
+    const fulfilmentConnection = fulfilment && connections[fulfilment.provider];
+    if (!bigcommerce || !fulfilment || !fulfilmentConnection) {
+      throw new Error('a store setup needs its BigCommerce and fulfilment connections');
+    }
+    return {
+      tenantId,
+      storeId,
+      connections: { ...connections, bigcommerce },
+      fulfilment: { ...fulfilmentConnection, provider: fulfilment.provider },
+    };
+  }
+
+  /**
+   * A tenant and its store on the platform of the account that has a store ref, with every
+   * account connected (the store platform first): any platform, with or without a warehouse.
+   */
+  async connectAnyStore(name: string, accounts: readonly SimulatorAccount<ProviderId>[]) {
     const platform = accounts.find((account) => account.storeRef !== undefined);
     if (!platform) throw new Error('a store needs its store platform account');
     const tenant = (await this.http.post<{ id: string }>('/tenants', { name })).data;
@@ -54,20 +76,7 @@ export class AdminClient {
       platform,
       ...accounts.filter((account) => account !== platform),
     ]);
-    const fulfilment = accounts.find((account) =>
-      findConnector(account.provider)?.roles.includes('fulfilment'),
-    );
-    const { bigcommerce } = connections;
-    const fulfilmentConnection = fulfilment && connections[fulfilment.provider];
-    if (!bigcommerce || !fulfilment || !fulfilmentConnection) {
-      throw new Error('a store setup needs its BigCommerce and fulfilment connections');
-    }
-    return {
-      tenantId: tenant.id,
-      storeId: store.id,
-      connections: { ...connections, bigcommerce },
-      fulfilment: { ...fulfilmentConnection, provider: fulfilment.provider },
-    };
+    return { tenantId: tenant.id, storeId: store.id, connections };
   }
 
   /**

@@ -5,3 +5,4 @@ export * from './scenario';
 export * from './tracking-world';
 export * from './world';
 export * from './shiphero';
+export * from './commercetools';

@@ -31,11 +31,14 @@ const NewTenantSchema = z.object({ name: displayName });
 const NewStoreSchema = z.object({
   name: displayName,
   platform: z.enum(STORE_PLATFORMS),
-  /** The store's own reference on its platform, as its webhooks and API paths name it. */
+  /**
+   * The store's own reference on its platform, as its webhooks and API paths name it (a
+   * BigCommerce store hash, a commercetools project key).
+   */
   externalRef: z
     .string()
     .max(64)
-    .regex(/^[a-z0-9]+$/i),
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i),
   settings: StoreSettingsSchema.optional(),
 });
 const ReplaySchema = z.union([

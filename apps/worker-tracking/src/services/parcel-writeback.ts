@@ -43,9 +43,23 @@ export function parcelTrackingUpdate(order: OrderForTrackingWriteback): ParcelTr
       estimatedDelivery: tracking.estimatedDelivery,
       trackingUrl: tracking.trackingUrl,
     })),
-    progress: orderShipmentProgress(
-      tracked.map(({ tracking }) => tracking.current),
-      everythingInShipments(order),
+    progress: deliveredOnlyWhenAllTracked(
+      orderShipmentProgress(
+        tracked.map(({ tracking }) => tracking.current),
+        everythingInShipments(order),
+      ),
+      tracked.length === order.shipments.length,
     ),
   };
+}
+
+/**
+ * A shipment the store does not hold as a tracked parcel (no tracking yet, or no store parcel
+ * yet) may still be on its way: its items are shipped, but the order is not delivered.
+ */
+function deliveredOnlyWhenAllTracked(
+  progress: ParcelTrackingUpdate['progress'],
+  allTracked: boolean,
+): ParcelTrackingUpdate['progress'] {
+  return progress === 'delivered' && !allTracked ? 'shipped' : progress;
 }

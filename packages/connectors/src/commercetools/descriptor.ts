@@ -59,7 +59,7 @@ const webhook: WebhookHandler = {
     } as const;
     // Recorded, never refused: Pub/Sub would redeliver a refusal for a week.
     if (notification.isSubscriptionTest) return { ...recorded, topic: 'SubscriptionTest' };
-    if (credentials.success && notification.projectKey !== credentials.data.projectKey) {
+    if (!credentials.success || notification.projectKey !== credentials.data.projectKey) {
       return { ...recorded, topic: `foreign-project:${notification.type}`.slice(0, 200) };
     }
     const facts = messageFacts(notification);

@@ -83,6 +83,12 @@ export function statusOf(order: CommercetoolsOrder): OrderStatus {
       return 'partially_shipped';
     case 'Backorder':
       return 'on_hold';
+    case 'Delayed':
+      // Delayed in transit (the hub writes it for held-up parcels): still shipped, in full or not.
+      if (deliveriesOf(order).length > 0) {
+        return everythingDelivered(order) ? 'shipped' : 'partially_shipped';
+      }
+      break;
     default:
       break;
   }
@@ -90,6 +96,12 @@ export function statusOf(order: CommercetoolsOrder): OrderStatus {
     return 'awaiting_payment';
   }
   return 'awaiting_fulfilment';
+}
+
+/** Whether every line item's whole quantity is in one of the order's deliveries. */
+function everythingDelivered(order: CommercetoolsOrder): boolean {
+  const shipped = shippedQuantities(order);
+  return order.lineItems.every((line) => (shipped.get(line.id) ?? 0) >= line.quantity);
 }
 
 /** Every delivery of the order, in both shipping modes, with the shipping it belongs to. */
@@ -153,7 +165,10 @@ function toLine(
   const weight = line.variant.attributes?.find((attribute) => attribute.name === 'weight')?.value;
   return {
     externalId: line.id,
-    addressExternalId: order.shipping.length > 0 && target ? target : SINGLE_DESTINATION,
+    addressExternalId:
+      order.shipping.length > 0
+        ? (target ?? order.shipping[0]?.shippingKey ?? SINGLE_DESTINATION)
+        : SINGLE_DESTINATION,
     productExternalId: line.productId,
     sku: line.variant.sku ?? '',
     name: localized(line.name, order.locale),
@@ -174,6 +189,14 @@ function customFieldsOf(order: CommercetoolsOrder): Record<string, string> {
     }
   }
   return fields;
+}
+
+/** The order's tax: `totalTax`, which the API may leave out, else gross less net. */
+function taxOf(order: CommercetoolsOrder) {
+  const taxed = order.taxedPrice;
+  if (!taxed) return undefined;
+  const { totalGross: gross, totalNet: net } = taxed;
+  return taxed.totalTax ?? { ...gross, centAmount: gross.centAmount - net.centAmount };
 }
 
 /** A commercetools order in the hub's terms; ids and the order number are commercetools' own. */
@@ -202,7 +225,7 @@ export function toCanonicalOrder(order: CommercetoolsOrder): CanonicalOrder {
     totals: {
       subtotal: decimalOf(sumCents(order.lineItems.map((line) => line.totalPrice))),
       shipping: decimalOf(shipping),
-      tax: decimalOf(order.taxedPrice?.totalTax),
+      tax: decimalOf(taxOf(order)),
       discount: decimalOf(order.discountOnTotalPrice?.discountedAmount),
       total: decimalOf(order.taxedPrice?.totalGross ?? order.totalPrice),
     },

@@ -141,19 +141,20 @@ function describeWebhookDelivery(
     let genuine: Received;
     let redelivery: Received;
 
-    const handle = (
+    /** As the ingress does: the handler's own authentication first, where it has one. */
+    const handle = async (
       request: { headers: Headers; body: Buffer; pathSecret: string | undefined },
       to: WebhookConnection = connection,
-    ): WebhookVerdict =>
-      handler.handle(
-        {
-          headers: request.headers,
-          rawBody: request.body,
-          pathSecret: request.pathSecret,
-          toleranceSec: 300,
-        },
-        to,
-      );
+    ): Promise<WebhookVerdict> => {
+      const inbound = {
+        headers: request.headers,
+        rawBody: request.body,
+        pathSecret: request.pathSecret,
+        toleranceSec: 300,
+      };
+      const refusal = handler.authenticate ? await handler.authenticate(inbound, to) : undefined;
+      return refusal ?? handler.handle(inbound, to);
+    };
     /** Authenticated as the provider would for `body`; the path secret needs nothing more. */
     const authentic = (body: Buffer) => {
       if (handler.secretInPath) return { ...genuine, body };
@@ -203,49 +204,63 @@ function describeWebhookDelivery(
       await receiver?.close();
     });
 
-    it('accepts a genuine delivery with its topic, event reference and intent', () => {
-      const verdict = accepted(handle(genuine));
+    it('accepts a genuine delivery with its topic, event reference and intent', async () => {
+      const verdict = accepted(await handle(genuine));
       expect(verdict.topic).toEqual(expect.stringMatching(/\S/));
       expect(verdict.eventRef).toEqual(expect.stringMatching(/\S/));
       expect(verdict.intent?.kind).toBe(contract.intent);
     });
 
-    it('gives a redelivery of the same event the same event reference', () => {
-      expect(accepted(handle(redelivery)).eventRef).toBe(accepted(handle(genuine)).eventRef);
+    it('gives a redelivery of the same event the same event reference', async () => {
+      expect(accepted(await handle(redelivery)).eventRef).toBe(
+        accepted(await handle(genuine)).eventRef,
+      );
     });
 
     if (handler.secretInPath) {
-      it('refuses a wrong or missing path secret with 401', () => {
+      it('refuses a wrong or missing path secret with 401', async () => {
         const secret = genuine.pathSecret ?? '';
         const last = secret.at(-1) === 'x' ? 'y' : 'x';
         const wrong = { ...genuine, pathSecret: `${secret.slice(0, -1)}${last}` };
-        expect(handle(wrong)).toMatchObject({ ok: false, status: 401 });
-        expect(handle({ ...genuine, pathSecret: undefined })).toMatchObject({
+        expect(await handle(wrong)).toMatchObject({ ok: false, status: 401 });
+        expect(await handle({ ...genuine, pathSecret: undefined })).toMatchObject({
           ok: false,
           status: 401,
         });
       });
+    } else if (handler.authenticate) {
+      // A bearer token (Pub/Sub push) proves the sender, not the bytes (TLS protects those).
+      it('refuses a delivery without its token with 401', async () => {
+        const headers = { ...genuine.headers };
+        delete headers.authorization;
+        expect(await handle({ ...genuine, headers })).toMatchObject({ ok: false, status: 401 });
+      });
     } else {
-      it('refuses a body altered by one byte with 401', () => {
+      it('refuses a body altered by one byte with 401', async () => {
         const body = alterOneByte(genuine.body);
         expect(body.length).toBe(genuine.body.length);
         expect(body.equals(genuine.body)).toBe(false);
-        expect(handle({ ...genuine, body })).toMatchObject({ ok: false, status: 401 });
+        expect(await handle({ ...genuine, body })).toMatchObject({ ok: false, status: 401 });
       });
     }
 
-    it('refuses an empty body with 400', () => {
-      expect(handle(authentic(Buffer.alloc(0)))).toMatchObject({ ok: false, status: 400 });
+    it('refuses an empty body with 400', async () => {
+      expect(await handle(authentic(Buffer.alloc(0)))).toMatchObject({ ok: false, status: 400 });
     });
 
-    it('refuses a body that is not JSON with 400', () => {
+    it('refuses a body that is not JSON with 400', async () => {
       const body = Buffer.from('resource_url=not-json');
-      expect(handle(authentic(body))).toMatchObject({ ok: false, status: 400 });
+      expect(await handle(authentic(body))).toMatchObject({ ok: false, status: 400 });
     });
 
-    it('refuses the genuine delivery for a connection with another secret with 401', () => {
-      const other = { ...connection, webhookSecret: `${connection.webhookSecret}-other` };
-      expect(handle(genuine, other)).toMatchObject({ ok: false, status: 401 });
+    it('refuses the genuine delivery for another connection of the provider with 401', async () => {
+      // Another connection has another secret, and another URL (the audience of a push token).
+      const other = {
+        ...connection,
+        webhookSecret: `${connection.webhookSecret}-other`,
+        ...(connection.webhookUrl ? { webhookUrl: `${connection.webhookUrl}-other` } : {}),
+      };
+      expect(await handle(genuine, other)).toMatchObject({ ok: false, status: 401 });
     });
   });
 }

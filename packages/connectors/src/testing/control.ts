@@ -67,4 +67,8 @@ export class SimulatorControl {
   async get<T>(path: string): Promise<T> {
     return (await this.http.get<T>(this.url(path))).data;
   }
+
+  async delete(path: string): Promise<void> {
+    await this.http.delete(this.url(path));
+  }
 }
