@@ -9,6 +9,7 @@ import { openAccounts } from '@shiplink/test-world/sandbox';
 import { prepareDemoDatabase } from './demo/database';
 import { say } from './demo/print';
 import { LOG_DIR, startDemoApp } from './demo/processes';
+import { runCommercetoolsStory } from './demo/commercetools-story';
 import { runOrderStory } from './demo/story';
 import { runTrackingStory } from './demo/tracking-story';
 import { runWarehouseStory } from './demo/warehouse-story';
@@ -118,6 +119,7 @@ async function main(): Promise<void> {
   const orders = await runOrderStory({ admin, bigcommerce, shipstation, storeHash });
   await runTrackingStory({ admin, aftership, bigcommerce, storeHash, orders });
   const warehouse = await runWarehouseStory({ admin, simUrls });
+  const commercetools = await runCommercetoolsStory({ admin, simUrls });
 
   say.step('Where to look');
   say.info(
@@ -141,6 +143,9 @@ async function main(): Promise<void> {
   );
   say.info(
     `Warehouse stock   curl ${bigcommerce.baseUrl}/__control/stores/${warehouse.storeHash}/inventory/levels`,
+  );
+  say.info(
+    `commercetools     curl ${simUrls.commercetools}/__control/projects/${commercetools.projectKey}/orders/${commercetools.orderId}`,
   );
   say.info(`Logs              ${LOG_DIR}/*.log`);
 
