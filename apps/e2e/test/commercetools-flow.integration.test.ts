@@ -266,4 +266,76 @@ describe('commercetools ⇄ AfterShip, end to end on real PostgreSQL and Redis',
       what: 'the old tracking deleted at AfterShip',
     });
   });
+
+  it('reads the order when a message comes without its payload', async () => {
+    await world.commercetools.post('/notifications/payload-not-included', { count: 10 });
+    const order = await world.placeOrder();
+    const number = upsNumber();
+    await world.addDelivery(order.id, { parcels: [{ trackingId: number, carrier: 'UPS' }] });
+    await registered(number);
+    const sent =
+      await world.commercetools.get<{ payload: { payloadNotIncluded?: unknown } }[]>(
+        '/notifications',
+      );
+    expect(sent.some((notification) => notification.payload.payloadNotIncluded)).toBe(true);
+  });
+
+  it('flags a parcel whose carrier nobody can tell for a person, and tracks nothing', async () => {
+    const order = await world.placeOrder();
+    const number = `ZZ${Date.now()}`;
+    await world.addDelivery(order.id, {
+      parcels: [{ trackingId: number, carrier: 'Mystery Freight' }],
+    });
+    const tracking = await waitFor(
+      async () =>
+        (await world.hub.platform.repos.db.tracking.findFirst({
+          where: { trackingNumber: number, registration: 'needs_review' },
+        })) ?? undefined,
+      { what: 'the tracking in review' },
+    );
+    expect(tracking.registrationNote).toMatch(/carrier/);
+    expect((await trackings()).some((t) => t.tracking_number === number)).toBe(false);
+  });
+
+  it('carries one correlation id from the push to the tracking, and from the AfterShip event to the parcel write', async () => {
+    const order = await world.placeOrder();
+    const number = upsNumber();
+    await world.addDelivery(order.id, { parcels: [{ trackingId: number, carrier: 'UPS' }] });
+    const tracking = await registered(number);
+    await scan(tracking, 'InTransit_001', 'On its way');
+    await world.orderWhen(order.id, (o) => statusOf(o, number) === 'in_transit', 'in transit');
+    const audit = world.hub.platform.repos.db.auditEvent;
+    const create = await waitFor(
+      async () =>
+        (await audit.findFirst({
+          where: {
+            provider: 'aftership',
+            method: 'POST',
+            orderRef: order.orderNumber,
+            status: 201,
+          },
+        })) ?? undefined,
+      { what: 'the AfterShip create in the audit trail' },
+    );
+    const push = await audit.findFirst({
+      where: { provider: 'commercetools', kind: 'webhook', correlationId: create.correlationId },
+    });
+    expect(push).not.toBeNull();
+    const write = await waitFor(
+      async () =>
+        (await audit.findFirst({
+          where: {
+            provider: 'commercetools',
+            method: 'POST',
+            orderRef: order.orderNumber,
+            status: 200,
+          },
+        })) ?? undefined,
+      { what: 'the parcel write in the audit trail' },
+    );
+    const event = await audit.findFirst({
+      where: { provider: 'aftership', kind: 'webhook', correlationId: write.correlationId },
+    });
+    expect(event).not.toBeNull();
+  });
 });

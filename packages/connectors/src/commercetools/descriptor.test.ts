@@ -18,6 +18,7 @@ import {
 } from './push/fixtures/google-oidc';
 import {
   FIXTURE_ORDER_ID,
+  FIXTURE_ORDER_NUMBER,
   FIXTURE_PROJECT_KEY,
   FIXTURE_PUBSUB_SUBSCRIPTION,
   FIXTURE_SUBSCRIPTION_ID,
@@ -218,7 +219,7 @@ describe('commercetools webhook: handle', () => {
       topic: 'DeliveryAdded',
       eventRef: deliveryAddedFixture.id,
       payload: { pubsub: pubsubFacts, format: 'Platform', message: deliveryAddedFixture },
-      orderRef: FIXTURE_ORDER_ID,
+      orderRef: FIXTURE_ORDER_NUMBER,
       intent: { kind: 'store-parcels.changed', orderRef: FIXTURE_ORDER_ID, sequence: 4 },
     });
   });
@@ -239,7 +240,7 @@ describe('commercetools webhook: handle', () => {
       ok: true,
       topic: 'OrderCreated',
       eventRef: orderCreatedFixture.id,
-      orderRef: FIXTURE_ORDER_ID,
+      orderRef: FIXTURE_ORDER_NUMBER,
       intent: { kind: 'store-parcels.changed', orderRef: FIXTURE_ORDER_ID, sequence: 1 },
     });
   });
@@ -263,7 +264,7 @@ describe('commercetools webhook: handle', () => {
       topic: 'OrderStateChanged',
       eventRef: '3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d',
       payload: { pubsub: pubsubFacts, format: 'Platform', message },
-      orderRef: FIXTURE_ORDER_ID,
+      orderRef: FIXTURE_ORDER_NUMBER,
       intent: { kind: 'order.changed', orderRef: FIXTURE_ORDER_ID },
     });
   });

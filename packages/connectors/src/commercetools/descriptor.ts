@@ -64,7 +64,8 @@ const webhook: WebhookHandler = {
     }
     const facts = messageFacts(notification);
     if (!facts) return recorded;
-    const withOrder = { ...recorded, orderRef: facts.orderId };
+    // The audit trail speaks in order numbers, as people ask about orders.
+    const withOrder = { ...recorded, orderRef: notification.orderNumber ?? facts.orderId };
     if (facts.kind === 'order-other') {
       return { ...withOrder, intent: { kind: 'order.changed', orderRef: facts.orderId } };
     }
