@@ -1,12 +1,11 @@
 import type { Platform } from '@shiplink/app-kit';
+import { openDeltaWindow } from '@shiplink/db';
 import { digest } from '@shiplink/domain';
 import { jobs, orderSubject } from '@shiplink/jobs';
 
 const CURSOR = 'orders.modified';
-/** Re-read a little before the cursor: store clocks and list consistency are not exact. */
-const OVERLAP_MS = 2 * 60_000;
-/** A new connection looks this far back on its first poll. */
-const FIRST_LOOKBACK_MS = 24 * 3600_000;
+/** Two minutes before the cursor; a new connection's first poll looks back a day. */
+const BOUNDS = { overlapMs: 2 * 60_000, firstLookbackMs: 24 * 3600_000 };
 
 /** Delta poll: every order modified since the cursor becomes an import job (deduplicated by id). */
 export class OrdersPollService {
@@ -18,18 +17,14 @@ export class OrdersPollService {
       connectionId,
       ports.providersFor('store'),
     );
-    const stored = await repos.cursors.get(connectionId, CURSOR);
-    const since = stored
-      ? new Date(new Date(stored).getTime() - OVERLAP_MS)
-      : new Date(Date.now() - FIRST_LOOKBACK_MS);
+    const window = await openDeltaWindow(repos.cursors, connectionId, CURSOR, BOUNDS);
+    const { since } = window;
     const orders = await ports.store(connection).ordersChangedSince(since);
     const subjectOf = (orderRef: string) => orderSubject(connectionId, orderRef);
     const waiting = await repos.deadLetters.openSubjects(orders.map((o) => subjectOf(o.orderRef)));
-    let newest = stored ? new Date(stored) : since;
     let skipped = 0;
     for (const order of orders) {
-      const modified = new Date(order.changedAt);
-      if (modified > newest) newest = modified;
+      const modified = window.see(order.changedAt);
       // A dead letter that failed after this modification has seen this version of the order:
       // importing it again would only fail again. A later change in the store (a fix) is imported.
       const deadLettered = waiting.get(subjectOf(order.orderRef));
@@ -48,7 +43,7 @@ export class OrdersPollService {
         { correlationId: `poll-${connectionId}` },
       );
     }
-    await repos.cursors.set(connectionId, CURSOR, newest.toISOString());
+    await window.close();
     logger.info('orders polled', {
       found: orders.length,
       skippedDeadLettered: skipped,

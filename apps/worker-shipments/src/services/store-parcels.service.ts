@@ -1,14 +1,13 @@
 import type { Platform } from '@shiplink/app-kit';
+import { openDeltaWindow } from '@shiplink/db';
 import { digest } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
 import { withLogContext } from '@shiplink/logger';
 import type { StoreShipmentService } from './store-shipment.service';
 
 const CURSOR = 'parcels.modified';
-/** Re-read a little before the cursor: store clocks and query consistency are not exact. */
-const OVERLAP_MS = 2 * 60_000;
-/** A new connection looks this far back on its first poll. */
-const FIRST_LOOKBACK_MS = 24 * 3600_000;
+/** Two minutes before the cursor; a new connection's first poll looks back a day. */
+const BOUNDS = { overlapMs: 2 * 60_000, firstLookbackMs: 24 * 3600_000 };
 
 /**
  * Parcels of stores that keep them on the order (commercetools deliveries): a message about an
@@ -82,15 +81,11 @@ export class StoreParcelsService {
       connectionId,
       ports.providersFor('store'),
     );
-    const stored = await repos.cursors.get(connectionId, CURSOR);
-    const since = stored
-      ? new Date(new Date(stored).getTime() - OVERLAP_MS)
-      : new Date(Date.now() - FIRST_LOOKBACK_MS);
+    const window = await openDeltaWindow(repos.cursors, connectionId, CURSOR, BOUNDS);
+    const { since } = window;
     const changes = await ports.store(connection).ordersChangedSince(since);
-    let newest = stored ? new Date(stored) : since;
     for (const change of changes) {
-      const modified = new Date(change.changedAt);
-      if (modified > newest) newest = modified;
+      window.see(change.changedAt);
       await producer.enqueue(
         jobs.storeParcelsSync,
         {
@@ -102,7 +97,7 @@ export class StoreParcelsService {
         { correlationId: `poll-${connectionId}` },
       );
     }
-    await repos.cursors.set(connectionId, CURSOR, newest.toISOString());
+    await window.close();
     logger.info('store parcels polled', { orders: changes.length, since: since.toISOString() });
   }
 }

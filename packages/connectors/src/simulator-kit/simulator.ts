@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type Request, type Response, type Router } from 'express';
+import type { z } from 'zod';
 import { FaultInjector, FaultSchema, type FaultResponder } from './faults';
 import { RequestLog } from './request-log';
 import type { WebhookSender } from './webhook-sender';
@@ -113,4 +114,44 @@ export function listen(app: Express, port = 0, host = '127.0.0.1'): Promise<Runn
       });
     });
   });
+}
+
+/** A simulator listening for requests, as its provider's `start…Simulator` answers it. */
+export interface RunningSimulator<S> {
+  url: string;
+  port: number;
+  simulator: S;
+  close(): Promise<void>;
+}
+
+/**
+ * Listens with a created simulator (port 0 = any free port); closing stops the simulator's own
+ * timers (held-back deliveries, retries) first, then the server.
+ */
+export async function listenSimulator<S extends Simulator & { close(): void }>(
+  simulator: S,
+  options: { port?: number; host?: string },
+): Promise<RunningSimulator<S>> {
+  const server = await listen(simulator.app, options.port ?? 0, options.host ?? '127.0.0.1');
+  return {
+    url: server.url,
+    port: server.port,
+    simulator,
+    async close() {
+      simulator.close();
+      await server.close();
+    },
+  };
+}
+
+/** A control request's parsed body, or undefined once a 400 naming the issues has been sent. */
+export function parseControlBody<S extends z.ZodType>(
+  schema: S,
+  req: Request,
+  res: Response,
+): z.infer<S> | undefined {
+  const parsed = schema.safeParse(req.body ?? {});
+  if (parsed.success) return parsed.data;
+  res.status(400).json({ error: 'invalid body', issues: parsed.error.issues });
+  return undefined;
 }

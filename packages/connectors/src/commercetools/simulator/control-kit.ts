@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { z } from 'zod';
+import { parseControlBody } from '../../simulator-kit/simulator';
 import { CommercetoolsApiError } from './errors';
 import type { ProjectEvents } from './events';
 import type { OrderUpdates } from './order-updates';
@@ -23,16 +23,7 @@ export interface ControlDeps {
 }
 
 /** The parsed body, or undefined once a 400 naming the issues has been sent. */
-export function parseBody<S extends z.ZodType>(
-  schema: S,
-  req: Request,
-  res: Response,
-): z.infer<S> | undefined {
-  const parsed = schema.safeParse(req.body ?? {});
-  if (parsed.success) return parsed.data;
-  res.status(400).json({ error: 'invalid body', issues: parsed.error.issues });
-  return undefined;
-}
+export const parseBody = parseControlBody;
 
 /** The project named by `:projectKey`, or undefined once a 404 was sent. */
 export function projectOf(deps: ControlDeps, req: Request, res: Response): ProjectData | undefined {

@@ -1,6 +1,11 @@
 import express from 'express';
 import { defineSimulator } from '../../simulator-kit/definition';
-import { assembleSimulator, listen, type Simulator } from '../../simulator-kit/simulator';
+import {
+  assembleSimulator,
+  listenSimulator,
+  type RunningSimulator,
+  type Simulator,
+} from '../../simulator-kit/simulator';
 import { openCommercetoolsAccount } from './account';
 import { authRoutes } from './auth-routes';
 import { bearerAuth } from './bearer';
@@ -141,29 +146,14 @@ export function createCommercetoolsSimulator(
 }
 
 /** A listening simulator. */
-export interface RunningCommercetoolsSimulator {
-  url: string;
-  port: number;
-  simulator: CommercetoolsSimulator;
-  close(): Promise<void>;
-}
+export type RunningCommercetoolsSimulator = RunningSimulator<CommercetoolsSimulator>;
 
 /** Creates the simulator and listens (port 0 = any free port). */
-export async function startCommercetoolsSimulator(
+export function startCommercetoolsSimulator(
   options: CommercetoolsSimulatorOptions & { port?: number; host?: string } = {},
 ): Promise<RunningCommercetoolsSimulator> {
   const { port, host, ...rest } = options;
-  const simulator = createCommercetoolsSimulator(rest);
-  const server = await listen(simulator.app, port ?? 0, host ?? '127.0.0.1');
-  return {
-    url: server.url,
-    port: server.port,
-    simulator,
-    async close() {
-      simulator.close();
-      await server.close();
-    },
-  };
+  return listenSimulator(createCommercetoolsSimulator(rest), { port, host });
 }
 
 /** commercetools publishes no request quota for its HTTP API; limits are on objects. */

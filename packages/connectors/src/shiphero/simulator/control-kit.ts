@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { z } from 'zod';
+import { parseControlBody } from '../../simulator-kit/simulator';
 import type { CreditBuckets } from './credits';
 import { SHIPHERO_ERROR_CODES, ShipHeroApiError } from './errors';
 import type { RollingRequestCap } from './request-cap';
@@ -16,16 +16,7 @@ export interface ControlDeps {
 }
 
 /** The parsed body, or undefined once a 400 naming the issues has been sent. */
-export function parseBody<S extends z.ZodType>(
-  schema: S,
-  req: Request,
-  res: Response,
-): z.infer<S> | undefined {
-  const parsed = schema.safeParse(req.body ?? {});
-  if (parsed.success) return parsed.data;
-  res.status(400).json({ error: 'invalid body', issues: parsed.error.issues });
-  return undefined;
-}
+export const parseBody = parseControlBody;
 
 export function accountOf(deps: ControlDeps, req: Request, res: Response): AccountData | undefined {
   const data = deps.state.account(String(req.params.accountId));

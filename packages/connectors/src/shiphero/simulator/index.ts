@@ -1,7 +1,12 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { defineSimulator } from '../../simulator-kit/definition';
 import type { FaultResponder } from '../../simulator-kit/faults';
-import { assembleSimulator, listen, type Simulator } from '../../simulator-kit/simulator';
+import {
+  assembleSimulator,
+  listenSimulator,
+  type RunningSimulator,
+  type Simulator,
+} from '../../simulator-kit/simulator';
 import { openShipHeroAccount } from './account';
 import { authRoutes } from './auth-routes';
 import { shipHeroControl } from './control';
@@ -105,28 +110,13 @@ export function createShipHeroSimulator(options: ShipHeroSimulatorOptions = {}):
   return { ...simulator, state, webhooks, credits, requestCap, close: () => webhooks.close() };
 }
 
-export interface RunningShipHeroSimulator {
-  url: string;
-  port: number;
-  simulator: ShipHeroSimulator;
-  close(): Promise<void>;
-}
+export type RunningShipHeroSimulator = RunningSimulator<ShipHeroSimulator>;
 
-export async function startShipHeroSimulator(
+export function startShipHeroSimulator(
   options: ShipHeroSimulatorOptions & { port?: number; host?: string } = {},
 ): Promise<RunningShipHeroSimulator> {
   const { port, host, ...rest } = options;
-  const simulator = createShipHeroSimulator(rest);
-  const server = await listen(simulator.app, port ?? 0, host ?? '127.0.0.1');
-  return {
-    url: server.url,
-    port: server.port,
-    simulator,
-    async close() {
-      simulator.close();
-      await server.close();
-    },
-  };
+  return listenSimulator(createShipHeroSimulator(rest), { port, host });
 }
 
 /** ShipHero throttles by credits and a request cap of its own, not by a kit quota. */
