@@ -5,7 +5,10 @@ import { CommercetoolsCredentialsSchema, type CommercetoolsCredentials } from '.
 import { COMMERCETOOLS_PROVIDER } from './profile';
 import { TokenAnswerSchema } from './schemas';
 
-/** A token is renewed this long before it expires (they live 48 hours by default). */
+/**
+ * A token is renewed this long before it expires (they live 48 hours by default), or halfway
+ * through its life for an API client whose tokens live shorter than twice that.
+ */
 export const RENEW_AHEAD_MS = 10 * 60 * 1000;
 
 /**
@@ -90,10 +93,13 @@ export class CommercetoolsTokens {
           reason: `${COMMERCETOOLS_PROVIDER}.unauthorized`,
         });
       }
+      const lifetimeMs = answer.data.expires_in * 1000;
+      const renewAheadMs = Math.min(RENEW_AHEAD_MS, lifetimeMs / 2);
       this.current = {
         ...base,
         accessToken: answer.data.access_token,
-        accessTokenExpiresAt: new Date(this.now() + answer.data.expires_in * 1000).toISOString(),
+        accessTokenExpiresAt: new Date(this.now() + lifetimeMs).toISOString(),
+        accessTokenRenewAt: new Date(this.now() + lifetimeMs - renewAheadMs).toISOString(),
       };
       await this.vault.save(this.connectionId, this.current);
     });
@@ -103,7 +109,8 @@ export class CommercetoolsTokens {
   }
 
   private expiring(credentials: CommercetoolsCredentials): boolean {
-    const expiresAt = credentials.accessTokenExpiresAt;
+    const { accessTokenExpiresAt: expiresAt, accessTokenRenewAt: renewAt } = credentials;
+    if (renewAt !== undefined) return this.now() >= Date.parse(renewAt);
     return expiresAt === undefined || Date.parse(expiresAt) - this.now() < RENEW_AHEAD_MS;
   }
 }

@@ -158,20 +158,32 @@ export class CommercetoolsClient {
   }
 
   /**
-   * Orders modified at or after `since`, oldest first (ties by id), as far as `offset` reaches:
-   * the caller's cursor moves to the last stamp and the next poll reads on from there.
+   * Orders modified at or after `since`, oldest first (ties by id), read by key rather than by
+   * offset: each page starts after the last order of the one before, so an order that changes
+   * while the pages are read moves to the end instead of pushing an unread one past the page
+   * boundary. Stops after `maxPages` (the caller's cursor follows the last stamp it got).
    */
-  async ordersModifiedSince(since: Date, pageSize = MAX_PAGE): Promise<CommercetoolsOrder[]> {
+  async ordersModifiedSince(
+    since: Date,
+    pageSize = MAX_PAGE,
+    maxPages = MAX_OFFSET / MAX_PAGE,
+  ): Promise<CommercetoolsOrder[]> {
+    const limit = Math.min(pageSize, MAX_PAGE);
     const orders: CommercetoolsOrder[] = [];
-    for (let offset = 0; offset <= MAX_OFFSET; offset += pageSize) {
-      const page = await this.queryOrders({
-        where: [`lastModifiedAt >= ${literal(since.toISOString())}`],
+    let after: { at: string; id: string } | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const from = after
+        ? `lastModifiedAt > ${literal(after.at)} or (lastModifiedAt = ${literal(after.at)} and id > ${literal(after.id)})`
+        : `lastModifiedAt >= ${literal(since.toISOString())}`;
+      const { results } = await this.queryOrders({
+        where: [from],
         sort: ['lastModifiedAt asc', 'id asc'],
-        limit: pageSize,
-        offset,
+        limit,
       });
-      orders.push(...page.results);
-      if (page.count < pageSize) break;
+      orders.push(...results);
+      const last = results.at(-1);
+      if (!last || results.length < limit) break;
+      after = { at: last.lastModifiedAt, id: last.id };
     }
     return orders;
   }

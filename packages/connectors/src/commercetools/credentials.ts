@@ -22,5 +22,7 @@ export const CommercetoolsCredentialsSchema = z.object({
   authUrl: z.url().optional(),
   accessToken: z.string().min(10).max(5_000).optional(),
   accessTokenExpiresAt: z.iso.datetime({ offset: true }).optional(),
+  /** When the hub renews it: ten minutes before it expires, or halfway for short-lived ones. */
+  accessTokenRenewAt: z.iso.datetime({ offset: true }).optional(),
 });
 export type CommercetoolsCredentials = z.infer<typeof CommercetoolsCredentialsSchema>;
