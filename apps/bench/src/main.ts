@@ -22,8 +22,9 @@ import {
   waitFor,
   type AppProcess,
 } from '@shiplink/testing';
+import { commercetoolsRows, loggedSince, runCommercetoolsPhase } from './commercetools-phase';
 import { closedLoop, percentile } from './load';
-import { backfillRows, runShipHeroBackfill, type BackfillFigures } from './shiphero-phase';
+import { backfillRows, runShipHeroBackfill } from './shiphero-phase';
 import { runStockPhase, stockRows } from './stock-phase';
 import { runTrackingPhase, trackingRows } from './tracking-phase';
 
@@ -44,6 +45,21 @@ const TRACKING_SECONDS = Number(process.env.BENCH_TRACKING_SECONDS ?? 10);
 const BACKFILL_ORDERS = Number(process.env.BENCH_BACKFILL_ORDERS ?? 2_000);
 const STOCK_RATE = Number(process.env.BENCH_STOCK_RATE ?? 50);
 const STOCK_SECONDS = Number(process.env.BENCH_STOCK_SECONDS ?? 10);
+/** Parcels (two to an order) that AfterShip scans move, written back to commercetools. */
+const CT_PARCELS = Number(process.env.BENCH_CT_PARCELS ?? 100);
+const CT_RATE = Number(process.env.BENCH_CT_RATE ?? 100);
+const CT_SECONDS = Number(process.env.BENCH_CT_SECONDS ?? 10);
+/** Which phases run (comma-separated; default all). Tracking ships the orders phase's orders. */
+const PHASE_NAMES = ['ingress', 'orders', 'backfill', 'stock', 'tracking', 'commercetools'];
+const PHASES = new Set(
+  (process.env.BENCH_PHASES ?? PHASE_NAMES.join(',')).split(',').map((name) => name.trim()),
+);
+for (const name of PHASES) {
+  if (!PHASE_NAMES.includes(name)) throw new Error(`BENCH_PHASES: no phase ${name}`);
+}
+if (PHASES.has('tracking') && !PHASES.has('orders')) {
+  throw new Error('BENCH_PHASES: tracking needs the orders phase (it ships its orders)');
+}
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
@@ -117,44 +133,55 @@ async function main(): Promise<void> {
     const shipstation = new SimulatorControl(simUrls.shipstation);
     const webhookPath = new URL(setup.connections.bigcommerce.webhookUrl).pathname;
 
+    const rows: string[] = [];
+
     // 1. The yardstick and the ingress under the same closed-loop load.
-    const bareBody = JSON.stringify({
-      scope: 'store/order/created',
-      data: { type: 'order', id: 1 },
-    });
-    const bareRun = await closedLoop(
-      barePort,
-      () => ({ path: '/hook', headers: {}, body: bareBody }),
-      { connections: CONNECTIONS, durationMs: DURATION_MS },
-    );
-    let nextId = 1_000_000;
-    const signedEvent = () => {
-      const body = JSON.stringify({
-        scope: 'store/order/updated',
-        store_id: '1',
-        data: { type: 'order', id: nextId++ },
-        hash: 'x',
-        created_at: Math.floor(Date.now() / 1000),
-        producer: `stores/${storeHash}`,
+    if (PHASES.has('ingress')) {
+      const bareBody = JSON.stringify({
+        scope: 'store/order/created',
+        data: { type: 'order', id: 1 },
       });
-      return {
-        path: webhookPath,
-        headers: signBigCommerceWebhook({
-          id: `msg_${randomUUID()}`,
-          timestamp: Date.now() / 1000,
+      const bareRun = await closedLoop(
+        barePort,
+        () => ({ path: '/hook', headers: {}, body: bareBody }),
+        { connections: CONNECTIONS, durationMs: DURATION_MS },
+      );
+      let nextId = 1_000_000;
+      const signedEvent = () => {
+        const body = JSON.stringify({
+          scope: 'store/order/updated',
+          store_id: '1',
+          data: { type: 'order', id: nextId++ },
+          hash: 'x',
+          created_at: Math.floor(Date.now() / 1000),
+          producer: `stores/${storeHash}`,
+        });
+        return {
+          path: webhookPath,
+          headers: signBigCommerceWebhook({
+            id: `msg_${randomUUID()}`,
+            timestamp: Date.now() / 1000,
+            body,
+            secret: store.credentials.clientSecret,
+          }),
           body,
-          secret: store.credentials.clientSecret,
-        }),
-        body,
+        };
       };
-    };
-    const ingressRun = await closedLoop(port, signedEvent, {
-      connections: CONNECTIONS,
-      durationMs: DURATION_MS,
-    });
-    const db = createDb(database.url);
-    const recorded = await db.inboxEvent.count();
-    await db.$disconnect();
+      const ingressRun = await closedLoop(port, signedEvent, {
+        connections: CONNECTIONS,
+        durationMs: DURATION_MS,
+      });
+      const db = createDb(database.url);
+      const recorded = await db.inboxEvent.count();
+      await db.$disconnect();
+      const bareRate = bareRun.accepted / bareRun.seconds;
+      const ingressRate = ingressRun.accepted / ingressRun.seconds;
+      rows.push(
+        `| accepted webhooks/s (${CONNECTIONS} connections, ${DURATION_MS / 1000} s) | ${fmt(bareRate, 0)} | ${fmt(ingressRate, 0)} (${fmt((100 * ingressRate) / bareRate, 0)}% of bare) |`,
+        `| ack latency p50 / p99 (ms) | ${fmt(percentile(bareRun.latenciesMs, 50))} / ${fmt(percentile(bareRun.latenciesMs, 99))} | ${fmt(percentile(ingressRun.latenciesMs, 50))} / ${fmt(percentile(ingressRun.latenciesMs, 99))} |`,
+        `| accepted events durably recorded (inbox rows) | — | ${recorded} of ${ingressRun.accepted} |`,
+      );
+    }
 
     // Those events name orders that do not exist; clear them before the end-to-end run.
     const redis = createRedis(TEST_REDIS_URL, 'producer');
@@ -162,142 +189,155 @@ async function main(): Promise<void> {
     await producer.queue('orders').obliterate({ force: true });
 
     // 2. Orders placed at a steady rate, timed until ShipStation receives them.
-    const worker = startApp('worker-orders', { ...env, LOG_LEVEL: 'info' });
-    apps.push(worker);
-    await worker.waitForOutput('worker ready');
-    await shipstation.clearRequests();
-    const placedAt = new Map<string, number>();
-    const coldAt = new Map<string, number>();
-    const warmup = ORDER_RATE * WARMUP_SECONDS;
-    const total = warmup + ORDER_RATE * ORDER_SECONDS;
-    const started = performance.now();
-    const order = multiLineOrder();
-    const placing: Promise<void>[] = [];
-    for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / ORDER_RATE;
-      const wait = due - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      const sentAt = Date.now();
-      const bucket = i < warmup ? coldAt : placedAt;
-      placing.push(
-        bigcommerce
-          .post<{ order: { id: number } }>(`/stores/${storeHash}/orders`, order)
-          .then((placed) => {
-            bucket.set(`bc-${storeHash}-${placed.order.id}`, sentAt);
-          }),
+    if (PHASES.has('orders')) {
+      const worker = startApp('worker-orders', { ...env, LOG_LEVEL: 'info' });
+      apps.push(worker);
+      await worker.waitForOutput('worker ready');
+      await shipstation.clearRequests();
+      const placedAt = new Map<string, number>();
+      const coldAt = new Map<string, number>();
+      const warmup = ORDER_RATE * WARMUP_SECONDS;
+      const total = warmup + ORDER_RATE * ORDER_SECONDS;
+      const started = performance.now();
+      const order = multiLineOrder();
+      const placing: Promise<void>[] = [];
+      for (let i = 0; i < total; i++) {
+        const due = started + (i * 1000) / ORDER_RATE;
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        const sentAt = Date.now();
+        const bucket = i < warmup ? coldAt : placedAt;
+        placing.push(
+          bigcommerce
+            .post<{ order: { id: number } }>(`/stores/${storeHash}/orders`, order)
+            .then((placed) => {
+              bucket.set(`bc-${storeHash}-${placed.order.id}`, sentAt);
+            }),
+        );
+      }
+      await Promise.all(placing);
+      const arrivals = await waitFor(
+        async () => {
+          const calls = await shipstation.requests({ method: 'POST', path: '/orders/createorder' });
+          const first = new Map<string, number>();
+          for (const call of calls) {
+            const key = (call.body as { orderKey?: string }).orderKey;
+            if (key && call.status < 300 && !first.has(key)) first.set(key, Date.parse(call.at));
+          }
+          return first.size >= placedAt.size + coldAt.size ? first : undefined;
+        },
+        { timeoutMs: 120_000, intervalMs: 500, what: 'every order to reach ShipStation' },
+      ).catch((error: unknown) => {
+        process.stderr.write(
+          `\n${worker.output().slice(-3000)}\n${apps[1]!.output().slice(-3000)}\n`,
+        );
+        throw error;
+      });
+      const e2e = [...placedAt].map(([key, at]) => arrivals.get(key)! - at);
+      const coldE2e = [...coldAt].map(([key, at]) => arrivals.get(key)! - at);
+      // Where the time goes: provider → our inbox, and our inbox → ShipStation.
+      const inboxDb = createDb(database.url);
+      const received = new Map(
+        (
+          await inboxDb.inboxEvent.findMany({
+            where: { topic: 'store/order/created' },
+            select: { payload: true, receivedAt: true },
+          })
+        ).map((row) => [
+          `bc-${storeHash}-${(row.payload as { data: { id: number } }).data.id}`,
+          row.receivedAt.getTime(),
+        ]),
+      );
+      await inboxDb.$disconnect();
+      const toInbox = [...placedAt].flatMap(([key, at]) =>
+        received.has(key) ? [received.get(key)! - at] : [],
+      );
+      const inboxToShipStation = [...received]
+        .filter(([key]) => placedAt.has(key))
+        .flatMap(([key, at]) => (arrivals.has(key) ? [arrivals.get(key)! - at] : []));
+      rows.push(
+        `| order → ShipStation p50 / p99 at ${ORDER_RATE} orders/s, steady state (${e2e.length} orders) (ms) | — | ${fmt(percentile(e2e, 50))} / ${fmt(percentile(e2e, 99))} |`,
+        `| same, first ${WARMUP_SECONDS} s after the worker started (${coldE2e.length} orders) (ms) | — | ${fmt(percentile(coldE2e, 50))} / ${fmt(percentile(coldE2e, 99))} |`,
+        `|   of which store webhook → inbox p50 / p99 (ms) | — | ${fmt(percentile(toInbox, 50))} / ${fmt(percentile(toInbox, 99))} |`,
+        `|   of which inbox → ShipStation p50 / p99 (ms) | — | ${fmt(percentile(inboxToShipStation, 50))} / ${fmt(percentile(inboxToShipStation, 99))} |`,
       );
     }
-    await Promise.all(placing);
-    const arrivals = await waitFor(
-      async () => {
-        const calls = await shipstation.requests({ method: 'POST', path: '/orders/createorder' });
-        const first = new Map<string, number>();
-        for (const call of calls) {
-          const key = (call.body as { orderKey?: string }).orderKey;
-          if (key && call.status < 300 && !first.has(key)) first.set(key, Date.parse(call.at));
-        }
-        return first.size >= placedAt.size + coldAt.size ? first : undefined;
-      },
-      { timeoutMs: 120_000, intervalMs: 500, what: 'every order to reach ShipStation' },
-    ).catch((error: unknown) => {
-      process.stderr.write(
-        `\n${worker.output().slice(-3000)}\n${apps[1]!.output().slice(-3000)}\n`,
-      );
-      throw error;
-    });
-    const e2e = [...placedAt].map(([key, at]) => arrivals.get(key)! - at);
-    const coldE2e = [...coldAt].map(([key, at]) => arrivals.get(key)! - at);
-    // Where the time goes: provider → our inbox, and our inbox → ShipStation.
-    const inboxDb = createDb(database.url);
-    const received = new Map(
-      (
-        await inboxDb.inboxEvent.findMany({
-          where: { topic: 'store/order/created' },
-          select: { payload: true, receivedAt: true },
-        })
-      ).map((row) => [
-        `bc-${storeHash}-${(row.payload as { data: { id: number } }).data.id}`,
-        row.receivedAt.getTime(),
-      ]),
-    );
-    await inboxDb.$disconnect();
-    const toInbox = [...placedAt].flatMap(([key, at]) =>
-      received.has(key) ? [received.get(key)! - at] : [],
-    );
-    const inboxToShipStation = [...received]
-      .filter(([key]) => placedAt.has(key))
-      .flatMap(([key, at]) => (arrivals.has(key) ? [arrivals.get(key)! - at] : []));
 
     // 3. A second store backfills its orders into ShipHero through the real credit bucket.
-    const backfill: BackfillFigures | undefined =
-      BACKFILL_ORDERS > 0
-        ? await runShipHeroBackfill({ simUrls, admin, producer, orders: BACKFILL_ORDERS })
-        : undefined;
+    if (PHASES.has('backfill') && BACKFILL_ORDERS > 0) {
+      const backfill = await runShipHeroBackfill({
+        simUrls,
+        admin,
+        producer,
+        orders: BACKFILL_ORDERS,
+      });
+      rows.push(...backfillRows(backfill, fmt));
+    }
     await producer.close();
     redis.disconnect();
 
     // 4. Stock counted in ShipHero, timed to BigCommerce's inventory.
-    const stock = await runStockPhase({
-      env,
-      admin,
-      simUrls,
-      apps,
-      rate: STOCK_RATE,
-      warmupSeconds: WARMUP_SECONDS,
-      seconds: STOCK_SECONDS,
-      skus: 50,
-    });
+    if (PHASES.has('stock')) {
+      const stock = await runStockPhase({
+        env,
+        admin,
+        simUrls,
+        apps,
+        rate: STOCK_RATE,
+        warmupSeconds: WARMUP_SECONDS,
+        seconds: STOCK_SECONDS,
+        skus: 50,
+      });
+      rows.push(...stockRows(stock, fmt));
+    }
 
     // 5. Tracking events through the whole path.
-    const tracking = await runTrackingPhase({
-      env,
-      databaseUrl: database.url,
-      admin,
-      storeId: setup.storeId,
-      shipstation,
-      aftership: new SimulatorControl(simUrls.aftership),
-      account: tracker,
-      apps,
-      rate: TRACKING_RATE,
-      warmupSeconds: WARMUP_SECONDS,
-      seconds: TRACKING_SECONDS,
-      parcels: 20,
-    });
+    if (PHASES.has('tracking')) {
+      const tracking = await runTrackingPhase({
+        env,
+        databaseUrl: database.url,
+        admin,
+        storeId: setup.storeId,
+        shipstation,
+        aftership: new SimulatorControl(simUrls.aftership),
+        account: tracker,
+        apps,
+        rate: TRACKING_RATE,
+        warmupSeconds: WARMUP_SECONDS,
+        seconds: TRACKING_SECONDS,
+        parcels: 20,
+      });
+      rows.push(...trackingRows(tracking, fmt));
+    }
 
-    const bareRate = bareRun.accepted / bareRun.seconds;
-    const ingressRate = ingressRun.accepted / ingressRun.seconds;
+    // 6. AfterShip scans through to commercetools parcel fields.
+    if (PHASES.has('commercetools')) {
+      const commercetools = await runCommercetoolsPhase({
+        env,
+        admin,
+        simUrls,
+        apps,
+        rate: CT_RATE,
+        warmupSeconds: WARMUP_SECONDS,
+        seconds: CT_SECONDS,
+        parcels: CT_PARCELS,
+      });
+      rows.push(...commercetoolsRows(commercetools, fmt));
+    }
+
     console.log('\nShiplink benchmark (2-core box, everything local; providers simulated)\n');
     console.log(`| measure | bare Express | ingress |`);
     console.log(`|---|---|---|`);
-    console.log(
-      `| accepted webhooks/s (${CONNECTIONS} connections, ${DURATION_MS / 1000} s) | ${fmt(bareRate, 0)} | ${fmt(ingressRate, 0)} (${fmt((100 * ingressRate) / bareRate, 0)}% of bare) |`,
-    );
-    console.log(
-      `| ack latency p50 / p99 (ms) | ${fmt(percentile(bareRun.latenciesMs, 50))} / ${fmt(percentile(bareRun.latenciesMs, 99))} | ${fmt(percentile(ingressRun.latenciesMs, 50))} / ${fmt(percentile(ingressRun.latenciesMs, 99))} |`,
-    );
-    console.log(
-      `| accepted events durably recorded (inbox rows) | — | ${recorded} of ${ingressRun.accepted} |`,
-    );
-    console.log(
-      `| order → ShipStation p50 / p99 at ${ORDER_RATE} orders/s, steady state (${e2e.length} orders) (ms) | — | ${fmt(percentile(e2e, 50))} / ${fmt(percentile(e2e, 99))} |`,
-    );
-    console.log(
-      `| same, first ${WARMUP_SECONDS} s after the worker started (${coldE2e.length} orders) (ms) | — | ${fmt(percentile(coldE2e, 50))} / ${fmt(percentile(coldE2e, 99))} |`,
-    );
-    console.log(
-      `|   of which store webhook → inbox p50 / p99 (ms) | — | ${fmt(percentile(toInbox, 50))} / ${fmt(percentile(toInbox, 99))} |`,
-    );
-    console.log(
-      `|   of which inbox → ShipStation p50 / p99 (ms) | — | ${fmt(percentile(inboxToShipStation, 50))} / ${fmt(percentile(inboxToShipStation, 99))} |`,
-    );
-    for (const row of backfill ? backfillRows(backfill, fmt) : []) console.log(row);
-    for (const row of stockRows(stock, fmt)) console.log(row);
-    for (const row of trackingRows(tracking, fmt)) console.log(row);
+    for (const row of rows) console.log(row);
     const logs = apps.map((app) => app.output()).join('\n');
-    const count = (message: string) => logs.split(`"message":"${message}"`).length - 1;
+    const count = (message: string) => loggedSince(apps, message);
     const reasons = new Map<string, number>();
     for (const line of logs.split('\n').filter((l) => l.includes('"job failed, will retry"'))) {
-      const error = /"error":"([^"]{0,120})/.exec(line)?.[1] ?? 'unknown';
+      // Grouped by what went wrong, not by which record it happened to.
+      const error = (/"error":"([^"]{0,120})/.exec(line)?.[1] ?? 'unknown').replace(
+        /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g,
+        '<id>',
+      );
       reasons.set(error, (reasons.get(error) ?? 0) + 1);
     }
     for (const [error, n] of reasons) console.log(`  retry ×${n}: ${error}`);

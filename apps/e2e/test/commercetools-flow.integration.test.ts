@@ -338,4 +338,22 @@ describe('commercetools ⇄ AfterShip, end to end on real PostgreSQL and Redis',
     });
     expect(event).not.toBeNull();
   });
+
+  it('shows the newest event on the parcel when a scan brings no new status', async () => {
+    const order = await world.placeOrder();
+    const number = upsNumber();
+    await world.addDelivery(order.id, { parcels: [{ trackingId: number, carrier: 'UPS' }] });
+    const tracking = await registered(number);
+    await scan(tracking, 'InTransit_001', 'Departed Vantaa hub');
+    await world.orderWhen(order.id, (o) => statusOf(o, number) === 'in_transit', 'in transit');
+    await scan(tracking, 'InTransit_003', 'Arrived at Tampere terminal');
+    const later = await world.orderWhen(
+      order.id,
+      (o) =>
+        parcel(o, number)?.custom?.fields.shiplinkLastEvent ===
+        'Arrived at Tampere terminal (Vantaa)',
+      'the newest event on the parcel',
+    );
+    expect(statusOf(later, number)).toBe('in_transit');
+  });
 });

@@ -49,10 +49,12 @@ export class TrackingProgressService {
         logger.warn('unmapped tracking status', { subStatus, mappingGap: 1 });
       }
       const now = plan.next ?? tracking.current;
+      const newest = plan.checkpoints.at(-1)?.identity;
       return {
         orderId: tracking.orderId,
         // Every status this batch moved to, and the one it ends in (or where it stood).
         reached: new Set([...plan.transitions.map((move) => move.status), now.status]),
+        newest,
         newCheckpoints: plan.checkpoints.length,
         anomalies: plan.anomalies.length,
         status: now.status,
@@ -60,19 +62,23 @@ export class TrackingProgressService {
       };
     });
     if (!outcome) return { newCheckpoints: 0, anomalies: 0, status: 'unknown', moved: false };
-    const { orderId, reached, ...result } = outcome;
+    const { orderId, reached, newest, ...result } = outcome;
     logger.info('tracking progress applied', { trackingId, ...result });
     // A write-back for every status reached, not only the last: several statuses in one batch
     // each get theirs. The current one is enqueued on every pass, not only on a move, so a crash
     // between saving and enqueueing cannot lose it. Ids are per (tracking, status), as the
     // effects are, so repeats collapse in the queue; the write-back reads the whole history and
     // records what it has done.
+    // A new checkpoint without a new status gets one too (keyed by the checkpoint): stores that
+    // show the last event per parcel have something new to show.
     const correlationId = currentLogContext().correlationId ?? `tracking-${trackingId}`;
+    const triggers = [...reached].map((status) => `${trackingId}|${status}`);
+    if (newest) triggers.push(`${trackingId}|checkpoint|${newest}`);
     await Promise.all(
-      [...reached].map((status) =>
+      triggers.map((trigger) =>
         this.platform.producer.enqueue(
           jobs.trackingWriteback,
-          { orderId, trigger: digest(`${trackingId}|${status}`, 16) },
+          { orderId, trigger: digest(trigger, 16) },
           { correlationId },
         ),
       ),
