@@ -2,7 +2,7 @@ import type { Platform } from '@shiplink/app-kit';
 import { openDeltaWindow } from '@shiplink/db';
 import { digest } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
-import { withLogContext } from '@shiplink/logger';
+import { currentLogContext, withLogContext } from '@shiplink/logger';
 import type { StoreShipmentService } from './store-shipment.service';
 
 const CURSOR = 'parcels.modified';
@@ -64,7 +64,7 @@ export class StoreParcelsService {
           await this.platform.producer.enqueue(
             jobs.trackingRegister,
             { shipmentId: gone.id, revision: digest(`removed|${input.trigger}`, 16) },
-            { correlationId: `store-parcels-${orderRef}` },
+            { correlationId: currentLogContext().correlationId ?? `store-parcels-${orderRef}` },
           );
           logger.info('parcel removed in the store', { storeShipmentId: gone.storeShipmentId });
         }

@@ -10,7 +10,10 @@ import { messageFacts, readPushDelivery, verifyPushToken } from './push';
 import { CommercetoolsSettingsSchema } from './settings';
 import { ORDER_MESSAGE_TYPES, syncSubscription } from './subscription';
 
-/** Not a signing secret (Pub/Sub signs with Google's keys): a stable id for the inbox. */
+/**
+ * commercetools signs nothing itself (a push carries Google's token instead): the connection's
+ * secret is generated like every connection's, and never sent anywhere.
+ */
 const newSecret = () => randomBytes(24).toString('base64url');
 
 const webhook: WebhookHandler = {
