@@ -52,8 +52,6 @@ export class TrackingProgressService {
       const newest = plan.checkpoints.at(-1)?.identity;
       return {
         orderId: tracking.orderId,
-        // Every status this batch moved to, and the one it ends in (or where it stood).
-        reached: new Set([...plan.transitions.map((move) => move.status), now.status]),
         newest,
         newCheckpoints: plan.checkpoints.length,
         anomalies: plan.anomalies.length,
@@ -62,26 +60,22 @@ export class TrackingProgressService {
       };
     });
     if (!outcome) return { newCheckpoints: 0, anomalies: 0, status: 'unknown', moved: false };
-    const { orderId, reached, newest, ...result } = outcome;
+    const { orderId, newest, ...result } = outcome;
     logger.info('tracking progress applied', { trackingId, ...result });
-    // A write-back for every status reached, not only the last: several statuses in one batch
-    // each get theirs. The current one is enqueued on every pass, not only on a move, so a crash
-    // between saving and enqueueing cannot lose it. Ids are per (tracking, status), as the
-    // effects are, so repeats collapse in the queue; the write-back reads the whole history and
-    // records what it has done.
-    // A new checkpoint without a new status gets one too (keyed by the checkpoint): stores that
-    // show the last event per parcel have something new to show.
+    // One write-back per batch: it reads the tracking's whole history, so every status the batch
+    // passed through is written (an exception overtaken by a delivery is still noted), and a
+    // store that shows each parcel's newest event gets it. A batch with new checkpoints is keyed
+    // by the newest one; a pass without any (a replay, a poll that found nothing new) by the
+    // current status, so a crash between saving and enqueueing cannot lose the write-back, and
+    // repeats collapse in the queue.
     const correlationId = currentLogContext().correlationId ?? `tracking-${trackingId}`;
-    const triggers = [...reached].map((status) => `${trackingId}|${status}`);
-    if (newest) triggers.push(`${trackingId}|checkpoint|${newest}`);
-    await Promise.all(
-      triggers.map((trigger) =>
-        this.platform.producer.enqueue(
-          jobs.trackingWriteback,
-          { orderId, trigger: digest(trigger, 16) },
-          { correlationId },
-        ),
-      ),
+    const trigger = newest
+      ? `${trackingId}|checkpoint|${newest}`
+      : `${trackingId}|${result.status}`;
+    await this.platform.producer.enqueue(
+      jobs.trackingWriteback,
+      { orderId, trigger: digest(trigger, 16) },
+      { correlationId },
     );
     return result;
   }
