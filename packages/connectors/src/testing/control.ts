@@ -60,6 +60,10 @@ export class SimulatorControl {
     return (await this.http.post<T>(this.url(path), body)).data;
   }
 
+  async put<T>(path: string, body: unknown): Promise<T> {
+    return (await this.http.put<T>(this.url(path), body)).data;
+  }
+
   async patch<T>(path: string, body: unknown): Promise<T> {
     return (await this.http.patch<T>(this.url(path), body)).data;
   }

@@ -3,6 +3,7 @@ import { FixedWindowQuota } from '../../simulator-kit/fixed-window';
 import { assembleSimulator, listen, type Simulator } from '../../simulator-kit/simulator';
 import { WebhookSender, type WebhookDelivery } from '../../simulator-kit/webhook-sender';
 import { catalogRoutes } from './catalog-routes';
+import { checkoutRoutes } from './checkout-routes';
 import { controlRoutes } from './control-routes';
 import { BigCommerceEvents, DEFAULT_SIMULATED_RETRY_DELAYS_MS } from './events';
 import { hooksRoutes } from './hooks-routes';
@@ -93,7 +94,11 @@ export function createBigCommerceSimulator(
     api,
     control: express
       .Router()
-      .use(controlRoutes({ state, ops, events, quota }), inventoryControlRoutes(state)),
+      .use(
+        controlRoutes({ state, ops, events, quota }),
+        inventoryControlRoutes(state),
+        checkoutRoutes(state),
+      ),
     webhooks,
     reset: () => {
       state.reset();
