@@ -10,3 +10,4 @@ export * from './ports';
 export * from './carriers';
 export * from './sku-mapping';
 export * from './staff-notes';
+export * from './rates';
