@@ -3,9 +3,11 @@ import type { Platform } from '@shiplink/app-kit';
 import type { IngressEnv } from './env';
 import { problemHandler } from './http/problems';
 import { adminApi } from './routes/admin.route';
+import { checkoutRates } from './routes/checkout.route';
 import { dashboard } from './routes/dashboard.route';
 import { health } from './routes/health.route';
 import { webhooks } from './routes/webhooks.route';
+import { CheckoutRatesService } from './services/checkout-rates.service';
 import { ConnectionsService } from './services/connections.service';
 import { IntakeService } from './services/intake.service';
 import { PollScheduler } from './services/polls.service';
@@ -33,6 +35,7 @@ export function createIngressApp(
   app.disable('x-powered-by');
   app.set('trust proxy', true);
   app.use(health({ db: repos.db, redis: platform.redis }));
+  app.use(checkoutRates(new CheckoutRatesService(platform)));
   app.use(
     webhooks({
       repos,
@@ -43,7 +46,14 @@ export function createIngressApp(
     }),
   );
   app.use(
-    adminApi({ token: env.ADMIN_TOKEN, repos, producer, connections, ports: platform.ports }),
+    adminApi({
+      token: env.ADMIN_TOKEN,
+      repos,
+      producer,
+      connections,
+      ports: platform.ports,
+      publicUrl: env.PUBLIC_URL,
+    }),
   );
   app.use(dashboard({ producer, user: env.DASHBOARD_USER, password: env.DASHBOARD_PASSWORD }));
   app.use((_req, res) => {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   unstorableJson,
   type FulfilmentSystem,
+  type PickupPointSource,
   type StockSource,
   type StorePlatform,
   type TrackingProvider,
@@ -189,6 +190,8 @@ export interface ConnectorDescriptor<
     tracking?(client: Client, settings: z.infer<Settings>): TrackingProvider;
     /** Where the provider owns stock (a warehouse system), its balances. */
     stock?(client: Client, settings: z.infer<Settings>): StockSource;
+    /** Where the provider's parcels can be collected (a carrier's pickup points), for checkout. */
+    pickupPoints?(client: Client, settings: z.infer<Settings>): PickupPointSource;
   };
   webhook?: WebhookHandler;
   /**

@@ -1,5 +1,6 @@
 import type {
   FulfilmentSystem,
+  PickupPointSource,
   StockSource,
   StorePlatform,
   TrackingProvider,
@@ -7,7 +8,7 @@ import type {
 import { PermanentError } from '@shiplink/errors';
 import type { ConnectionLike, Role } from './descriptor';
 import type { ProviderClients } from './factory';
-import { connectorOfConnection, connectorsWithRole, type ProviderId } from './registry';
+import { CONNECTORS, connectorOfConnection, connectorsWithRole, type ProviderId } from './registry';
 import { parseSettings } from './settings';
 
 /** The part of a stored connection a port needs. */
@@ -22,6 +23,7 @@ export interface RolePorts {
   fulfilment: FulfilmentSystem;
   tracking: TrackingProvider;
   stock: StockSource;
+  pickupPoints: PickupPointSource;
 }
 type PortName = keyof RolePorts;
 
@@ -36,10 +38,14 @@ export interface Ports {
   tracking(connection: PortConnection): TrackingProvider;
   /** The stock of a warehouse connection whose provider owns stock. */
   stock(connection: PortConnection): StockSource;
+  /** The pickup points of a carrier connection whose provider has them. */
+  pickupPoints(connection: PortConnection): PickupPointSource;
   /** Whether the connection's provider has this port (a fulfilment system that owns stock). */
   has(connection: PortConnection, port: PortName): boolean;
   /** The providers that play `role`, in registry order (for role-based connection look-ups). */
   providersFor(role: Role): ProviderId[];
+  /** The providers whose descriptors have this port, in registry order. */
+  providersWith(port: PortName): ProviderId[];
 }
 
 export function createPorts(clients: Pick<ProviderClients, 'for'>): Ports {
@@ -64,7 +70,12 @@ export function createPorts(clients: Pick<ProviderClients, 'for'>): Ports {
     fulfilment: (connection) => portOf('fulfilment', connection),
     tracking: (connection) => portOf('tracking', connection),
     stock: (connection) => portOf('stock', connection),
+    pickupPoints: (connection) => portOf('pickupPoints', connection),
     has: (connection, port) => connectorOfConnection(connection).ports[port] !== undefined,
+    providersWith: (port) =>
+      CONNECTORS.filter((connector) => connector.ports[port] !== undefined).map(
+        (connector) => connector.id,
+      ),
     providersFor: (role) =>
       connectorsWithRole(role)
         .filter((connector) => connector.ports[role] !== undefined)

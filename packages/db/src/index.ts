@@ -5,6 +5,7 @@ import { createPgPool } from './pg-pool';
 import { AuditTrail } from './repos/audit.repo';
 import { CatalogRepo } from './repos/catalog.repo';
 import { CursorsRepo } from './repos/cursors.repo';
+import { RatesRepo } from './repos/rates.repo';
 import { SequencesRepo } from './repos/sequences.repo';
 import { DeadLettersRepo } from './repos/dead-letters.repo';
 import { InboxRepo } from './repos/inbox.repo';
@@ -23,6 +24,7 @@ export * from './unique';
 export * from './repos/audit.repo';
 export * from './repos/catalog.repo';
 export * from './repos/cursors.repo';
+export * from './repos/rates.repo';
 export * from './repos/sequences.repo';
 export * from './repos/dead-letters.repo';
 export * from './repos/inbox.repo';
@@ -45,6 +47,7 @@ export interface Repos {
   deadLetters: DeadLettersRepo;
   cursors: CursorsRepo;
   sequences: SequencesRepo;
+  rates: RatesRepo;
   trackings: TrackingsRepo;
   timelines: TrackingTimelinesRepo;
   catalog: CatalogRepo;
@@ -83,6 +86,7 @@ export function createRepos(options: {
     deadLetters: new DeadLettersRepo(db),
     cursors: new CursorsRepo(db),
     sequences: new SequencesRepo(db),
+    rates: new RatesRepo(db),
     trackings: new TrackingsRepo(db),
     timelines: new TrackingTimelinesRepo(db),
     catalog: new CatalogRepo(db),

@@ -6,3 +6,4 @@ export * from './tracking-world';
 export * from './world';
 export * from './shiphero';
 export * from './commercetools';
+export * from './rates';

@@ -19,6 +19,7 @@ import {
 } from '../services/connections.service';
 import { ReviewsService } from '../services/reviews.service';
 import { orderTimeline } from '../services/timeline.service';
+import { ratesAdminApi } from './rates-admin.route';
 import { reviewsApi } from './reviews.route';
 
 /** A store lives on a provider that plays the store role. */
@@ -81,11 +82,14 @@ export function adminApi(deps: {
   connections: ConnectionsService;
   /** The fulfilment port checks a manually mapped SKU against the system's catalog. */
   ports: Pick<Ports, 'fulfilment' | 'providersFor'>;
+  /** Where stores' carrier connections reach the checkout callbacks. */
+  publicUrl: string;
 }): Router {
   const { repos, producer, connections } = deps;
   const router = Router();
   router.use('/admin/api', requireBearer(deps.token), express.json({ limit: '64kb' }));
   router.use(reviewsApi({ reviews: new ReviewsService(repos, producer, deps.ports), body }));
+  router.use(ratesAdminApi({ repos, body, publicUrl: deps.publicUrl }));
 
   router.post(
     '/admin/api/tenants',

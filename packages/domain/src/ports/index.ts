@@ -2,3 +2,4 @@ export * from './fulfilment-system';
 export * from './store-platform';
 export * from './tracking-provider';
 export * from './stock-source';
+export * from './pickup-points';

@@ -1,0 +1,80 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../client';
+
+/** A saved version of a store's rate rules (the domain parses and validates `rules`). */
+export interface SavedRateRules {
+  storeId: string;
+  version: number;
+  rules: unknown;
+  savedBy: string | null;
+  savedAt: Date;
+}
+
+const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+
+/**
+ * Checkout rates per store: the rule set in versions (saving never overwrites; the newest
+ * applies) and the key the store's shipping-carrier connection sends, kept as a hash only.
+ */
+export class RatesRepo {
+  constructor(private readonly db: Db) {}
+
+  async current(storeId: string): Promise<SavedRateRules | undefined> {
+    const row = await this.db.rateRuleSet.findFirst({
+      where: { storeId },
+      orderBy: { version: 'desc' },
+    });
+    return row ?? undefined;
+  }
+
+  async history(storeId: string, limit = 20): Promise<SavedRateRules[]> {
+    return this.db.rateRuleSet.findMany({
+      where: { storeId },
+      orderBy: { version: 'desc' },
+      take: limit,
+    });
+  }
+
+  /**
+   * Saves `rules` as the next version; `build` gets the version number (the rule set carries
+   * it). Two saves at once cannot take the same version: the loser retries on the next number.
+   */
+  async save(
+    storeId: string,
+    build: (version: number) => unknown,
+    savedBy: string | null,
+  ): Promise<SavedRateRules> {
+    for (let attempt = 0; ; attempt++) {
+      const latest = await this.current(storeId);
+      const version = (latest?.version ?? 0) + 1;
+      try {
+        return await this.db.rateRuleSet.create({
+          data: { storeId, version, rules: build(version) as object, savedBy },
+        });
+      } catch (error) {
+        const duplicate = (error as { code?: unknown }).code === 'P2002';
+        if (!duplicate || attempt >= 3) throw error;
+      }
+    }
+  }
+
+  /** A new checkout key for the store, returned once; only its hash is kept. */
+  async issueCheckoutKey(storeId: string): Promise<string> {
+    const key = `slck_${randomBytes(24).toString('base64url')}`;
+    await this.db.store.update({
+      where: { id: storeId },
+      data: { checkoutKeyHash: sha256(key).toString('hex') },
+    });
+    return key;
+  }
+
+  /** Whether `key` is the store's checkout key (constant time; false for a store without one). */
+  async checkoutKeyMatches(storeId: string, key: string): Promise<boolean> {
+    const store = await this.db.store.findUnique({
+      where: { id: storeId },
+      select: { checkoutKeyHash: true },
+    });
+    if (!store?.checkoutKeyHash) return false;
+    return timingSafeEqual(Buffer.from(store.checkoutKeyHash, 'hex'), sha256(key));
+  }
+}
