@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import axios from 'axios';
+import type { WebhookDelivery } from '../../simulator-kit/webhook-sender';
 import { signParams } from '../signing';
 
 /**
@@ -34,18 +35,7 @@ export interface CallbackAttempt {
  * One callback: the signed form Posti posts to a shipment's 9901 `url`, and every attempt. The
  * first fields are the kit's `WebhookDelivery`, so tools reading kit deliveries read these too.
  */
-export interface CallbackDelivery {
-  id: string;
-  url: string;
-  /** The status code, as the `event` parameter carries it. */
-  event: string;
-  attempts: number;
-  lastStatus: number | undefined;
-  lastError: string | undefined;
-  delivered: boolean;
-  /** The exact form body sent (`api_key=…&tracking_code=…&…&hash=…`). */
-  body: string;
-  headers: Record<string, string>;
+export interface CallbackDelivery extends WebhookDelivery {
   apiKey: string;
   trackingCode: string;
   /** The form parameters, `object` the JSON text of the event. */

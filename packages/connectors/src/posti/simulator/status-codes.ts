@@ -1,22 +1,10 @@
+import { POSTI_EVENT_DESCRIPTIONS } from '../status-map';
+
 /**
  * Posti's IFTSTA-based event codes, as `/shipment/status` and the tracking callbacks carry them
  * (`status_code` / `event`), with the English meanings Pakettikauppa publishes.
  */
-export const POSTI_STATUS_CODES = {
-  '13': 'Item is collected from sender - picked up',
-  '20': 'Exception',
-  '22': 'Item has been handed over to the recipient',
-  '31': 'Item is in transport',
-  '38': 'C.O.D payment is paid to the sender',
-  '45': 'Informed consignee of arrival',
-  '48': 'Item is loaded onto a means of transport',
-  '56': 'Item not delivered – delivery attempt made',
-  '68': 'Pre-information is received from sender',
-  '71': 'Item is ready for delivery transportation',
-  '77': 'Item is returning to the sender',
-  '91': 'Item is arrived to a post office',
-  '99': 'Outbound',
-} as const;
+export const POSTI_STATUS_CODES = POSTI_EVENT_DESCRIPTIONS;
 
 /** One of Posti's event codes. */
 export type PostiStatusCode = keyof typeof POSTI_STATUS_CODES;
