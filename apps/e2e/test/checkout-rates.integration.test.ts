@@ -1,3 +1,5 @@
+import { SIMULATORS } from '@shiplink/connectors/simulators';
+import { SimulatorControl } from '@shiplink/connectors/testing';
 import { finnishRateRules, startWorld, type TestWorld } from '@shiplink/test-world';
 
 interface CheckoutQuote {
@@ -127,6 +129,66 @@ describe('checkout rates: BigCommerce asks the hub for shipping quotes', () => {
     expect(explained.data).toMatchObject({
       zone: { id: 'fi-mainland' },
       quotes: expect.arrayContaining([expect.objectContaining({ displayName: 'Kotipaketti' })]),
+    });
+  });
+
+  describe('with the store’s Posti account connected', () => {
+    const posti = () => new SimulatorControl(world.simulators.urls.posti);
+    beforeAll(async () => {
+      const entry = SIMULATORS.find((simulator) => simulator.provider === 'posti')!;
+      const account = await entry.openAccount(world.simulators.urls.posti, {
+        settings: {
+          sender: {
+            name: 'Nordic Trail Oy',
+            street: 'Teollisuuskatu 1',
+            postcode: '00510',
+            city: 'Helsinki',
+            phone: '+358401234567',
+          },
+        },
+      });
+      await world.admin.connectAccounts(world.setup.storeId, [account]);
+    });
+    afterEach(async () => {
+      await posti().delete('/lookups/slow');
+      await posti().clearFaults();
+    });
+    const pickupQuotes = (answer: CheckoutQuote) =>
+      answer.quotes.filter((q) => q.code.startsWith('posti-pickup'));
+
+    it('offers the pickup service once per nearest pickup point', async () => {
+      const answer = await quote({ ...helsinki, zip: '00150' });
+      const points = pickupQuotes(answer);
+      expect(points.length).toBeGreaterThanOrEqual(3);
+      expect(points.every((q) => /^posti-pickup:\S+$/.test(q.code))).toBe(true);
+      expect(points[0]!.display_name).toMatch(/^Posti parcel to a pickup point – /);
+      expect(answer.messages).toEqual([]);
+    });
+
+    it('answers in time from the cache while Posti is slow', async () => {
+      await quote({ ...helsinki, zip: '00170' });
+      await posti().post('/lookups/slow', { delayMs: 3_000, endpoints: ['pickup-points'] });
+      const cached = await quote({ ...helsinki, zip: '00170' });
+      expect(cached.elapsedMs).toBeLessThan(2_000);
+      expect(pickupQuotes(cached).length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('answers in time without points, and says so, when Posti is slow and nothing is cached', async () => {
+      await posti().post('/lookups/slow', { delayMs: 3_000, endpoints: ['pickup-points'] });
+      const answer = await quote({ ...helsinki, zip: '00990' });
+      expect(answer.status).toBe(200);
+      expect(answer.elapsedMs).toBeLessThan(2_000);
+      expect(pickupQuotes(answer).map((q) => q.code)).toEqual(['posti-pickup']);
+      expect(answer.quotes.some((q) => q.code === 'posti-home')).toBe(true);
+      expect(answer.messages.map((m) => m.type)).toContain('WARNING');
+    });
+
+    it('keeps the checkout full when Posti fails', async () => {
+      await posti().addFault({ kind: 'server_error', count: 5, path: '/pickup-points/search' });
+      const answer = await quote({ ...helsinki, zip: '00980' });
+      expect(answer.status).toBe(200);
+      expect(answer.quotes.length).toBeGreaterThanOrEqual(3);
+      expect(answer.messages.length).toBeGreaterThan(0);
     });
   });
 });

@@ -2,12 +2,20 @@ import { afterShip } from './aftership/descriptor';
 import { bigCommerce } from './bigcommerce/descriptor';
 import { commercetools } from './commercetools/descriptor';
 import { PermanentError } from '@shiplink/errors';
+import { posti } from './posti/descriptor';
 import type { ConnectorDescriptor, Role } from './descriptor';
 import { shipHero } from './shiphero/descriptor';
 import { shipStation } from './shipstation/descriptor';
 
 /** Every provider the hub speaks to. Adding one is a folder with its descriptor and a line here. */
-export const CONNECTORS = [bigCommerce, shipStation, afterShip, shipHero, commercetools] as const;
+export const CONNECTORS = [
+  bigCommerce,
+  shipStation,
+  afterShip,
+  shipHero,
+  commercetools,
+  posti,
+] as const;
 
 export type Connector = (typeof CONNECTORS)[number];
 export type ProviderId = Connector['id'];
