@@ -23,6 +23,7 @@ import {
   type AppProcess,
 } from '@shiplink/testing';
 import { commercetoolsRows, loggedSince, runCommercetoolsPhase } from './commercetools-phase';
+import { ratesRows, runRatesPhase } from './rates-phase';
 import { closedLoop, percentile } from './load';
 import { backfillRows, runShipHeroBackfill } from './shiphero-phase';
 import { runStockPhase, stockRows } from './stock-phase';
@@ -50,7 +51,15 @@ const CT_PARCELS = Number(process.env.BENCH_CT_PARCELS ?? 100);
 const CT_RATE = Number(process.env.BENCH_CT_RATE ?? 100);
 const CT_SECONDS = Number(process.env.BENCH_CT_SECONDS ?? 10);
 /** Which phases run (comma-separated; default all). Tracking ships the orders phase's orders. */
-const PHASE_NAMES = ['ingress', 'orders', 'backfill', 'stock', 'tracking', 'commercetools'];
+const PHASE_NAMES = [
+  'ingress',
+  'orders',
+  'backfill',
+  'stock',
+  'tracking',
+  'commercetools',
+  'rates',
+];
 const PHASES = new Set(
   (process.env.BENCH_PHASES ?? PHASE_NAMES.join(',')).split(',').map((name) => name.trim()),
 );
@@ -323,6 +332,19 @@ async function main(): Promise<void> {
         parcels: CT_PARCELS,
       });
       rows.push(...commercetoolsRows(commercetools, fmt));
+    }
+
+    // 7. Checkout rate requests, with pickup points cached and live.
+    if (PHASES.has('rates')) {
+      const rates = await runRatesPhase({
+        admin,
+        storeId: setup.storeId,
+        port,
+        simUrls,
+        connections: CONNECTIONS,
+        durationMs: DURATION_MS,
+      });
+      rows.push(...ratesRows(rates, fmt));
     }
 
     console.log('\nShiplink benchmark (2-core box, everything local; providers simulated)\n');

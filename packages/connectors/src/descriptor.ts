@@ -12,8 +12,11 @@ import type { CredentialVault } from './credential-vault';
 import type { AuditSink } from './http/audit';
 import type { RateLimiter } from './http/rate-limiter';
 
-/** The roles a provider can play; a descriptor lists the ones it does. */
-export type Role = 'store' | 'fulfilment' | 'tracking';
+/**
+ * The roles a provider can play; a descriptor lists the ones it does. A `carrier` serves a
+ * store's checkout (pickup points) beside whatever else it does.
+ */
+export type Role = 'store' | 'fulfilment' | 'tracking' | 'carrier';
 
 /** The part of a stored connection a client needs. */
 export interface ConnectionLike {

@@ -43,7 +43,7 @@ export interface Ports {
   /** Whether the connection's provider has this port (a fulfilment system that owns stock). */
   has(connection: PortConnection, port: PortName): boolean;
   /** The providers that play `role`, in registry order (for role-based connection look-ups). */
-  providersFor(role: Role): ProviderId[];
+  providersFor(role: Exclude<Role, 'carrier'>): ProviderId[];
   /** The providers whose descriptors have this port, in registry order. */
   providersWith(port: PortName): ProviderId[];
 }

@@ -17,7 +17,7 @@ const newSecret = () => randomBytes(24).toString('base64url');
 export const posti = defineConnector({
   id: POSTI_PROVIDER,
   name: 'Posti',
-  roles: [],
+  roles: ['carrier'],
   credentials: PostiCredentialsSchema,
   settings: PostiSettingsSchema,
   // Posti signs its callbacks with the account's API secret; the connection keeps its own too.
