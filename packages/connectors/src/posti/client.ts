@@ -90,7 +90,11 @@ export class PostiClient {
     return this.options.credentials.apiKey;
   }
 
-  private httpClient(overrides: { timeoutMs?: number; retries?: number }): HttpClient {
+  private httpClient(overrides: {
+    timeoutMs?: number;
+    retries?: number;
+    maxInlineWaitMs?: number;
+  }): HttpClient {
     const { options } = this;
     return new HttpClient({
       profile: postiProfile,
@@ -103,11 +107,14 @@ export class PostiClient {
     });
   }
 
-  /** One HTTP client per short timeout: a checkout waiting on Posti must not wait for retries. */
+  /**
+   * One HTTP client per short timeout: a checkout waiting on Posti waits neither for retries nor
+   * for the shared budget (an exhausted budget fails at once, and checkout uses what it has).
+   */
   private quickClient(timeoutMs: number): HttpClient {
     let client = this.quick.get(timeoutMs);
     if (!client) {
-      client = this.httpClient({ timeoutMs, retries: 0 });
+      client = this.httpClient({ timeoutMs, retries: 0, maxInlineWaitMs: 0 });
       this.quick.set(timeoutMs, client);
     }
     return client;

@@ -24,9 +24,13 @@ describe('postiProfile', () => {
     expect(postiProfile.describeError(502, '')).toEqual({ message: 'HTTP 502' });
   });
 
-  it('keeps Prinetti and the JSON lookups in separate local budgets', () => {
+  it('keeps Prinetti, checkout’s pickup lookups and the other calls in separate local budgets', () => {
     expect(postiProfile.budget('POST /prinetti/create-shipment').bucket).toBe('prinetti');
     expect(postiProfile.budget('POST /pickup-points/search')).toEqual({
+      bucket: 'pickup',
+      defaults: { limit: 50, windowMs: 1_000 },
+    });
+    expect(postiProfile.budget('POST /shipment/status')).toEqual({
       bucket: 'api',
       defaults: { limit: 10, windowMs: 1_000 },
     });

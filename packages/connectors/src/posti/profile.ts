@@ -10,6 +10,8 @@ export const POSTI_TEST_BASE_URL = 'https://apitest.pakettikauppa.fi';
  * connection (a busy checkout asking for pickup points, a backlog of labels) from hammering it.
  */
 export const POSTI_LOCAL_BUDGET = { limit: 10, windowMs: 1_000 } as const;
+/** Pickup-point lookups at checkout (each postcode's answer is cached an hour by the hub). */
+export const POSTI_PICKUP_BUDGET = { limit: 50, windowMs: 1_000 } as const;
 
 const MAX_MESSAGE = 300;
 
@@ -44,7 +46,9 @@ export function postiErrorMessage(body: unknown): string | undefined {
 
 /** Which local budget an endpoint draws from: Prinetti (labels) apart from the JSON lookups. */
 function bucketOf(endpoint: string): string {
-  return endpoint.includes('/prinetti/') ? 'prinetti' : 'api';
+  if (endpoint.includes('/prinetti/')) return 'prinetti';
+  // Checkout's lookups have a bucket of their own: shipments and status polls never starve them.
+  return endpoint.includes('/pickup-point') ? 'pickup' : 'api';
 }
 
 /**
@@ -60,7 +64,11 @@ export const postiProfile: ProviderProfile = {
     const seconds = raw === undefined ? NaN : Number(raw);
     return Number.isFinite(seconds) ? Math.max(1, seconds) * 1000 : undefined;
   },
-  budget: (endpoint) => ({ bucket: bucketOf(endpoint), defaults: { ...POSTI_LOCAL_BUDGET } }),
+  budget: (endpoint) => {
+    const bucket = bucketOf(endpoint);
+    const defaults = bucket === 'pickup' ? POSTI_PICKUP_BUDGET : POSTI_LOCAL_BUDGET;
+    return { bucket, defaults: { ...defaults } };
+  },
   describeError(status, body) {
     const message = postiErrorMessage(body) ?? `HTTP ${status}`;
     if (status === 401 || status === 403)
