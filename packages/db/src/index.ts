@@ -25,6 +25,7 @@ export * from './repos/audit.repo';
 export * from './repos/catalog.repo';
 export * from './repos/cursors.repo';
 export * from './repos/rates.repo';
+export * from './ttl-cache';
 export * from './repos/sequences.repo';
 export * from './repos/dead-letters.repo';
 export * from './repos/inbox.repo';

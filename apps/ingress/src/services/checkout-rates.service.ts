@@ -1,10 +1,10 @@
 import type { Platform } from '@shiplink/app-kit';
+import { TtlCache } from '@shiplink/db';
 import {
   cartFromRateRequest,
   digest,
   fallbackQuotes,
   quoteRates,
-  rateRequestStoreId,
   validateRateRuleSet,
   type Cart,
   type PickupPoint,
@@ -60,7 +60,8 @@ function checkoutKeyOf(body: unknown, header: string | undefined): string | unde
  * which. A checkout is never left empty because of us.
  */
 export class CheckoutRatesService {
-  private readonly rules = new Map<string, { at: number; ruleSet: RateRuleSet | undefined }>();
+  /** Each store's rules, parsed once: checkouts re-read them at most every 30 s. */
+  private readonly rules = new TtlCache<RateRuleSet | undefined>(RULES_CACHE_MS, RULES_CACHE_MS);
 
   constructor(private readonly platform: Platform) {}
 
@@ -76,7 +77,6 @@ export class CheckoutRatesService {
         ttlSeconds: 60,
       });
     }
-    const statedStore = rateRequestStoreId(body);
     const parsed = cartFromRateRequest(body, { defaultCurrency: ruleSet.defaultCurrency });
     if (!parsed.ok) {
       throw new HttpProblem(
@@ -97,7 +97,6 @@ export class CheckoutRatesService {
       : live;
     this.platform.logger.info('checkout quoted', {
       storeId,
-      statedStore,
       quotes: result.quotes.length,
       pickupPoints: points.length,
     });
@@ -130,14 +129,12 @@ export class CheckoutRatesService {
     }
   }
 
-  private async ruleSet(storeId: string): Promise<RateRuleSet | undefined> {
-    const cached = this.rules.get(storeId);
-    if (cached && Date.now() - cached.at < RULES_CACHE_MS) return cached.ruleSet;
-    const saved = await this.platform.repos.rates.current(storeId);
-    const parsed = saved ? validateRateRuleSet(saved.rules) : undefined;
-    const ruleSet = parsed?.ok ? parsed.ruleSet : undefined;
-    this.rules.set(storeId, { at: Date.now(), ruleSet });
-    return ruleSet;
+  private ruleSet(storeId: string): Promise<RateRuleSet | undefined> {
+    return this.rules.get(storeId, async () => {
+      const saved = await this.platform.repos.rates.current(storeId);
+      const parsed = saved ? validateRateRuleSet(saved.rules) : undefined;
+      return parsed?.ok ? parsed.ruleSet : undefined;
+    });
   }
 
   private async pickupPoints(

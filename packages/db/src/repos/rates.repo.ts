@@ -1,5 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../client';
+import { TtlCache } from '../ttl-cache';
 
 /** A saved version of a store's rate rules (the domain parses and validates `rules`). */
 export interface SavedRateRules {
@@ -17,6 +18,9 @@ const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').dig
  * applies) and the key the store's shipping-carrier connection sends, kept as a hash only.
  */
 export class RatesRepo {
+  /** Every checkout request checks its key: the stored hash is read at most this often. */
+  private readonly keyHashes = new TtlCache<string | null>(30_000);
+
   constructor(private readonly db: Db) {}
 
   async current(storeId: string): Promise<SavedRateRules | undefined> {
@@ -65,16 +69,23 @@ export class RatesRepo {
       where: { id: storeId },
       data: { checkoutKeyHash: sha256(key).toString('hex') },
     });
+    this.keyHashes.clear();
     return key;
   }
 
-  /** Whether `key` is the store's checkout key (constant time; false for a store without one). */
+  /**
+   * Whether `key` is the store's checkout key (constant time; false for a store without one). A
+   * key issued by another process is seen here within the cache's 30 s.
+   */
   async checkoutKeyMatches(storeId: string, key: string): Promise<boolean> {
-    const store = await this.db.store.findUnique({
-      where: { id: storeId },
-      select: { checkoutKeyHash: true },
+    const hash = await this.keyHashes.get(storeId, async () => {
+      const store = await this.db.store.findUnique({
+        where: { id: storeId },
+        select: { checkoutKeyHash: true },
+      });
+      return store?.checkoutKeyHash ?? null;
     });
-    if (!store?.checkoutKeyHash) return false;
-    return timingSafeEqual(Buffer.from(store.checkoutKeyHash, 'hex'), sha256(key));
+    if (!hash) return false;
+    return timingSafeEqual(Buffer.from(hash, 'hex'), sha256(key));
   }
 }
