@@ -3,6 +3,7 @@ import {
   unstorableJson,
   type FulfilmentSystem,
   type PickupPointSource,
+  type ShipmentCarrier,
   type StockSource,
   type StorePlatform,
   type TrackingProvider,
@@ -195,6 +196,8 @@ export interface ConnectorDescriptor<
     stock?(client: Client, settings: z.infer<Settings>): StockSource;
     /** Where the provider's parcels can be collected (a carrier's pickup points), for checkout. */
     pickupPoints?(client: Client, settings: z.infer<Settings>): PickupPointSource;
+    /** Where the provider makes the shipments and labels of a store's own dispatch (a carrier). */
+    shipments?(client: Client, settings: z.infer<Settings>): ShipmentCarrier;
   };
   webhook?: WebhookHandler;
   /**
@@ -210,6 +213,8 @@ export interface ConnectorDescriptor<
     existing: string[];
     /** Credentials to keep from now on, where registering issued secrets (ShipHero's). */
     credentials?: unknown;
+    /** Settings to keep from now on, where the provider is told the URL with each request (Posti). */
+    settings?: unknown;
   }>;
   manualWebhookSetup?: string;
   polls: readonly PollKind[];

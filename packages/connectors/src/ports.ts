@@ -1,6 +1,7 @@
 import type {
   FulfilmentSystem,
   PickupPointSource,
+  ShipmentCarrier,
   StockSource,
   StorePlatform,
   TrackingProvider,
@@ -24,6 +25,7 @@ export interface RolePorts {
   tracking: TrackingProvider;
   stock: StockSource;
   pickupPoints: PickupPointSource;
+  shipments: ShipmentCarrier;
 }
 type PortName = keyof RolePorts;
 
@@ -40,6 +42,8 @@ export interface Ports {
   stock(connection: PortConnection): StockSource;
   /** The pickup points of a carrier connection whose provider has them. */
   pickupPoints(connection: PortConnection): PickupPointSource;
+  /** The shipments and labels of a carrier connection whose provider makes them. */
+  shipments(connection: PortConnection): ShipmentCarrier;
   /** Whether the connection's provider has this port (a fulfilment system that owns stock). */
   has(connection: PortConnection, port: PortName): boolean;
   /** The providers that play `role`, in registry order (for role-based connection look-ups). */
@@ -71,6 +75,7 @@ export function createPorts(clients: Pick<ProviderClients, 'for'>): Ports {
     tracking: (connection) => portOf('tracking', connection),
     stock: (connection) => portOf('stock', connection),
     pickupPoints: (connection) => portOf('pickupPoints', connection),
+    shipments: (connection) => portOf('shipments', connection),
     has: (connection, port) => connectorOfConnection(connection).ports[port] !== undefined,
     providersWith: (port) =>
       CONNECTORS.filter((connector) => connector.ports[port] !== undefined).map(

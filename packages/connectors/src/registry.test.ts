@@ -49,6 +49,9 @@ describe('connector registry', () => {
       'bigcommerce',
       'commercetools',
     ]);
-    expect(connectorsWithRole('tracking').map((connector) => connector.id)).toEqual(['aftership']);
+    expect(connectorsWithRole('tracking').map((connector) => connector.id)).toEqual([
+      'aftership',
+      'posti',
+    ]);
   });
 });

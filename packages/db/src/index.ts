@@ -3,6 +3,7 @@ import { createDb, type Db, type DbOptions } from './client';
 import { LockPool } from './locks';
 import { createPgPool } from './pg-pool';
 import { AuditTrail } from './repos/audit.repo';
+import { CarrierShipmentsRepo } from './repos/carrier-shipments.repo';
 import { CatalogRepo } from './repos/catalog.repo';
 import { CursorsRepo } from './repos/cursors.repo';
 import { RatesRepo } from './repos/rates.repo';
@@ -22,6 +23,7 @@ export * from './locks';
 export * from './secret-box';
 export * from './unique';
 export * from './repos/audit.repo';
+export * from './repos/carrier-shipments.repo';
 export * from './repos/catalog.repo';
 export * from './repos/cursors.repo';
 export * from './repos/rates.repo';
@@ -52,6 +54,7 @@ export interface Repos {
   trackings: TrackingsRepo;
   timelines: TrackingTimelinesRepo;
   catalog: CatalogRepo;
+  carrierShipments: CarrierShipmentsRepo;
   stock: StockRepo;
   /** Advisory locks that serialise one side effect across every worker process. */
   locks: LockPool;
@@ -88,6 +91,7 @@ export function createRepos(options: {
     cursors: new CursorsRepo(db),
     sequences: new SequencesRepo(db),
     rates: new RatesRepo(db),
+    carrierShipments: new CarrierShipmentsRepo(db),
     trackings: new TrackingsRepo(db),
     timelines: new TrackingTimelinesRepo(db),
     catalog: new CatalogRepo(db),

@@ -184,6 +184,9 @@ export class ConnectionsService {
     if (result.credentials !== undefined) {
       await this.repos.tenancy.updateCredentials(connection.id, result.credentials);
     }
+    if (result.settings !== undefined) {
+      await this.repos.tenancy.updateConnectionSettings(connection.id, result.settings);
+    }
     return { registered: result.registered, existing: result.existing };
   }
 }

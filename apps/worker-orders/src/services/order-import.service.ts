@@ -8,17 +8,21 @@ import {
   type FulfilmentSystem,
 } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
+import { CarrierShipmentService } from './carrier-shipment.service';
 import { SkuGate } from './sku-gate.service';
 
 /**
- * Order out: read the store order, keep the canonical copy, and upsert one fulfilment order per
- * destination under a stable orderKey — so replays and duplicate events update, never duplicate.
+ * Order out: read the store order, keep the canonical copy, make the carrier shipments of a
+ * store that dispatches itself, and upsert one fulfilment order per destination under a stable
+ * orderKey — so replays and duplicate events update, never duplicate.
  */
 export class OrderImportService {
   private readonly gate: SkuGate;
+  private readonly carrier: CarrierShipmentService;
 
   constructor(private readonly platform: Platform) {
     this.gate = new SkuGate(platform);
+    this.carrier = new CarrierShipmentService(platform);
   }
 
   async importOrder(input: { connectionId: string; orderRef: string }): Promise<void> {
@@ -41,6 +45,7 @@ export class OrderImportService {
       return;
     }
     const order = await repos.orders.upsert(store.storeId, canonical);
+    await this.carrier.ship({ order, canonical, storeRef: store.store.externalRef });
 
     const fulfilmentProviders = ports.providersFor('fulfilment');
     const found = await repos.tenancy.findStoreConnectionAmong(store.storeId, fulfilmentProviders);

@@ -70,6 +70,7 @@ export class ShipmentWritebackService {
       carrierSlug: shipment.carrierSlug,
       shippingMethod: shipment.shippingMethod,
       shippingCost: shipment.shippingCost,
+      trackingUrl: shipment.trackingUrl,
       comments: marker(shipment),
     });
     await repos.shipments.markWrittenBack(shipment.id, created.shipmentRef);

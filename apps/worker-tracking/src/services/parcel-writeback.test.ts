@@ -25,6 +25,7 @@ function trackingRecord(
     carrierStatus: 'mapped',
     carrierCandidates: [],
     trackingRef: `aftership-${trackingNumber}`,
+    connectionId: null,
     registration: 'registered',
     registrationNote: null,
     current: {

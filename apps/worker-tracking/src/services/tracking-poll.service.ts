@@ -33,6 +33,7 @@ export class TrackingPollService {
     const client = ports.tracking(connection);
     const stale = await repos.trackings.findStale({
       storeId: connection.storeId,
+      connectionId: connection.id,
       before: new Date(Date.now() - this.options.staleAfterMs),
       finalStatuses: SETTLED,
       limit: this.options.batch,

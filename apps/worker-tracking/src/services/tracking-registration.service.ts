@@ -5,6 +5,7 @@ import type { TrackingProvider, TrackingRequest } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
 import { withLogContext } from '@shiplink/logger';
 import { resolveCarrier } from './carrier-resolution.service';
+import { trackingConnectionFor } from './tracking-connection';
 import { trackingRequest } from './tracking-request';
 import type { TrackingProgressService } from './tracking-progress.service';
 
@@ -39,21 +40,22 @@ export class TrackingRegistrationService {
     const { repos, ports, logger } = this.platform;
     const shipment = await repos.shipments.findForWriteback(shipmentId);
     if (!shipment) return;
-    const connection = await repos.tenancy.findStoreConnectionAmong(
+    const tracker = await trackingConnectionFor(
+      this.platform,
       shipment.storeId,
-      ports.providersFor('tracking'),
+      normalized(shipment.carrierSlug),
     );
-    if (!connection) {
+    if (!tracker) {
       logger.debug('store tracks no shipments', { storeId: shipment.storeId });
       return;
     }
-    const client = ports.tracking(connection);
+    const { connection, provider: client } = tracker;
     const lives = await repos.trackings.allLiveForShipment(shipmentId);
     const [live] = lives;
     const number = normalized(shipment.trackingNumber);
     if (shipment.voided || !number) {
       const why = shipment.voided ? 'shipment voided' : 'tracking number removed';
-      for (const tracking of lives) await this.retire(client, tracking, null, why);
+      for (const tracking of lives) await this.retire(tracking, null, why);
       return;
     }
     const order = await repos.orders.find(shipment.orderId);
@@ -90,9 +92,10 @@ export class TrackingRegistrationService {
       carrierCandidates: carrier.candidates,
       registration: carrier.slug ? 'pending' : 'needs_review',
       registrationNote: carrier.note,
+      connectionId: connection.id,
     });
     for (const other of lives.filter((tracking) => tracking.id !== row.id)) {
-      await this.retire(client, other, row.id, `replaced by ${carrier.slug ?? '?'} ${number}`);
+      await this.retire(other, row.id, `replaced by ${carrier.slug ?? '?'} ${number}`);
     }
     if (!carrier.slug) {
       logger.warn('tracking carrier needs review', {
@@ -136,20 +139,39 @@ export class TrackingRegistrationService {
     }
   }
 
-  /** Deletes the tracking at the provider (gone already is fine), then marks it retired here. */
+  /**
+   * Deletes the tracking at the provider it is registered with (gone already is fine), then
+   * marks it retired here.
+   */
   private async retire(
-    client: TrackingProvider,
     tracking: TrackingRecord,
     replacedById: string | null,
     why: string,
   ): Promise<void> {
     const { repos, logger } = this.platform;
-    const ids = tracking.trackingRef
-      ? [tracking.trackingRef]
-      : await this.unrecordedIds(client, tracking);
-    for (const id of ids) await client.remove(id);
+    const client = await this.registeredWith(tracking);
+    if (client) {
+      const ids = tracking.trackingRef
+        ? [tracking.trackingRef]
+        : await this.unrecordedIds(client, tracking);
+      for (const id of ids) await client.remove(id);
+    }
     await repos.trackings.retire(tracking.id, replacedById, why);
     logger.info('tracking retired', { trackingNumber: tracking.trackingNumber, why });
+  }
+
+  /**
+   * The provider a tracking is registered with: its recorded connection, or for trackings
+   * recorded before connections were kept, the store's tracking service. Undefined once that
+   * connection is gone (there is nothing left to delete it from).
+   */
+  private async registeredWith(tracking: TrackingRecord): Promise<TrackingProvider | undefined> {
+    const { repos, ports } = this.platform;
+    if (!tracking.connectionId) {
+      return (await trackingConnectionFor(this.platform, tracking.storeId, null))?.provider;
+    }
+    const connection = await repos.tenancy.findConnection(tracking.connectionId);
+    return connection?.active ? ports.tracking(connection) : undefined;
   }
 
   /** A create that succeeded at the provider but crashed before we stored its id. */

@@ -62,6 +62,7 @@ export function afterShipTrackingProvider(
 ): TrackingProvider {
   return {
     name: 'AfterShip',
+    carriers: 'any',
     detectCarrier({ trackingNumber, postalCode, countryRegion }) {
       return client.detectCourier({
         trackingNumber,

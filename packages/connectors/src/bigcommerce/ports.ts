@@ -95,6 +95,7 @@ export function bigCommerceStorePlatform(
           shippingMethod: draft.shippingMethod,
           shippingCost: draft.shippingCost,
           comments: draft.comments,
+          trackingLink: draft.trackingUrl ?? null,
         }),
       );
       return storeShipment(created);

@@ -9,3 +9,5 @@ export * from './settings';
 export * from './signing';
 export * from './status-map';
 export * from './timeline';
+export * from './tracking';
+export * from './webhook';

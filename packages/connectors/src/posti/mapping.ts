@@ -158,16 +158,18 @@ export function finnishReference(orderNumber: string): string | undefined {
   return `${base}${(10 - (sum % 10)) % 10}`;
 }
 
-/** What a parcel holds: lines by name, and how many of each. */
+/** What a parcel holds: lines by name (and the store's line id), and how many of each. */
 export interface PackedParcel {
   weightKg: number;
-  items: { name: string; quantity: number }[];
+  items: { name: string; quantity: number; lineRef?: string }[];
 }
 
 export interface PackableLine {
   name: string;
   quantity: number;
   weightGrams: number | null;
+  /** The store's line id, carried into the parcels' items. */
+  lineRef?: string;
 }
 
 export type ShipmentValidationCode =
@@ -239,7 +241,10 @@ export function packParcels(
     for (const unit of parcelUnits) counts.set(unit.line, (counts.get(unit.line) ?? 0) + 1);
     return [...counts.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([line, quantity]) => ({ name: lines[line]?.name ?? '', quantity }));
+      .map(([line, quantity]) => {
+        const lineRef = lines[line]?.lineRef;
+        return { name: lines[line]?.name ?? '', quantity, ...(lineRef ? { lineRef } : {}) };
+      });
   };
   const weighed = units.filter((unit) => unit.grams > 0);
   if (weighed.length === 0) {
@@ -345,6 +350,8 @@ export function deliveryChoiceFor(
 export interface PostiShipmentPlan {
   ok: true;
   shipment: PrinettiShipment;
+  /** The store's lines in each parcel, in the order of `shipment.parcels`. */
+  parcels: PackedParcel[];
   /** Decisions a person may want to know about (a phone that could not be used…). */
   notes: string[];
 }
@@ -451,15 +458,21 @@ export function toPostiShipment(
   }
 
   const lines = linesFor(order, destination.addressExternalId)
-    .map((line) => ({ ...line, quantity: line.quantity - line.quantityShipped }))
+    .map((line) => ({
+      ...line,
+      lineRef: line.externalId,
+      quantity: line.quantity - line.quantityShipped,
+    }))
     .filter((line) => line.quantity > 0);
   let parcels: PrinettiParcel[] = [];
+  let packedParcels: PackedParcel[] = [];
   if (lines.length === 0) {
     reason('nothing_to_ship', 'lines', 'every line of the destination has shipped already');
   } else {
     const packed = packParcels(lines, settings.packing);
     if (!packed.ok) reasons.push(...packed.reasons);
     else {
+      packedParcels = packed.parcels;
       parcels = packed.parcels.map((parcel) => ({
         weightKg: parcel.weightKg,
         volumeM3: settings.packing.defaultParcelVolumeM3,
@@ -525,6 +538,7 @@ export function toPostiShipment(
   return {
     ok: true,
     notes,
+    parcels: packedParcels,
     shipment: {
       sender: senderParty(settings.sender),
       recipient: {

@@ -26,6 +26,7 @@ export interface OrderReviewRecord {
   /** The store's id of the order, as `orderImport` takes it. */
   orderRef: string;
   reason: string;
+  details: string | null;
   /** The store SKUs still waiting for a match. */
   skus: string[];
   status: ReviewStatus;
@@ -40,6 +41,8 @@ export interface ReviewHold {
   connectionId: string;
   reason: ReviewReason;
   skus: readonly string[];
+  /** The problems in words, for reasons that are not about SKUs. */
+  details?: string | null;
 }
 
 /** What `hold` did: a review opened (new or reopened), changed, or already held like that. */
@@ -175,12 +178,14 @@ export class CatalogRepo {
     if (
       existing?.status === 'open' &&
       existing.reason === input.reason &&
+      existing.details === (input.details ?? null) &&
       sameSkus(existing.skus, input.skus)
     ) {
       return { review: toReview(existing), outcome: 'unchanged' };
     }
     const fields = {
       reason: input.reason,
+      details: input.details ?? null,
       skus: [...input.skus],
       status: 'open' as const,
       resolvedAt: null,
@@ -332,6 +337,7 @@ function toReview(row: ReviewRow): OrderReviewRecord {
     orderNumber: row.order.orderNumber,
     orderRef: row.order.externalId,
     reason: row.reason,
+    details: row.details,
     skus: row.skus,
     status: row.status,
     createdAt: row.createdAt,

@@ -13,6 +13,8 @@ export interface IncomingShipment {
   shippingMethod: string | null;
   shippingCost: string | null;
   shipDate: Date | null;
+  /** Where the customer follows the parcel, where the source gives a link. */
+  trackingUrl?: string | null;
   voided: boolean;
   raw: unknown;
   items: { orderLineId: string; quantity: number }[];
@@ -31,6 +33,7 @@ export interface ShipmentForWriteback {
   carrierSlug: string | null;
   shippingMethod: string | null;
   shippingCost: string | null;
+  trackingUrl: string | null;
   voided: boolean;
   storeShipmentId: string | null;
   writebackStatus: 'pending' | 'created' | 'skipped';
@@ -63,6 +66,7 @@ export class ShipmentsRepo {
           shippingMethod: data.shippingMethod,
           shippingCost: data.shippingCost,
           shipDate: data.shipDate,
+          ...(data.trackingUrl === undefined ? {} : { trackingUrl: data.trackingUrl }),
           voided: data.voided,
           raw: data.raw,
         },
@@ -95,6 +99,7 @@ export class ShipmentsRepo {
       carrierSlug: row.carrierSlug,
       shippingMethod: row.shippingMethod,
       shippingCost: row.shippingCost?.toString() ?? null,
+      trackingUrl: row.trackingUrl,
       voided: row.voided,
       storeShipmentId: row.storeShipmentId,
       writebackStatus: row.writebackStatus,

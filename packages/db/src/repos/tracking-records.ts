@@ -47,6 +47,8 @@ export interface TrackingRecord {
   carrierCandidates: string[];
   /** The tracking provider's id of it, once registered there. */
   trackingRef: string | null;
+  /** The tracking connection it is registered with; null for trackings older than the column. */
+  connectionId: string | null;
   registration: TrackingRegistration;
   registrationNote: string | null;
   current: TrackingCurrent;
@@ -71,6 +73,7 @@ export type TrackingClaim = Pick<
   | 'carrierStatus'
   | 'carrierCandidates'
   | 'registrationNote'
+  | 'connectionId'
 > & { registration: 'pending' | 'needs_review' };
 
 export interface NewCheckpoint {
@@ -127,6 +130,7 @@ export function toTrackingRecord(row: Tracking): TrackingRecord {
     carrierStatus: row.carrierStatus,
     carrierCandidates: row.carrierCandidates,
     trackingRef: row.afterShipId,
+    connectionId: row.connectionId,
     registration: row.registration,
     registrationNote: row.registrationNote,
     current: {

@@ -58,6 +58,7 @@ describe('TrackingsRepo on PostgreSQL', () => {
       carrierCandidates: [],
       registration: 'pending',
       registrationNote: null,
+      connectionId: null,
     };
   });
 
@@ -128,11 +129,20 @@ describe('TrackingsRepo on PostgreSQL', () => {
   });
 
   it('picks quiet, registered, unfinished trackings for the delta poll', async () => {
+    const polling = '00000000-0000-4000-8000-00000000000a';
     const row = await repos.trackings.claim({ ...claim, trackingNumber: '1ZTEST000000000002' });
     await repos.trackings.markRegistered(row.id, 'as-2');
+    // Registered with the store's other tracking connection: polled there, not here.
+    const elsewhere = await repos.trackings.claim({
+      ...claim,
+      trackingNumber: 'JJFI00000000000000002',
+      connectionId: '00000000-0000-4000-8000-00000000000b',
+    });
+    await repos.trackings.markRegistered(elsewhere.id, 'JJFI00000000000000002');
     const stale = (before: Date) =>
       repos.trackings.findStale({
         storeId: claim.storeId,
+        connectionId: polling,
         before,
         finalStatuses: ['delivered'],
         limit: 10,

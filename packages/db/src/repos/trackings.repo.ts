@@ -63,6 +63,7 @@ export class TrackingsRepo {
       carrierCandidates: input.carrierCandidates,
       registration: input.registration,
       registrationNote: input.registrationNote,
+      connectionId: input.connectionId,
       replacedById: null,
     };
     const upsert = () =>
@@ -228,6 +229,8 @@ export class TrackingsRepo {
    */
   async findStale(input: {
     storeId: string;
+    /** The tracking connection polling; trackings recorded before connections were kept count as its. */
+    connectionId: string;
     before: Date;
     finalStatuses: readonly TrackingStatus[];
     limit: number;
@@ -238,6 +241,7 @@ export class TrackingsRepo {
     const rows = await this.db.tracking.findMany({
       where: {
         storeId: input.storeId,
+        OR: [{ connectionId: input.connectionId }, { connectionId: null }],
         registration: 'registered',
         status: { notIn: [...input.finalStatuses] },
         createdAt: { lt: input.before },

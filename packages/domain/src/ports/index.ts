@@ -3,3 +3,4 @@ export * from './store-platform';
 export * from './tracking-provider';
 export * from './stock-source';
 export * from './pickup-points';
+export * from './shipment-carrier';

@@ -109,6 +109,8 @@ export interface StoreShipmentDraft {
   carrierSlug: string | null;
   shippingMethod: string | null;
   shippingCost: string | null;
+  /** Where the customer follows the parcel, where the hub knows a link (a carrier's own page). */
+  trackingUrl?: string | null;
   /** Free text kept with the shipment; the hub writes its marker here. */
   comments: string;
 }

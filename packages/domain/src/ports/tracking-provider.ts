@@ -7,6 +7,12 @@ import type { TrackingEvent } from '../tracking/event';
 export interface TrackingProvider {
   /** The provider's name as people know it, for notes a person reads (the timeline's). */
   readonly name: string;
+  /**
+   * The couriers it tracks: `'any'` for a tracking service (AfterShip), or the carrier's own
+   * slugs for a carrier that tracks only its parcels (Posti). A store with both has each parcel
+   * tracked by the carrier's own feed where there is one.
+   */
+  readonly carriers: 'any' | readonly string[];
   /** Candidate courier slugs for a number, best first; empty when the provider cannot tell. */
   detectCarrier(hints: {
     trackingNumber: string;

@@ -78,3 +78,4 @@ export {
 } from './evaluate';
 export { FALLBACK_MESSAGE, fallbackQuotes, quoteRates, type QuoteResult } from './quote';
 export { explainQuote } from './dry-run';
+export { serviceForShippingMethod, type ChosenService } from './chosen-service';

@@ -1,0 +1,97 @@
+import {
+  postiProduct,
+  type CarrierShipmentPlan,
+  type CarrierShipmentResult,
+  type ShipmentCarrier,
+} from '@shiplink/domain';
+import { PermanentError } from '@shiplink/errors';
+import { z } from 'zod';
+import type { PostiClient } from './client';
+import { pickupPointIdFor, toPostiShipment } from './mapping';
+import type { PrinettiShipment } from './prinetti';
+import { POSTI_PROVIDER } from './profile';
+import { productFor, shipsOnStatus, type PostiSettings } from './settings';
+import { POSTI_CARRIER_SLUG, postiTrackingUrl } from './timeline';
+
+/** The plan's document is the consignment as `toPostiShipment` made it, read back from storage. */
+const DocumentSchema = z.looseObject({
+  reference: z.string(),
+  product: z.string(),
+  parcels: z.array(z.looseObject({})).min(1),
+});
+
+function documentOf(plan: CarrierShipmentPlan): PrinettiShipment {
+  if (!DocumentSchema.safeParse(plan.document).success) {
+    throw new PermanentError('the recorded Posti shipment document is not a consignment', {
+      provider: POSTI_PROVIDER,
+      reason: 'posti.plan_invalid',
+    });
+  }
+  return plan.document as PrinettiShipment;
+}
+
+/** The name a product goes by on the store's shipment and in reviews. */
+const serviceName = (product: string) => {
+  const known = postiProduct(product);
+  return known ? `Posti ${known.name}` : `Posti ${product}`;
+};
+
+/**
+ * Posti Shipping (Pakettikauppa) as the carrier of a store's own dispatch: Prinetti XML
+ * create-shipment for the consignment and its labels, one tracking code per parcel.
+ *
+ * The product is what checkout sold (the rate rule's), else the connection's pickup product when
+ * the order names a pickup point and its home product when it does not.
+ */
+export function postiShipments(client: PostiClient, settings: PostiSettings): ShipmentCarrier {
+  return {
+    carrierSlug: POSTI_CARRIER_SLUG,
+    shipsOn: (storeStatusId) => shipsOnStatus(settings, storeStatusId),
+    plan(order, destination, choice) {
+      const pickupPointId = choice.pickupPointId ?? pickupPointIdFor(order, destination, settings);
+      const product = choice.product ?? productFor(settings, pickupPointId ? 'pickup' : 'home');
+      const planned = toPostiShipment(
+        order,
+        destination,
+        { productCode: product, pickupPointId: pickupPointId ?? null },
+        settings,
+      );
+      if (!planned.ok) {
+        return { ok: false, reason: planned.kind, problems: planned.reasons };
+      }
+      return {
+        ok: true,
+        serviceCode: product,
+        serviceName: serviceName(product),
+        parcels: planned.parcels.map((parcel) => ({
+          weightKg: parcel.weightKg,
+          items: parcel.items.flatMap((item) =>
+            item.lineRef ? [{ lineRef: item.lineRef, quantity: item.quantity }] : [],
+          ),
+        })),
+        services: planned.shipment.additionalServices.map((service) => service.code),
+        notes: planned.notes,
+        document: planned.shipment,
+      };
+    },
+    async create(plan, requestId): Promise<CarrierShipmentResult> {
+      const document = documentOf(plan);
+      const answer = await client.createShipment(client.createShipmentXml(requestId, document));
+      return {
+        shipmentRef: answer.reference?.uuid ?? null,
+        reference: answer.reference?.value || document.reference,
+        parcels: answer.trackingCodes.map((code) => ({
+          trackingNumber: code.code,
+          parcelRef: code.uuid ?? null,
+          labelCode: code.labelCode ?? null,
+          trackingUrl: postiTrackingUrl(code.code),
+        })),
+      };
+    },
+    labels: (shipment) =>
+      client.label(
+        shipment.reference,
+        shipment.parcels.map((parcel) => parcel.trackingNumber),
+      ),
+  };
+}
