@@ -7,3 +7,4 @@ export * from './world';
 export * from './shiphero';
 export * from './commercetools';
 export * from './rates';
+export * from './posti';

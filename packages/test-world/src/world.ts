@@ -39,6 +39,7 @@ export interface BigCommerceOrderView {
     items: { order_product_id: number; quantity: number }[];
     merchant_shipping_cost?: string;
     shipping_method: string;
+    tracking_link?: string;
   }[];
 }
 

@@ -35,6 +35,8 @@ export interface ReviewView {
   orderRef: string;
   connectionId: string;
   reason: string;
+  /** The problems in words, for reasons that are not about SKUs (an address to fix). */
+  details: string | null;
   skus: string[];
   status: ReviewStatus;
   createdAt: string;
@@ -48,6 +50,7 @@ export const presentReview = (review: OrderReviewRecord): ReviewView => ({
   orderRef: review.orderRef,
   connectionId: review.connectionId,
   reason: review.reason,
+  details: review.details,
   skus: review.skus,
   status: review.status,
   createdAt: review.createdAt.toISOString(),

@@ -155,11 +155,11 @@ export class CarrierShipmentService {
       requestId: record.requestId,
       shipmentRef: result.shipmentRef,
       trackingNumbers: result.parcels.map((parcel) => parcel.trackingNumber),
-      service: record.serviceCode,
+      product: record.serviceCode,
     });
     logger.info('carrier shipment created', {
       parcels: result.parcels.length,
-      service: record.serviceCode,
+      product: record.serviceCode,
     });
     await this.recorder.complete(input.order, connection, carrier, created);
     return undefined;

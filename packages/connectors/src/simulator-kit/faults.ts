@@ -7,10 +7,19 @@ import { z } from 'zod';
  * - `rate_limit_bare`: 429 without any header (platform overload);
  * - `server_error`: 500 (or `status`, e.g. 502/503);
  * - `slow`: answers normally after `delayMs`;
- * - `timeout`: never answers within `delayMs` and then drops the connection.
+ * - `timeout`: never answers within `delayMs` and then drops the connection;
+ * - `lost_response`: does the work, then drops the connection instead of answering (a provider
+ *   that committed a create whose answer never arrived).
  */
 export const FaultSchema = z.object({
-  kind: z.enum(['rate_limit', 'rate_limit_bare', 'server_error', 'slow', 'timeout']),
+  kind: z.enum([
+    'rate_limit',
+    'rate_limit_bare',
+    'server_error',
+    'slow',
+    'timeout',
+    'lost_response',
+  ]),
   /** How many matching requests it applies to; omitted = until cleared. */
   count: z.number().int().positive().optional(),
   /** Only requests whose path starts with this. */
@@ -79,6 +88,12 @@ export class FaultInjector {
         case 'timeout':
           setTimeout(() => res.socket?.destroy(), fault.delayMs ?? 30_000);
           return;
+        case 'lost_response':
+          res.end = (() => {
+            res.socket?.destroy();
+            return res;
+          }) as typeof res.end;
+          return next();
       }
     };
   }

@@ -18,6 +18,11 @@ export interface CallbackSettings {
   /** The wait before each retry; its length is the number of retries. */
   retryDelaysMs: number[];
   timeoutMs: number;
+  /**
+   * Callbacks are signed and recorded but never sent, as if lost on the way: only a status
+   * poll can find their events.
+   */
+  lost?: boolean;
 }
 
 /** One attempt to deliver a callback, as the receiver answered it. */
@@ -158,6 +163,7 @@ export class PostiCallbacks {
       history: [],
     };
     this.deliveries.push(record);
+    if (this.settings.lost) return record;
     const generation = this.generation;
     const previous = this.queues.get(record.trackingCode) ?? Promise.resolve();
     this.pending += 1;

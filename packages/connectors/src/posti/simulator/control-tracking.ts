@@ -14,7 +14,8 @@
  * - `GET /callbacks/idle?wait=ms` → `{ idle }`, once nothing is queued, in flight or waiting for a
  *   retry (or `wait` passed).
  * - `POST /callbacks/redeliver/:id` → 202 the new delivery: the same bytes sent again.
- * - `GET|POST /callbacks/settings` `{ retryDelaysMs?, timeoutMs? }` → the retry settings.
+ * - `GET|POST /callbacks/settings` `{ retryDelaysMs?, timeoutMs?, lost? }` → the retry settings
+ *   (`lost`: callbacks are recorded but never sent, for the status poll to find).
  *
  * Events for a cancelled shipment are refused with 409.
  */
@@ -56,6 +57,7 @@ const RunSchema = z.object({
 const CallbackSettingsSchema = z.object({
   retryDelaysMs: z.array(z.number().int().nonnegative().max(3_600_000)).max(50).optional(),
   timeoutMs: z.number().int().positive().max(120_000).optional(),
+  lost: z.boolean().optional(),
 });
 
 /** The parcel named by `:trackingCode`, or undefined once a 404 / 409 was sent. */

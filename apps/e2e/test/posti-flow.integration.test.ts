@@ -1,0 +1,264 @@
+import { signParams } from '@shiplink/connectors/posti';
+import { jobs } from '@shiplink/jobs';
+import { waitFor } from '@shiplink/testing';
+import {
+  finnishOrder,
+  heavyLines,
+  startPostiWorld,
+  type PostiShipmentView,
+  type PostiWorld,
+} from '@shiplink/test-world';
+
+/**
+ * A Finnish store that dispatches its own parcels: orders in Awaiting Fulfillment become Posti
+ * consignments with labels, their tracking numbers reach the store, and Posti's callbacks move
+ * the parcels along the timeline.
+ */
+describe('BigCommerce ⇄ Posti: labels on status, tracking back to the store', () => {
+  let world: PostiWorld;
+  const staleAfter = process.env.TRACKING_STALE_AFTER_MS;
+  beforeAll(async () => {
+    // The status poll re-reads parcels quiet for a second (six hours in production).
+    process.env.TRACKING_STALE_AFTER_MS = '1000';
+    world = await startPostiWorld();
+  }, 60_000);
+  afterAll(async () => {
+    if (staleAfter === undefined) delete process.env.TRACKING_STALE_AFTER_MS;
+    else process.env.TRACKING_STALE_AFTER_MS = staleAfter;
+    await world?.close();
+  });
+
+  const consignmentsOf = async (orderId: number) =>
+    (await world.postiShipments()).filter((s) => s.reference === String(orderId));
+  const consignment = (orderId: number) =>
+    waitFor(async () => (await consignmentsOf(orderId))[0], {
+      what: `the Posti consignment of order ${orderId}`,
+    });
+  const carrierShipments = (orderId: number) =>
+    world.hub.platform.repos.carrierShipments.forOrder(world.storeId, String(orderId));
+
+  it('makes one consignment with labels, and the store shipment carries its tracking', async () => {
+    const orderId = await world.placeOrder(finnishOrder());
+    const view = await world.bigCommerceShipments(orderId, 1);
+    const [shipment] = view.shipments;
+    const sent = await consignment(orderId);
+    expect(sent.product).toBe('2104');
+    expect(sent.recipient).toMatchObject({ name1: 'Aino Virtanen', postcode: '00100' });
+    // The phone was national: Posti gets it in E.164.
+    expect(sent.recipient.phone).toBe('+358401234567');
+    expect(sent.callbackUrl).toMatch(/\/webhooks\/posti\//);
+    expect(shipment).toMatchObject({
+      tracking_carrier: 'posti',
+      tracking_number: sent.trackingCodes[0],
+      shipping_method: 'Posti Kotipaketti',
+    });
+    expect(shipment?.tracking_link).toContain(sent.trackingCodes[0]);
+    expect(shipment?.items.map((item) => item.quantity).sort()).toEqual([1, 1]);
+    const [record] = await waitFor(
+      async () => {
+        const rows = await carrierShipments(orderId);
+        return rows[0]?.hasLabel ? rows : undefined;
+      },
+      { what: 'the kept label' },
+    );
+    const pdf = await world.hub.platform.repos.carrierShipments.label(record!.id);
+    expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await consignmentsOf(orderId)).toHaveLength(1);
+  });
+
+  it('splits a heavy order into two parcels, one store shipment each', async () => {
+    const orderId = await world.placeOrder(finnishOrder({ lines: heavyLines() }));
+    const view = await world.bigCommerceShipments(orderId, 2);
+    const sent = await consignment(orderId);
+    expect(sent.trackingCodes).toHaveLength(2);
+    expect(sent.additionalServices.map((s) => s.serviceCode)).toContain('3102');
+    expect(view.shipments.map((s) => s.tracking_number).sort()).toEqual(
+      [...sent.trackingCodes].sort(),
+    );
+    const shipped = view.shipments.flatMap((s) => s.items).reduce((n, i) => n + i.quantity, 0);
+    expect(shipped).toBe(3);
+  });
+
+  it('sends a pickup-point order to the point the customer chose at checkout', async () => {
+    const orderId = await world.placeOrder(
+      finnishOrder({
+        shipTo: [
+          {
+            firstName: 'Aino',
+            lastName: 'Virtanen',
+            street1: 'Mannerheimintie 12',
+            city: 'Helsinki',
+            zip: '00100',
+            country: 'Finland',
+            countryIso2: 'FI',
+            email: 'aino@example.fi',
+            method: 'Postipaketti noutopisteeseen – K-Market Kamppi (0.4 km)',
+            formFields: { 'Pickup point': '001003102' },
+            lines: [{ sku: 'MUG', name: 'Enamel mug', quantity: 2, price: '14.00', weight: 0.3 }],
+          },
+        ],
+        lines: [],
+      }),
+    );
+    const sent = await consignment(orderId);
+    expect(sent.product).toBe('2103');
+    expect(sent.pickupPointId).toBe('001003102');
+    // No phone: the arrival notice goes by e-mail.
+    expect(sent.additionalServices.map((s) => s.serviceCode)).toEqual(
+      expect.arrayContaining(['2106', '3139', '9901']),
+    );
+  });
+
+  it('holds an order with an address Posti cannot take in review, and sends it once fixed', async () => {
+    const orderId = await world.placeOrder(
+      finnishOrder({ billing: { ...finnishOrder().billing, zip: '1001', phone: '', email: '' } }),
+    );
+    const review = await waitFor(
+      async () =>
+        (await world.admin.reviews(world.storeId, 'open')).find(
+          (r) => r.orderNumber === String(orderId),
+        ),
+      { what: 'the review of the unsendable order' },
+    );
+    expect(review).toMatchObject({ reason: 'shipment_validation' });
+    expect(review.details).toMatch(/postcode/);
+    expect(review.details).toMatch(/phone number nor an e-mail/);
+    expect(await consignmentsOf(orderId)).toEqual([]);
+
+    const order = await world.bigcommerce.get<{ shippingAddresses: { id: number }[] }>(
+      `/stores/${world.storeHash}/orders/${orderId}`,
+    );
+    await world.bigcommerce.patch(`/stores/${world.storeHash}/orders/${orderId}`, {
+      shippingAddress: {
+        id: order.shippingAddresses[0]!.id,
+        zip: '00100',
+        email: 'aino@example.fi',
+      },
+    });
+    await consignment(orderId);
+    await waitFor(
+      async () =>
+        (await world.admin.reviews(world.storeId, 'released')).find(
+          (r) => r.orderNumber === String(orderId),
+        ),
+      { what: 'the released review' },
+    );
+  });
+
+  it('makes exactly one consignment when Posti’s answer to the create is lost', async () => {
+    await world.posti.addFault({
+      kind: 'lost_response',
+      path: '/prinetti/create-shipment',
+      count: 1,
+    });
+    const orderId = await world.placeOrder(finnishOrder());
+    await world.bigCommerceShipments(orderId, 1);
+    const sent = await consignmentsOf(orderId);
+    expect(sent).toHaveLength(1);
+    // Sent twice under one Routing.Id: the same request to Posti.
+    expect(new Set(sent[0]!.routingIds).size).toBe(1);
+    const [record] = await carrierShipments(orderId);
+    expect(record?.attempts).toBeGreaterThanOrEqual(1);
+  });
+
+  describe('tracking callbacks', () => {
+    let orderId: number;
+    let sent: PostiShipmentView;
+    beforeAll(async () => {
+      orderId = await world.placeOrder(finnishOrder());
+      await world.bigCommerceShipments(orderId, 1);
+      sent = await consignment(orderId);
+    });
+    const timeline = (ready: (status: string | undefined) => boolean) =>
+      waitFor(
+        async () => {
+          const view = await world.admin.timeline(String(orderId));
+          const [parcel] = view.shipments;
+          return ready(parcel?.status) ? parcel : undefined;
+        },
+        { what: `the Posti parcel of order ${orderId}` },
+      );
+
+    it('advances the parcel to delivered through Posti’s signed callbacks', async () => {
+      await world.posti.post(`/shipments/${sent.reference}/run`, { journey: 'home' });
+      const parcel = await timeline((status) => status === 'delivered');
+      await world.posti.get('/callbacks/idle?wait=5000');
+      expect(parcel?.carrier).toBe('posti');
+      expect(parcel?.checkpoints.map((c) => c.status)).toEqual(
+        expect.arrayContaining(['info_received', 'in_transit', 'out_for_delivery', 'delivered']),
+      );
+      const callbacks = await world.posti.get<{ delivered: boolean }[]>(
+        `/callbacks?trackingCode=${sent.trackingCodes[0]}`,
+      );
+      expect(callbacks.length).toBeGreaterThan(0);
+      expect(callbacks.every((callback) => callback.delivered)).toBe(true);
+    });
+
+    it('takes a repeated callback once', async () => {
+      const [first] = await world.posti.get<{ id: string }[]>(
+        `/callbacks?trackingCode=${sent.trackingCodes[0]}`,
+      );
+      const before = (await timeline(() => true))?.checkpoints.length;
+      await world.posti.post(`/callbacks/redeliver/${first!.id}`);
+      await world.posti.get('/callbacks/idle?wait=5000');
+      const again = await world.posti.get<{ delivered: boolean; redeliveryOf?: string }[]>(
+        `/callbacks?trackingCode=${sent.trackingCodes[0]}`,
+      );
+      expect(again.find((c) => c.redeliveryOf === first!.id)?.delivered).toBe(true);
+      expect((await timeline(() => true))?.checkpoints.length).toBe(before);
+    });
+
+    it('finds the events of callbacks that never arrived by polling the shipment status', async () => {
+      await world.posti.post('/callbacks/settings', { lost: true });
+      try {
+        const lostOrder = await world.placeOrder(finnishOrder());
+        await world.bigCommerceShipments(lostOrder, 1);
+        const lost = await consignment(lostOrder);
+        await waitFor(
+          async () =>
+            (await world.admin.timeline(String(lostOrder))).shipments[0]?.registration ===
+            'registered'
+              ? true
+              : undefined,
+          { what: 'the Posti tracking registered' },
+        );
+        await world.posti.post(`/shipments/${lost.reference}/run`, { journey: 'home' });
+        await new Promise((resolve) => setTimeout(resolve, 1_100));
+        await world.hub.platform.producer.enqueue(
+          jobs.trackingPoll,
+          { connectionId: world.connections.posti.id },
+          { correlationId: 'posti-status-poll' },
+        );
+        const polled = await waitFor(
+          async () => {
+            const [parcel] = (await world.admin.timeline(String(lostOrder))).shipments;
+            return parcel?.status === 'delivered' ? parcel : undefined;
+          },
+          { what: 'the polled parcel delivered' },
+        );
+        expect(polled.checkpoints.length).toBeGreaterThanOrEqual(5);
+      } finally {
+        await world.posti.post('/callbacks/settings', { lost: false });
+      }
+    });
+
+    it('refuses a callback whose signature does not match, and records nothing', async () => {
+      const params = {
+        api_key: world.postiAccount.credentials.apiKey,
+        tracking_code: sent.trackingCodes[0]!,
+        timestamp: String(Math.floor(Date.now() / 1000)),
+        event: '20',
+        object: JSON.stringify({ status_code: '20', tracking_code: sent.trackingCodes[0] }),
+      };
+      const forged = { ...params, hash: signParams(params, 'not-the-secret') };
+      const answer = await fetch(world.connections.posti.webhookUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(forged).toString(),
+      });
+      expect(answer.status).toBe(401);
+      const parcel = await timeline(() => true);
+      expect(parcel?.status).toBe('delivered');
+    });
+  });
+});

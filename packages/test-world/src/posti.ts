@@ -1,0 +1,172 @@
+import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce/simulator';
+import type { PostiSimAccount } from '@shiplink/connectors/posti/simulator';
+import type { ConnectedAccount, RunningSimulators } from '@shiplink/connectors/simulators';
+import { startSimulators } from '@shiplink/connectors/simulators';
+import { SimulatorControl } from '@shiplink/connectors/testing';
+import {
+  createTestDatabase,
+  TEST_REDIS_URL,
+  testLogFile,
+  testQueuePrefix,
+  waitFor,
+  type TestDatabase,
+} from '@shiplink/testing';
+import { AdminClient } from './admin-client';
+import { startHub, type HubOptions, type RunningHub } from './hub';
+import { finnishRateRules } from './rates';
+import { accountOf, openAccounts } from './sandbox';
+import type { BigCommerceOrderView } from './world';
+
+/** The merchant's dispatch address, as a Finnish store sets up its Posti connection. */
+export const NORDIC_TRAIL_SENDER = {
+  name: 'Nordic Trail Oy',
+  street: 'Teollisuuskatu 1',
+  postcode: '00510',
+  city: 'Helsinki',
+  phone: '+358 9 123 4567',
+  vatcode: '1234567-8',
+};
+
+const aino = {
+  firstName: 'Aino',
+  lastName: 'Virtanen',
+  street1: 'Mannerheimintie 12 B 7',
+  city: 'Helsinki',
+  zip: '00100',
+  country: 'Finland',
+  countryIso2: 'FI',
+  phone: '040 123 4567',
+  email: 'aino@example.fi',
+};
+
+/** A consignment as the Posti simulator holds it (the fields tests read). */
+export interface PostiShipmentView {
+  uuid: string;
+  reference: string;
+  routingIds: string[];
+  product: string;
+  recipient: Record<string, string | null>;
+  additionalServices: { serviceCode: string; specifiers: Record<string, string> }[];
+  callbackUrl: string | null;
+  pickupPointId: string | null;
+  trackingCodes: string[];
+  parcels: { trackingCode: string; weightKg: number; contents: string }[];
+}
+
+/** Two 16 kg kettlebells and a jacket: more than one 30 kg parcel takes. */
+export const heavyLines = () => [
+  { sku: 'TRAIL-JACKET-M', name: 'Trail jacket', quantity: 1, price: '189.00', weight: 0.9 },
+  { sku: 'KETTLEBELL-16', name: 'Kettlebell 16 kg', quantity: 2, price: '69.00', weight: 16 },
+];
+
+/** A Finnish order to a home address: a kettlebell and a jacket (8.9 kg), paid by card. */
+export const finnishOrder = (overrides: Partial<PlaceOrderInput> = {}): PlaceOrderInput => ({
+  billing: aino,
+  lines: [
+    { sku: 'TRAIL-JACKET-M', name: 'Trail jacket', quantity: 1, price: '189.00', weight: 0.9 },
+    { sku: 'KETTLEBELL-8', name: 'Kettlebell 8 kg', quantity: 1, price: '39.00', weight: 8 },
+  ],
+  shippingMethod: 'Kotipaketti',
+  shippingCost: '8.90',
+  currency: 'EUR',
+  taxRate: 0.255,
+  taxInclusive: true,
+  ...overrides,
+});
+
+export interface PostiWorld {
+  database: TestDatabase;
+  simulators: RunningSimulators;
+  hub: RunningHub;
+  admin: AdminClient;
+  storeId: string;
+  storeHash: string;
+  connections: { bigcommerce: ConnectedAccount; posti: ConnectedAccount };
+  bigcommerce: SimulatorControl;
+  posti: SimulatorControl;
+  postiAccount: PostiSimAccount;
+  /** Every consignment the store's Posti account holds. */
+  postiShipments(): Promise<PostiShipmentView[]>;
+  placeOrder(order: PlaceOrderInput): Promise<number>;
+  bigCommerceOrder(orderId: number): Promise<BigCommerceOrderView>;
+  /** The store order once it has `count` shipments (written back by the hub). */
+  bigCommerceShipments(orderId: number, count: number): Promise<BigCommerceOrderView>;
+  close(): Promise<void>;
+}
+
+/**
+ * A Finnish BigCommerce store that dispatches its own parcels with Posti: no warehouse, Posti
+ * for labels and tracking, checkout rate rules saved. Weights are in kilograms.
+ */
+export async function startPostiWorld(
+  options: Partial<HubOptions> & { postiSettings?: Record<string, unknown> } = {},
+): Promise<PostiWorld> {
+  const database = await createTestDatabase();
+  const logFile = testLogFile();
+  const simulators = await startSimulators();
+  const { postiSettings, ...hubOptions } = options;
+  const hub = await startHub({
+    databaseUrl: database.url,
+    redisUrl: TEST_REDIS_URL,
+    queuePrefix: testQueuePrefix(),
+    logLevel: process.env.TEST_LOG_LEVEL ?? (logFile ? 'info' : 'silent'),
+    ...(logFile ? { logFile } : {}),
+    ...hubOptions,
+  });
+  const accounts = await openAccounts(simulators.urls, {
+    providers: ['posti'],
+    settings: {
+      bigcommerce: { weightUnit: 'kg' },
+      posti: { sender: NORDIC_TRAIL_SENDER, ...postiSettings },
+    },
+  });
+  const admin = new AdminClient(hub.ingressUrl, hub.env.ADMIN_TOKEN!);
+  const { storeId, connections } = await admin.connectAnyStore('Nordic Trail', accounts.list);
+  const { bigcommerce, posti } = connections;
+  if (!bigcommerce || !posti) throw new Error('the Finnish store needs BigCommerce and Posti');
+  await admin.http.put(`/stores/${storeId}/rate-rules`, { rules: finnishRateRules(), by: 'test' });
+  const bigcommerceControl = new SimulatorControl(simulators.urls.bigcommerce);
+  const postiControl = new SimulatorControl(simulators.urls.posti);
+  const postiAccount = accountOf<PostiSimAccount>(accounts, 'posti');
+  if (!postiAccount) throw new Error('no Posti account was opened');
+  const storeHash = accounts.storeRef;
+  const world: PostiWorld = {
+    database,
+    simulators,
+    hub,
+    admin,
+    storeId,
+    storeHash,
+    connections: { bigcommerce, posti },
+    bigcommerce: bigcommerceControl,
+    posti: postiControl,
+    postiAccount,
+    postiShipments: () =>
+      postiControl.get<PostiShipmentView[]>(
+        `/accounts/${postiAccount.credentials.apiKey}/shipments`,
+      ),
+    async placeOrder(order) {
+      const placed = await bigcommerceControl.post<{ order: { id: number } }>(
+        `/stores/${storeHash}/orders`,
+        order,
+      );
+      return placed.order.id;
+    },
+    bigCommerceOrder: (orderId) =>
+      bigcommerceControl.get<BigCommerceOrderView>(`/stores/${storeHash}/orders/${orderId}`),
+    bigCommerceShipments: (orderId, count) =>
+      waitFor(
+        async () => {
+          const view = await world.bigCommerceOrder(orderId);
+          return view.shipments.length >= count ? view : undefined;
+        },
+        { what: `${count} BigCommerce shipment(s) on order ${orderId}` },
+      ),
+    async close() {
+      await hub.close();
+      await simulators.close();
+      await database.drop();
+    },
+  };
+  return world;
+}
