@@ -145,6 +145,26 @@ describe('BigCommerce ⇄ Posti: labels on status, tracking back to the store', 
     );
   });
 
+  it('holds an order Posti itself refuses in review, with Posti’s reason', async () => {
+    const orderId = await world.placeOrder(
+      finnishOrder({
+        shippingMethod: 'Postipaketti noutopisteeseen – Kamppi',
+        billingFormFields: { 'Pickup point': '999999999' },
+      }),
+    );
+    const review = await waitFor(
+      async () =>
+        (await world.admin.reviews(world.storeId, 'open')).find(
+          (r) => r.orderNumber === String(orderId),
+        ),
+      { what: 'the review of the refused shipment' },
+    );
+    expect(review.details).toMatch(/carrier refused the shipment.*pickup_point_id/);
+    const [record] = await carrierShipments(orderId);
+    expect(record).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(await consignmentsOf(orderId)).toEqual([]);
+  });
+
   it('makes exactly one consignment when Posti’s answer to the create is lost', async () => {
     await world.posti.addFault({
       kind: 'lost_response',

@@ -8,3 +8,4 @@ export * from './shiphero';
 export * from './commercetools';
 export * from './rates';
 export * from './posti';
+export * from './finnish-store';
