@@ -30,6 +30,10 @@ function documentOf(plan: CarrierShipmentPlan): PrinettiShipment {
   return plan.document as PrinettiShipment;
 }
 
+/** Whether a product is delivered to a pickup point the customer chose (service 2106). */
+const takesPickupPoint = (product: string, settings: PostiSettings) =>
+  postiProduct(product)?.pickupPoint ?? product === settings.products.pickup;
+
 /** The name a product goes by on the store's shipment and in reviews. */
 const serviceName = (product: string) => {
   const known = postiProduct(product);
@@ -48,16 +52,24 @@ export function postiShipments(client: PostiClient, settings: PostiSettings): Sh
     carrierSlug: POSTI_CARRIER_SLUG,
     shipsOn: (storeStatusId) => shipsOnStatus(settings, storeStatusId),
     plan(order, destination, choice) {
-      const pickupPointId = choice.pickupPointId ?? pickupPointIdFor(order, destination, settings);
-      const product = choice.product ?? productFor(settings, pickupPointId ? 'pickup' : 'home');
+      const field = pickupPointIdFor(order, destination, settings);
+      const product = choice.product ?? productFor(settings, field ? 'pickup' : 'home');
+      const pickupPointId = takesPickupPoint(product, settings)
+        ? (choice.pickupPointId ?? field ?? null)
+        : null;
       const planned = toPostiShipment(
         order,
         destination,
-        { productCode: product, pickupPointId: pickupPointId ?? null },
+        { productCode: product, pickupPointId },
         settings,
       );
       if (!planned.ok) {
         return { ok: false, reason: planned.kind, problems: planned.reasons };
+      }
+      const notes = [...planned.notes];
+      // Checkout sold delivery to the door: a pickup point left in the order's fields is stale.
+      if (field && !pickupPointId) {
+        notes.push(`pickup point ${field} not used: ${product} goes to the door`);
       }
       return {
         ok: true,
@@ -70,7 +82,7 @@ export function postiShipments(client: PostiClient, settings: PostiSettings): Sh
           ),
         })),
         services: planned.shipment.additionalServices.map((service) => service.code),
-        notes: planned.notes,
+        notes,
         document: planned.shipment,
       };
     },
