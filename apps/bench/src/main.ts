@@ -23,6 +23,7 @@ import {
   type AppProcess,
 } from '@shiplink/testing';
 import { commercetoolsRows, loggedSince, runCommercetoolsPhase } from './commercetools-phase';
+import { labelsRows, runLabelsPhase } from './labels-phase';
 import { ratesRows, runRatesPhase } from './rates-phase';
 import { closedLoop, percentile } from './load';
 import { backfillRows, runShipHeroBackfill } from './shiphero-phase';
@@ -50,6 +51,8 @@ const STOCK_SECONDS = Number(process.env.BENCH_STOCK_SECONDS ?? 10);
 const CT_PARCELS = Number(process.env.BENCH_CT_PARCELS ?? 100);
 const CT_RATE = Number(process.env.BENCH_CT_RATE ?? 100);
 const CT_SECONDS = Number(process.env.BENCH_CT_SECONDS ?? 10);
+const LABEL_RATE = Number(process.env.BENCH_LABEL_RATE ?? 8);
+const LABEL_SECONDS = Number(process.env.BENCH_LABEL_SECONDS ?? 10);
 /** Which phases run (comma-separated; default all). Tracking ships the orders phase's orders. */
 const PHASE_NAMES = [
   'ingress',
@@ -59,6 +62,7 @@ const PHASE_NAMES = [
   'tracking',
   'commercetools',
   'rates',
+  'labels',
 ];
 const PHASES = new Set(
   (process.env.BENCH_PHASES ?? PHASE_NAMES.join(',')).split(',').map((name) => name.trim()),
@@ -345,6 +349,19 @@ async function main(): Promise<void> {
         durationMs: DURATION_MS,
       });
       rows.push(...ratesRows(rates, fmt));
+    }
+
+    // 8. Orders of a Finnish store becoming Posti consignments with labels.
+    if (PHASES.has('labels')) {
+      const labels = await runLabelsPhase({
+        env,
+        admin,
+        simUrls,
+        apps,
+        rate: LABEL_RATE,
+        seconds: LABEL_SECONDS,
+      });
+      rows.push(...labelsRows(labels, fmt));
     }
 
     console.log('\nShiplink benchmark (2-core box, everything local; providers simulated)\n');

@@ -10,6 +10,7 @@ import { prepareDemoDatabase } from './demo/database';
 import { say } from './demo/print';
 import { LOG_DIR, startDemoApp } from './demo/processes';
 import { runCommercetoolsStory } from './demo/commercetools-story';
+import { runPostiStory } from './demo/posti-story';
 import { runOrderStory } from './demo/story';
 import { runTrackingStory } from './demo/tracking-story';
 import { runWarehouseStory } from './demo/warehouse-story';
@@ -120,6 +121,7 @@ async function main(): Promise<void> {
   await runTrackingStory({ admin, aftership, bigcommerce, storeHash, orders });
   const warehouse = await runWarehouseStory({ admin, simUrls });
   const commercetools = await runCommercetoolsStory({ admin, simUrls });
+  const finnish = await runPostiStory({ admin, simUrls, logDir: LOG_DIR });
 
   say.step('Where to look');
   say.info(
@@ -147,6 +149,10 @@ async function main(): Promise<void> {
   say.info(
     `commercetools     curl ${simUrls.commercetools}/__control/projects/${commercetools.projectKey}/orders/${commercetools.orderId}`,
   );
+  say.info(
+    `Posti labels      curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/stores/${finnish.storeId}/orders/${finnish.orderNumbers[0]}/carrier-shipments`,
+  );
+  say.info(`                  ${finnish.labelsPdf}   (the bulk print)`);
   say.info(`Logs              ${LOG_DIR}/*.log`);
 
   if (process.env.DEMO_EXIT === '1') return shutdown();

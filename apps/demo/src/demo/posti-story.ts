@@ -54,9 +54,11 @@ export async function runPostiStory(ctx: {
   const { storeId, connections } = await admin.connectAnyStore('Sauna & Sisu', accounts.list);
   say.ok(`Posti callbacks → ${connections.posti?.webhookUrl} (named in every shipment, 9901)`);
   await admin.http.put(`/stores/${storeId}/rate-rules`, { rules: finnishRateRules(), by: 'demo' });
-  const issued = await admin.http.post<{ key: string; rateUrl: string; checkConnectionUrl: string }>(
-    `/stores/${storeId}/checkout-key`,
-  );
+  const issued = await admin.http.post<{
+    key: string;
+    rateUrl: string;
+    checkConnectionUrl: string;
+  }>(`/stores/${storeId}/checkout-key`);
   await bigcommerce.put(`/stores/${storeHash}/shipping-carrier`, {
     code: 'shiplink-posti',
     displayName: 'Posti',
@@ -69,7 +71,12 @@ export async function runPostiStory(ctx: {
 
   say.step('Checkout: the shopper enters a Helsinki address');
   const checkout = await bigcommerce.post<CheckoutQuote>(`/stores/${storeHash}/checkout/quote`, {
-    destination: { zip: '00100', city: 'Helsinki', country_iso2: 'FI', address_type: 'residential' },
+    destination: {
+      zip: '00100',
+      city: 'Helsinki',
+      country_iso2: 'FI',
+      address_type: 'residential',
+    },
     items: [{ sku: 'KETTLEBELL-8', quantity: 1, weight: { units: 'kg', value: 8 } }],
     fresh: true,
   });

@@ -1,8 +1,16 @@
+import { writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { z } from 'zod';
 import { parseEnv } from '@shiplink/config';
 import { createPlatform, platformEnv } from '@shiplink/app-kit';
 import { listDeadLetters, QUEUES, requestReplay, type QueueName } from '@shiplink/jobs';
+import { HttpProblem } from '../http/problems';
+import {
+  LabelsService,
+  PRINT_LIMIT,
+  PrintLabelsSchema,
+  printQuery,
+} from '../services/labels.service';
 import {
   DismissReviewSchema,
   MapSkuSchema,
@@ -23,6 +31,10 @@ const USAGE = `usage:
                                              map a SKU by hand; waiting orders flow (audited)
   shiplink review-dismiss <reviewId> [--by name]
                                              let a waiting order go without exporting it (audited)
+  shiplink labels <storeId> <orderNumber>    an order's Posti consignments and their labels
+  shiplink labels-print <storeId> (--orders 1001,1002 | --since ISO [--until ISO]) --out <file.pdf>
+                                             many orders' labels as one PDF (at most ${PRINT_LIMIT}
+                                             consignments, oldest first; missing ones listed)
 queues: ${QUEUES.join(', ')}`;
 
 /** `--by name` from the arguments (else the operating system user), and the others. */
@@ -41,6 +53,15 @@ function arg<S extends z.ZodType>(schema: S, value: unknown, name: string): z.in
     throw new Error(`${name}: ${parsed.error.issues[0]?.message ?? 'invalid'}\n${USAGE}`);
   }
   return parsed.data;
+}
+
+/** `--name value` from the arguments, if given. */
+function option(args: readonly string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const value = args[at + 1];
+  if (!value || value.startsWith('--')) throw new Error(`${name} needs a value\n${USAGE}`);
+  return value;
 }
 
 const Id = z.uuid();
@@ -123,6 +144,26 @@ async function main(argv: string[]): Promise<void> {
         );
         console.log(`review ${dismissed.id} of order ${dismissed.orderNumber} dismissed by ${by}`);
       }
+    } else if (command === 'labels' || command === 'labels-print') {
+      const labels = new LabelsService(platform.repos, platform.ports);
+      const storeId = arg(Id, sub, 'storeId');
+      if (command === 'labels') {
+        if (!rest[0]) throw new Error(`labels needs an order number\n${USAGE}`);
+        for (const shipment of await labels.list(storeId, rest[0])) {
+          console.log(
+            [
+              shipment.id,
+              shipment.status,
+              shipment.serviceName,
+              shipment.parcels.map((parcel) => parcel.trackingNumber).join(','),
+              shipment.hasLabel ? 'label kept' : (shipment.labelError ?? 'no label yet'),
+              shipment.createdAt,
+            ].join('\t'),
+          );
+        }
+      } else {
+        await printLabels(labels, storeId, rest);
+      }
     } else {
       throw new Error(USAGE);
     }
@@ -131,7 +172,46 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** `labels-print`: writes the merged PDF and says what it holds and what it could not. */
+async function printLabels(labels: LabelsService, storeId: string, args: string[]) {
+  const out = option(args, '--out');
+  if (!out) throw new Error(`labels-print needs --out <file.pdf>\n${USAGE}`);
+  const orders = option(args, '--orders');
+  const since = option(args, '--since');
+  const until = option(args, '--until');
+  const input = arg(
+    PrintLabelsSchema,
+    {
+      ...(orders ? { orderNumbers: orders.split(',').filter(Boolean) } : {}),
+      ...(since ? { since } : {}),
+      ...(until ? { until } : {}),
+    },
+    'labels-print',
+  );
+  const printed = await labels.print(printQuery(storeId, input));
+  await writeFile(out, printed.pdf);
+  const pages = printed.included.reduce((sum, label) => sum + label.pages, 0);
+  console.log(`${out}: ${printed.included.length} label(s), ${pages} page(s)`);
+  for (const label of printed.included) {
+    console.log(
+      ['included', label.orderNumber, label.trackingNumbers.join(','), label.pages].join('\t'),
+    );
+  }
+  for (const missing of printed.missing) {
+    console.log(['missing', missing.orderNumber, missing.reason, missing.message].join('\t'));
+  }
+  if (printed.nextSince) {
+    console.log(
+      `stopped at ${printed.limit} consignments: print the rest with --since ${printed.nextSince}`,
+    );
+  }
+}
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
+  // What the admin API would answer as details (a print's missing labels) is shown too.
+  if (error instanceof HttpProblem && error.details !== undefined) {
+    console.error(JSON.stringify(error.details, null, 2));
+  }
   process.exit(1);
 });

@@ -17,8 +17,10 @@ import {
   RotateSecretSchema,
   type ConnectionsService,
 } from '../services/connections.service';
+import { LabelsService } from '../services/labels.service';
 import { ReviewsService } from '../services/reviews.service';
 import { orderTimeline } from '../services/timeline.service';
+import { labelsApi } from './labels.route';
 import { ratesAdminApi } from './rates-admin.route';
 import { reviewsApi } from './reviews.route';
 
@@ -80,8 +82,11 @@ export function adminApi(deps: {
   repos: Repos;
   producer: JobProducer;
   connections: ConnectionsService;
-  /** The fulfilment port checks a manually mapped SKU against the system's catalog. */
-  ports: Pick<Ports, 'fulfilment' | 'providersFor'>;
+  /**
+   * The fulfilment port checks a manually mapped SKU against the system's catalog; the shipments
+   * port fetches a label the carrier could not give when the consignment was made.
+   */
+  ports: Pick<Ports, 'fulfilment' | 'providersFor' | 'shipments'>;
   /** Where stores' carrier connections reach the checkout callbacks. */
   publicUrl: string;
 }): Router {
@@ -90,6 +95,7 @@ export function adminApi(deps: {
   router.use('/admin/api', requireBearer(deps.token), express.json({ limit: '64kb' }));
   router.use(reviewsApi({ reviews: new ReviewsService(repos, producer, deps.ports), body }));
   router.use(ratesAdminApi({ repos, body, publicUrl: deps.publicUrl }));
+  router.use(labelsApi({ labels: new LabelsService(repos, deps.ports), body }));
 
   router.post(
     '/admin/api/tenants',

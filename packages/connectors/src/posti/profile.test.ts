@@ -25,7 +25,10 @@ describe('postiProfile', () => {
   });
 
   it('keeps Prinetti, checkout’s pickup lookups and the other calls in separate local budgets', () => {
-    expect(postiProfile.budget('POST /prinetti/create-shipment').bucket).toBe('prinetti');
+    expect(postiProfile.budget('POST /prinetti/create-shipment')).toEqual({
+      bucket: 'prinetti',
+      defaults: { limit: 20, windowMs: 1_000 },
+    });
     expect(postiProfile.budget('POST /pickup-points/search')).toEqual({
       bucket: 'pickup',
       defaults: { limit: 50, windowMs: 1_000 },

@@ -10,6 +10,11 @@ export const POSTI_TEST_BASE_URL = 'https://apitest.pakettikauppa.fi';
  * connection (a busy checkout asking for pickup points, a backlog of labels) from hammering it.
  */
 export const POSTI_LOCAL_BUDGET = { limit: 10, windowMs: 1_000 } as const;
+/**
+ * Prinetti, the label path: every consignment takes two calls (create-shipment, then its label),
+ * so this is ten consignments a second per account.
+ */
+export const POSTI_PRINETTI_BUDGET = { limit: 20, windowMs: 1_000 } as const;
 /** Pickup-point lookups at checkout (each postcode's answer is cached an hour by the hub). */
 export const POSTI_PICKUP_BUDGET = { limit: 50, windowMs: 1_000 } as const;
 
@@ -66,7 +71,12 @@ export const postiProfile: ProviderProfile = {
   },
   budget: (endpoint) => {
     const bucket = bucketOf(endpoint);
-    const defaults = bucket === 'pickup' ? POSTI_PICKUP_BUDGET : POSTI_LOCAL_BUDGET;
+    const defaults =
+      bucket === 'pickup'
+        ? POSTI_PICKUP_BUDGET
+        : bucket === 'prinetti'
+          ? POSTI_PRINETTI_BUDGET
+          : POSTI_LOCAL_BUDGET;
     return { bucket, defaults: { ...defaults } };
   },
   describeError(status, body) {
