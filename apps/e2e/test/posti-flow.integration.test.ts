@@ -64,6 +64,17 @@ describe('BigCommerce ⇄ Posti: labels on status, tracking back to the store', 
     const pdf = await world.hub.platform.repos.carrierShipments.label(record!.id);
     expect(pdf?.subarray(0, 5).toString()).toBe('%PDF-');
     expect(await consignmentsOf(orderId)).toHaveLength(1);
+    // The support team sees Posti's ids on the store order.
+    const notes = await waitFor(
+      async () => {
+        const { order } = await world.bigcommerce.get<{ order: { staff_notes: string } }>(
+          `/stores/${world.storeHash}/orders/${orderId}`,
+        );
+        return order.staff_notes.includes(sent.trackingCodes[0]!) ? order.staff_notes : undefined;
+      },
+      { what: 'the consignment on the store order' },
+    );
+    expect(notes).toContain(`[Shiplink] Posti Kotipaketti consignment ${sent.reference}`);
   });
 
   it('splits a heavy order into two parcels, one store shipment each', async () => {

@@ -5,12 +5,8 @@ import { parseEnv } from '@shiplink/config';
 import { createPlatform, platformEnv } from '@shiplink/app-kit';
 import { listDeadLetters, QUEUES, requestReplay, type QueueName } from '@shiplink/jobs';
 import { HttpProblem } from '../http/problems';
-import {
-  LabelsService,
-  PRINT_LIMIT,
-  PrintLabelsSchema,
-  printQuery,
-} from '../services/labels.service';
+import { PRINT_LIMIT, PrintLabelsSchema, printQuery } from '../services/label-views';
+import { LabelsService } from '../services/labels.service';
 import {
   DismissReviewSchema,
   MapSkuSchema,

@@ -1,12 +1,8 @@
 import { Router, type Response } from 'express';
 import { idParam, textParam } from '../http/params';
 import { route } from '../http/problems';
-import {
-  PrintLabelsSchema,
-  printQuery,
-  type LabelPrint,
-  type LabelsService,
-} from '../services/labels.service';
+import { PrintLabelsSchema, printQuery, type LabelPrint } from '../services/label-views';
+import type { LabelsService } from '../services/labels.service';
 import type { BodyParser } from './reviews.route';
 
 /** Headers are no place for a long list: the dry run lists every missing order. */

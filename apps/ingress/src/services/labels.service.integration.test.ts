@@ -15,7 +15,8 @@ import { createTestDatabase, type TestDatabase } from '@shiplink/testing';
 import { HttpProblem, problemHandler } from '../http/problems';
 import { labelsApi } from '../routes/labels.route';
 import type { BodyParser } from '../routes/reviews.route';
-import { LabelsService, printQuery } from './labels.service';
+import { printQuery } from './label-views';
+import { LabelsService } from './labels.service';
 
 const KEY = Buffer.alloc(32, 9).toString('base64');
 

@@ -5,15 +5,21 @@ import type {
   OrderRecord,
   RecordedCarrierParcel,
 } from '@shiplink/db';
-import type { CarrierShipmentPlan, CarrierShipmentResult, ShipmentCarrier } from '@shiplink/domain';
+import {
+  withNoteLines,
+  type CarrierShipmentPlan,
+  type CarrierShipmentResult,
+  type ShipmentCarrier,
+} from '@shiplink/domain';
 import { classifyFailure } from '@shiplink/errors';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext } from '@shiplink/logger';
 
 /**
  * What follows a created consignment, each step safe to repeat: its parcels recorded with their
- * lines, the label PDF kept, and one hub shipment per parcel handed to the store write-back
- * (which makes the store shipment with the tracking number and link, and has it tracked).
+ * lines, the label PDF kept, one hub shipment per parcel handed to the store write-back (which
+ * makes the store shipment with the tracking number and link, and has it tracked), and the
+ * carrier's ids on the store order for the support team.
  */
 export class CarrierShipmentRecorder {
   constructor(private readonly platform: Platform) {}
@@ -48,6 +54,32 @@ export class CarrierShipmentRecorder {
   ): Promise<void> {
     if (!record.hasLabel) await this.fetchLabel(carrier, record);
     await this.handOver(order, connection, carrier, record);
+    await this.noteOnStoreOrder(order, record);
+  }
+
+  /**
+   * One staff-note line with the consignment, its parcels and label codes, where the store keeps
+   * staff notes (a store that keeps tracking on each parcel shows it there instead).
+   */
+  private async noteOnStoreOrder(order: OrderRecord, record: LabelledShipment): Promise<void> {
+    const { repos, ports } = this.platform;
+    const connection = await repos.tenancy.requireStoreConnectionAmong(
+      order.storeId,
+      ports.providersFor('store'),
+    );
+    const store = ports.store(connection);
+    if (store.writeParcelTracking) return;
+    const parcels = record.parcels
+      .map((p) =>
+        p.labelCode ? `${p.trackingNumber} (label code ${p.labelCode})` : p.trackingNumber,
+      )
+      .join(', ');
+    const line = `[Shiplink] ${record.serviceName} consignment ${record.reference ?? record.requestId}${record.shipmentRef ? ` (${record.shipmentRef})` : ''}: ${parcels}`;
+    const current = await store.readOrderState(order.externalId);
+    if (!current || current.staffNotes.includes(line)) return;
+    await store.updateOrder(order.externalId, {
+      staffNotes: withNoteLines(current.staffNotes, [line]),
+    });
   }
 
   /**

@@ -37,7 +37,7 @@ export class TrackingRegistrationService {
   }
 
   private async run(shipmentId: string): Promise<void> {
-    const { repos, ports, logger } = this.platform;
+    const { repos, logger } = this.platform;
     const shipment = await repos.shipments.findForWriteback(shipmentId);
     if (!shipment) return;
     const tracker = await trackingConnectionFor(
