@@ -62,6 +62,14 @@ describe('checkout rates: BigCommerce asks the hub for shipping quotes', () => {
     expect(answer.messages.map((m) => m.text)).toContain('Pickup point chosen at delivery');
   });
 
+  it('prices a storefront by its own zone', async () => {
+    const outlet = await world.bigcommerce.post<CheckoutQuote>(
+      `/stores/${world.storeHash}/checkout/quote`,
+      { destination: helsinki, items: [{ sku: 'MUG', quantity: 1 }], channelId: 2, fresh: true },
+    );
+    expect(outlet.quotes.map((q) => [q.code, q.cost.amount])).toEqual([['posti-home', 4.9]]);
+  });
+
   it('quotes the flat rate for Åland and weight bands for heavy carts', async () => {
     const aland = await quote({ zip: '22100', city: 'Mariehamn', country_iso2: 'AX' });
     expect(aland.quotes.map((q) => [q.code, q.cost.amount])).toEqual([['posti-aland', 14.9]]);

@@ -1,7 +1,8 @@
 /**
  * A Finnish store's checkout rate rules (the domain's RateRuleSet, without the store and version
  * the hub sets): Posti home delivery, pickup point and express in mainland Finland, a flat rate
- * for Åland, free pickup above 60 €.
+ * for Åland, free pickup above 60 €, and cheaper home delivery only for the outlet storefront
+ * (BigCommerce channel 2).
  */
 export function finnishRateRules() {
   return {
@@ -82,6 +83,23 @@ export function finnishRateRules() {
             transit: { minDays: 2, maxDays: 4 },
             pricing: { EUR: { flat: '14.90' } },
             limits: { maxWeightKg: 35, maxLengthCm: 200, maxParcels: 3 },
+          },
+        ],
+      },
+      {
+        id: 'fi-outlet',
+        name: 'Finland, outlet storefront',
+        countries: ['FI'],
+        channels: ['2'],
+        services: [
+          {
+            code: 'posti-home',
+            product: '2104',
+            kind: 'home',
+            names: { en: 'Home delivery', fi: 'Kotipaketti', sv: 'Hempaket' },
+            transit: { minDays: 2, maxDays: 4 },
+            pricing: { EUR: { bands: [{ upToKg: 30, price: '4.90' }], perExtraParcel: '3.00' } },
+            limits: { maxWeightKg: 30, maxLengthCm: 200, maxParcels: 3 },
           },
         ],
       },

@@ -329,3 +329,16 @@ describe('rateRequestStoreId', () => {
     expect(rateRequestStoreId(body)).toBe(storeId);
   });
 });
+
+describe('cartFromRateRequest: the storefront', () => {
+  it.each([
+    [[{ name: 'channel_id', value: '2' }], '2'],
+    [[{ name: 'channel_id', value: 3 }], '3'],
+    [[{ name: 'cart_id', value: 'abc' }], undefined],
+    [[{ name: 'channel_id', value: 'outlet' }], undefined],
+  ])('reads %j as storefront %s', (references, channel) => {
+    const request = bigCommerceRequest();
+    request.base_options.request_context = { reference_values: references as never };
+    expect(cartOf(parse(request)).channel).toBe(channel);
+  });
+});

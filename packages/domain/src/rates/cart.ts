@@ -42,6 +42,8 @@ export const CartSchema = z
     currency: CurrencyCodeSchema,
     destination: CartDestinationSchema,
     items: z.array(CartItemSchema).min(1, 'a cart has at least one item'),
+    /** The storefront checking out (BigCommerce channel id), where the request says. */
+    channel: z.string().optional(),
   })
   .strict();
 export type Cart = z.infer<typeof CartSchema>;
@@ -136,8 +138,25 @@ const RateRequestBaseSchema = z
     items: z.array(RateRequestItemSchema).min(1, 'the request has no items'),
     store_id: z.union([z.string(), z.number()]).nullish(),
     currency: z.string().nullish(),
+    request_context: z
+      .object({
+        reference_values: z
+          .array(z.object({ name: z.unknown(), value: z.unknown() }).loose())
+          .nullish(),
+      })
+      .loose()
+      .nullish(),
   })
   .loose();
+
+/** The storefront a request names (`request_context` › `channel_id`), as a channel id. */
+function channelOf(request: z.infer<typeof RateRequestBaseSchema>): string | undefined {
+  const entry = request.request_context?.reference_values?.find(
+    (reference) => reference.name === 'channel_id',
+  );
+  const value = typeof entry?.value === 'number' ? String(entry.value) : entry?.value;
+  return typeof value === 'string' && /^\d{1,10}$/.test(value.trim()) ? value.trim() : undefined;
+}
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -187,7 +206,9 @@ export function cartFromRateRequest(
     };
   }
   const addressType = request.destination.address_type?.trim().toLowerCase();
+  const channel = channelOf(request);
   const cart = CartSchema.safeParse({
+    ...(channel ? { channel } : {}),
     currency: currencies[0] ?? options.defaultCurrency,
     destination: {
       country: request.destination.country_iso2,

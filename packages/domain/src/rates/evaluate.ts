@@ -205,7 +205,11 @@ export function evaluate(
     language: locale,
   };
   const shipped = cart.items.some((item) => item.quantity > 0);
-  const zone = selectZone(ruleSet, { country, postcode: cart.destination.postcode });
+  const zone = selectZone(ruleSet, {
+    country,
+    postcode: cart.destination.postcode,
+    channel: cart.channel,
+  });
   if (!zone || !shipped) {
     const where = [country, base.destination.postcode].filter(Boolean).join(' ');
     const message = shipped

@@ -55,6 +55,14 @@ export const RateZoneSchema = z
       .min(1, 'a zone needs at least one country'),
     /** Left out: the whole of each country, except postcodes a more specific zone takes. */
     postcodes: PostcodeRulesSchema.optional(),
+    /**
+     * The storefronts (BigCommerce channel ids) the zone is for; left out, every storefront. A
+     * zone for the checkout's storefront wins over one for all of them.
+     */
+    channels: z
+      .array(z.string().regex(/^\d{1,10}$/, 'a storefront is a BigCommerce channel id, e.g. "1"'))
+      .min(1, 'name a storefront, or leave channels out for every storefront')
+      .optional(),
     /** In the order checkout lists them. Empty: the zone is delivered to by none. */
     services: z.array(RateServiceSchema),
   })
@@ -106,16 +114,21 @@ export const RateRuleSetSchema = z
       }
       ids.add(zone.id);
       if (zone.postcodes) return;
+      // Per storefront: a storefront's own zone may cover a country every storefront has too.
       for (const country of zone.countries) {
-        const other = wholeCountry.get(country);
-        if (other !== undefined) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['zones', i, 'countries'],
-            message: `${country} is covered whole by zones ${other} and ${zone.id}; narrow one of them with postcodes`,
-          });
+        for (const channel of zone.channels ?? ['every storefront']) {
+          const key = `${country}|${channel}`;
+          const other = wholeCountry.get(key);
+          if (other !== undefined) {
+            const where = zone.channels ? ` at storefront ${channel}` : '';
+            ctx.addIssue({
+              code: 'custom',
+              path: ['zones', i, 'countries'],
+              message: `${country} is covered whole${where} by zones ${other} and ${zone.id}; narrow one of them with postcodes`,
+            });
+          }
+          wholeCountry.set(key, zone.id);
         }
-        wholeCountry.set(country, zone.id);
       }
     });
   });

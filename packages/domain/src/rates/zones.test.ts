@@ -75,6 +75,52 @@ describe('selectZone', () => {
   });
 });
 
+describe('selectZone by storefront', () => {
+  const zone = (id: string, extra: Partial<RateRuleSetInput['zones'][number]> = {}) => ({
+    id,
+    name: id,
+    countries: ['FI'],
+    services: [],
+    ...extra,
+  });
+  const storefronts = RateRuleSetSchema.parse({
+    version: 1,
+    storeId: 's',
+    defaultCurrency: 'EUR',
+    zones: [
+      zone('everyone'),
+      zone('everyone-aland', { postcodes: { prefixes: ['22'] } }),
+      zone('outlet', { channels: ['2'] }),
+      zone('b2b-helsinki', { channels: ['3'], postcodes: { prefixes: ['00'] } }),
+    ],
+  } satisfies RateRuleSetInput);
+  const at = (postcode: string, channel?: string) =>
+    selectZone(storefronts, { country: 'FI', postcode, ...(channel ? { channel } : {}) })?.id;
+
+  it.each([
+    ['00100', undefined, 'everyone'],
+    ['00100', '1', 'everyone'],
+    ['22100', '1', 'everyone-aland'],
+    ['00100', '2', 'outlet'],
+    // The storefront's own zone wins over a narrower zone for every storefront.
+    ['22100', '2', 'outlet'],
+    ['00100', '3', 'b2b-helsinki'],
+    ['33100', '3', 'everyone'],
+  ])('FI %s at storefront %s → %s', (postcode, channel, zoneId) => {
+    expect(at(postcode, channel)).toBe(zoneId);
+  });
+
+  it('refuses a storefront that is not a channel id', () => {
+    const parsed = RateRuleSetSchema.safeParse({
+      version: 1,
+      storeId: 's',
+      defaultCurrency: 'EUR',
+      zones: [zone('x', { channels: ['outlet'] })],
+    });
+    expect(parsed.success).toBe(false);
+  });
+});
+
 describe('normalizePostcode', () => {
   it.each([
     ['00100', 'FI', '00100'],

@@ -31,18 +31,26 @@ export function matchesPostcode(rules: PostcodeRules, postcode: string): boolean
   );
 }
 
-/** The zone for a country (ISO-2, any case) and postcode; undefined when none covers it. */
+/**
+ * The zone for a country (ISO-2, any case) and postcode, at a storefront; undefined when none
+ * covers it. A zone for the storefront wins over one for every storefront; within each, a zone
+ * narrowed by postcode wins over a whole country, and then the first listed.
+ */
 export function selectZone(
   ruleSet: Pick<RateRuleSet, 'zones'>,
-  destination: { country: string; postcode: string },
+  destination: { country: string; postcode: string; channel?: string | undefined },
 ): RateZone | undefined {
   const country = destination.country.trim().toUpperCase();
   const postcode = normalizePostcode(destination.postcode, country);
-  let wholeCountry: RateZone | undefined;
+  let best: { zone: RateZone; rank: number } | undefined;
   for (const zone of ruleSet.zones) {
     if (!zone.countries.includes(country)) continue;
-    if (!zone.postcodes) wholeCountry ??= zone;
-    else if (matchesPostcode(zone.postcodes, postcode)) return zone;
+    if (zone.channels && !(destination.channel && zone.channels.includes(destination.channel))) {
+      continue;
+    }
+    if (zone.postcodes && !matchesPostcode(zone.postcodes, postcode)) continue;
+    const rank = (zone.channels ? 2 : 0) + (zone.postcodes ? 1 : 0);
+    if (!best || rank > best.rank) best = { zone, rank };
   }
-  return wholeCountry;
+  return best?.zone;
 }

@@ -67,6 +67,8 @@ const QuoteRequestSchema = z.object({
     )
     .min(1),
   currency: z.string().length(3).default('EUR'),
+  /** The storefront (channel) checking out; BigCommerce names it in the request context. */
+  channelId: z.number().int().positive().default(1),
   /** Skip BigCommerce's quote cache, as a changed cart would. */
   fresh: z.boolean().default(false),
 });
@@ -107,7 +109,12 @@ export function rateRequestPayload(
       })),
       customer: { customer_groups: [{ customer_group_id: 0, customer_group_name: 'Guest' }] },
       store_id: storeId,
-      request_context: { reference_values: [{ name: 'cart_id', value: randomUUID() }] },
+      request_context: {
+        reference_values: [
+          { name: 'channel_id', value: String(request.channelId) },
+          { name: 'cart_id', value: randomUUID() },
+        ],
+      },
     },
     zone_options: carrier.zoneOptions,
     connection_options: carrier.connectionOptions,
