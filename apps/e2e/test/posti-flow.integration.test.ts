@@ -36,6 +36,14 @@ describe('BigCommerce ⇄ Posti: labels on status, tracking back to the store', 
     });
   const carrierShipments = (orderId: number) =>
     world.hub.platform.repos.carrierShipments.forOrder(world.storeId, String(orderId));
+  const openReviewOf = (orderId: number) =>
+    waitFor(
+      async () =>
+        (await world.admin.reviews(world.storeId, 'open')).find(
+          (r) => r.orderNumber === String(orderId),
+        ),
+      { what: `the open review of order ${orderId}` },
+    );
 
   it('makes one consignment with labels, and the store shipment carries its tracking', async () => {
     const orderId = await world.placeOrder(finnishOrder());
@@ -156,6 +164,48 @@ describe('BigCommerce ⇄ Posti: labels on status, tracking back to the store', 
     );
   });
 
+  it('ships a fixed second address of an order whose first one has shipped already', async () => {
+    const address = (street1: string, zip: string) => ({
+      firstName: 'Aino',
+      lastName: 'Virtanen',
+      street1,
+      city: 'Helsinki',
+      zip,
+      country: 'Finland',
+      countryIso2: 'FI',
+      email: 'aino@example.fi',
+      method: 'Kotipaketti',
+    });
+    const orderId = await world.placeOrder(
+      finnishOrder({
+        lines: [],
+        shipTo: [
+          {
+            ...address('Mannerheimintie 12', '00100'),
+            lines: [{ sku: 'MUG', name: 'Enamel mug', quantity: 1, price: '14.00', weight: 0.3 }],
+          },
+          {
+            ...address('Hämeenkatu 1', '331'),
+            lines: [{ sku: 'TOWEL', name: 'Towel', quantity: 1, price: '19.00', weight: 0.5 }],
+          },
+        ],
+      }),
+    );
+    // The first address ships (the order becomes Partially Shipped); the second waits.
+    await world.bigCommerceShipments(orderId, 1);
+    const review = await openReviewOf(orderId);
+    expect(review.details).toMatch(/"331" is not a postcode of FI/);
+    const order = await world.bigcommerce.get<{ shippingAddresses: { id: number }[] }>(
+      `/stores/${world.storeHash}/orders/${orderId}`,
+    );
+    await world.bigcommerce.patch(`/stores/${world.storeHash}/orders/${orderId}`, {
+      shippingAddress: { id: order.shippingAddresses[1]!.id, zip: '33100' },
+    });
+    const view = await world.bigCommerceShipments(orderId, 2);
+    expect(view.shipments.every((s) => s.tracking_carrier === 'posti')).toBe(true);
+    expect(await carrierShipments(orderId)).toHaveLength(2);
+  });
+
   it('holds an order Posti itself refuses in review, with Posti’s reason', async () => {
     const orderId = await world.placeOrder(
       finnishOrder({
@@ -176,20 +226,64 @@ describe('BigCommerce ⇄ Posti: labels on status, tracking back to the store', 
     expect(await consignmentsOf(orderId)).toEqual([]);
   });
 
-  it('makes exactly one consignment when Posti’s answer to the create is lost', async () => {
+  it('never sends a create twice when Posti’s answer is lost: a person looks first', async () => {
     await world.posti.addFault({
       kind: 'lost_response',
       path: '/prinetti/create-shipment',
       count: 1,
     });
     const orderId = await world.placeOrder(finnishOrder());
-    await world.bigCommerceShipments(orderId, 1);
-    const sent = await consignmentsOf(orderId);
-    expect(sent).toHaveLength(1);
-    // Sent twice under one Routing.Id: the same request to Posti.
-    expect(new Set(sent[0]!.routingIds).size).toBe(1);
+    const review = await openReviewOf(orderId);
+    expect(review.reason).toBe('carrier_outcome_unknown');
+    expect(review.details).toContain(`consignment ${orderId}`);
     const [record] = await carrierShipments(orderId);
-    expect(record?.attempts).toBeGreaterThanOrEqual(1);
+    expect(record).toMatchObject({ status: 'uncertain', attempts: 1 });
+    // Posti made it, once; the hub asked once and wrote nothing to the store.
+    expect(await consignmentsOf(orderId)).toHaveLength(1);
+    expect((await world.bigCommerceOrder(orderId)).shipments).toEqual([]);
+    // Another import (the store's next webhook) sends nothing either.
+    await world.bigcommerce.patch(`/stores/${world.storeHash}/orders/${orderId}`, {
+      staffNotes: 'checked by support',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await consignmentsOf(orderId)).toHaveLength(1);
+  });
+
+  it('sends again after a person retries an order Posti did not answer for', async () => {
+    // A 503 from in front of Posti: nothing was made, but the hub cannot know that.
+    await world.posti.post('/prinetti/faults', {
+      status: 240,
+      count: 1,
+      endpoint: 'create-shipment',
+      httpStatus: 503,
+    });
+    const orderId = await world.placeOrder(finnishOrder());
+    const review = await openReviewOf(orderId);
+    expect(review.reason).toBe('carrier_outcome_unknown');
+    expect(await consignmentsOf(orderId)).toEqual([]);
+    await world.admin.retryReview(review.id, 'Support');
+    await world.bigCommerceShipments(orderId, 1);
+    expect(await consignmentsOf(orderId)).toHaveLength(1);
+    const [record] = await carrierShipments(orderId);
+    expect(record).toMatchObject({ status: 'created', attempts: 2 });
+    await waitFor(
+      async () =>
+        (await world.admin.reviews(world.storeId, 'released')).find((r) => r.id === review.id),
+      { what: 'the review released once the consignment was made' },
+    );
+  });
+
+  it('tries again at once when Posti answers that it failed (nothing was made)', async () => {
+    await world.posti.post('/prinetti/faults', {
+      status: 240,
+      count: 1,
+      endpoint: 'create-shipment',
+    });
+    const orderId = await world.placeOrder(finnishOrder());
+    await world.bigCommerceShipments(orderId, 1);
+    expect(await consignmentsOf(orderId)).toHaveLength(1);
+    const [record] = await carrierShipments(orderId);
+    expect(record).toMatchObject({ status: 'created', attempts: 2 });
   });
 
   describe('tracking callbacks', () => {

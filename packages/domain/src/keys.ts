@@ -47,3 +47,9 @@ export function trackingRevision(
   if (shipment.voided) parts.push('void');
   return digest([...parts, cause].join('|'), 16);
 }
+
+/**
+ * The advisory lock of every read-modify-write of a store order's status and staff notes: the
+ * store takes whole values, so two writers that read the same notes would lose one's line.
+ */
+export const storeOrderWriteLock = (orderId: string): string => `store-order-write:${orderId}`;

@@ -29,9 +29,16 @@ export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
  * Why an order waits: `unmapped_sku` until every SKU has a match; `missing_sku` when a line has
  * no SKU at all, which no catalog can answer (the store's line has to be fixed, or the review
  * dismissed); `shipment_validation` when a carrier cannot be sent the order as it stands (an
- * address or contact to fix in the store, its problems in the review's details).
+ * address or contact to fix in the store, its problems in the review's details);
+ * `carrier_outcome_unknown` when a carrier did not say whether it made the consignment (a
+ * person looks in the carrier's admin before a retry sends it again).
  */
-export const REVIEW_REASONS = ['unmapped_sku', 'missing_sku', 'shipment_validation'] as const;
+export const REVIEW_REASONS = [
+  'unmapped_sku',
+  'missing_sku',
+  'shipment_validation',
+  'carrier_outcome_unknown',
+] as const;
 export type ReviewReason = (typeof REVIEW_REASONS)[number];
 
 /** Who resolved a review when no person did: the SKU appeared, or the store cancelled the order. */

@@ -149,7 +149,7 @@ export async function runPostiStory(ctx: {
     { responseType: 'arraybuffer' },
   );
   const labelsPdf = join(ctx.logDir, 'posti-labels.pdf');
-  await writeFile(labelsPdf, Buffer.from(printed.data));
+  await writeFile(labelsPdf, Buffer.from(printed.data), { mode: 0o600 });
   say.ok(
     `${printed.headers['x-shiplink-labels-included']} consignments, ${Buffer.from(printed.data).length} bytes → ${labelsPdf}`,
   );

@@ -185,7 +185,8 @@ async function printLabels(labels: LabelsService, storeId: string, args: string[
     'labels-print',
   );
   const printed = await labels.print(printQuery(storeId, input));
-  await writeFile(out, printed.pdf);
+  // Labels carry names and addresses: readable by this user only.
+  await writeFile(out, printed.pdf, { mode: 0o600 });
   const pages = printed.included.reduce((sum, label) => sum + label.pages, 0);
   console.log(`${out}: ${printed.included.length} label(s), ${pages} page(s)`);
   for (const label of printed.included) {

@@ -159,7 +159,7 @@ describe('LabelsService', () => {
     const order = await repos.orders.upsert(store.id, canonical);
     const carrier = ports.shipments(connection);
     const plan = carrier.plan(canonical, canonical.destinations[0]!, {
-      product: null,
+      product: '2104',
       pickupPointId: null,
     });
     if (!plan.ok) throw new Error(`the test order does not plan: ${JSON.stringify(plan)}`);
@@ -174,11 +174,13 @@ describe('LabelsService', () => {
       plan,
     });
     const made = await carrier.create(plan, requestId);
+    if (made.outcome !== 'created')
+      throw new Error(`the consignment was not made: ${made.message}`);
     await repos.carrierShipments.markCreated(record.id, {
-      ...made,
-      parcels: made.parcels.map((parcel) => ({ ...parcel, items: [] })),
+      ...made.shipment,
+      parcels: made.shipment.parcels.map((parcel) => ({ ...parcel, items: [] })),
     });
-    return { id: record.id, parcels: made.parcels.length };
+    return { id: record.id, parcels: made.shipment.parcels.length };
   }
 
   beforeAll(async () => {
@@ -405,6 +407,7 @@ describe('LabelsService', () => {
         serviceName: 'Posti Kotipaketti',
         plan: {},
         createdAt: new Date(first + i),
+        consignedAt: new Date(first + i),
       })),
     });
 

@@ -199,7 +199,7 @@ export class LabelsService {
       limit: PRINT_LIMIT,
       truncated: next !== undefined,
       // `since` includes its instant: the next print starts with the first consignment left out.
-      nextSince: next ? next.createdAt.toISOString() : null,
+      nextSince: next ? (next.consignedAt ?? next.createdAt).toISOString() : null,
     };
   }
 

@@ -182,6 +182,12 @@ export class ReviewsService {
     const storeConnection = await this.storeConnectionOf(review.storeId);
     const reopened =
       review.status === 'dismissed' ? await this.repos.catalog.reopen(review.id) : undefined;
+    // A person retrying has looked: a consignment the carrier refused, or did not say it made,
+    // may be asked for again.
+    const released = await this.repos.carrierShipments.releaseForRetry(
+      review.orderId,
+      review.connectionId,
+    );
     const jobId = await this.producer.enqueue(
       jobs.orderImport,
       {
@@ -196,7 +202,12 @@ export class ReviewsService {
       kind: 'admin.review_retried',
       connectionId: review.connectionId,
       orderRef: review.orderNumber,
-      metadata: { by: input.by ?? null, reviewId: review.id, reopened: Boolean(reopened) },
+      metadata: {
+        by: input.by ?? null,
+        reviewId: review.id,
+        reopened: Boolean(reopened),
+        carrierRequestsReleased: released,
+      },
     });
     return { review: presentReview(reopened ?? review), jobId };
   }

@@ -5,12 +5,7 @@ import type {
   OrderRecord,
   RecordedCarrierParcel,
 } from '@shiplink/db';
-import {
-  withNoteLines,
-  type CarrierShipmentPlan,
-  type CarrierShipmentResult,
-  type ShipmentCarrier,
-} from '@shiplink/domain';
+import type { CarrierShipmentPlan, CarrierShipmentResult, ShipmentCarrier } from '@shiplink/domain';
 import { classifyFailure } from '@shiplink/errors';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext } from '@shiplink/logger';
@@ -54,32 +49,11 @@ export class CarrierShipmentRecorder {
   ): Promise<void> {
     if (!record.hasLabel) await this.fetchLabel(carrier, record);
     await this.handOver(order, connection, carrier, record);
-    await this.noteOnStoreOrder(order, record);
-  }
-
-  /**
-   * One staff-note line with the consignment, its parcels and label codes, where the store keeps
-   * staff notes (a store that keeps tracking on each parcel shows it there instead).
-   */
-  private async noteOnStoreOrder(order: OrderRecord, record: LabelledShipment): Promise<void> {
-    const { repos, ports } = this.platform;
-    const connection = await repos.tenancy.requireStoreConnectionAmong(
-      order.storeId,
-      ports.providersFor('store'),
+    await this.platform.producer.enqueue(
+      jobs.carrierShipmentNote,
+      { carrierShipmentId: record.id },
+      { correlationId: currentLogContext().correlationId ?? `carrier-shipment-${record.id}` },
     );
-    const store = ports.store(connection);
-    if (store.writeParcelTracking) return;
-    const parcels = record.parcels
-      .map((p) =>
-        p.labelCode ? `${p.trackingNumber} (label code ${p.labelCode})` : p.trackingNumber,
-      )
-      .join(', ');
-    const line = `[Shiplink] ${record.serviceName} consignment ${record.reference ?? record.requestId}${record.shipmentRef ? ` (${record.shipmentRef})` : ''}: ${parcels}`;
-    const current = await store.readOrderState(order.externalId);
-    if (!current || current.staffNotes.includes(line)) return;
-    await store.updateOrder(order.externalId, {
-      staffNotes: withNoteLines(current.staffNotes, [line]),
-    });
   }
 
   /**

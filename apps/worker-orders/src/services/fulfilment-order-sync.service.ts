@@ -1,7 +1,7 @@
 import type { Platform } from '@shiplink/app-kit';
 import { parseStoreSettings, storeStatusForFulfilment } from '@shiplink/connectors';
 import type { FulfilmentOrderRecord, OrderRecord } from '@shiplink/db';
-import { withNoteLines, type FulfilmentOrderState } from '@shiplink/domain';
+import { storeOrderWriteLock, withNoteLines, type FulfilmentOrderState } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
 
 /**
@@ -62,25 +62,27 @@ export class FulfilmentOrderSyncService {
     const settings = parseStoreSettings(storeConnection.store.settings, order.storeId);
     const target = storeStatusForFulfilment(settings, state);
     const store = ports.store(storeConnection);
-    const current = await store.readOrderState(order.externalId);
-    if (!current) {
-      logger.warn('store order no longer exists');
-      return;
-    }
     const line = `[Shiplink] The warehouse reports fulfilment order ${record.orderKey} as ${state.rawStatus}.`;
-    const patch = {
-      ...(current.staffNotes.includes(line)
-        ? {}
-        : { staffNotes: withNoteLines(current.staffNotes, [line]) }),
-      ...(typeof target === 'number' && target !== current.storeStatusId
-        ? { storeStatusId: target }
-        : {}),
-    };
-    if (Object.keys(patch).length > 0) await store.updateOrder(order.externalId, patch);
-    logger.info('fulfilment order change shown on the store order', {
-      orderKey: record.orderKey,
-      status: state.rawStatus,
-      storeStatusId: patch.storeStatusId,
+    await repos.locks.withLock(storeOrderWriteLock(order.id), async () => {
+      const current = await store.readOrderState(order.externalId);
+      if (!current) {
+        logger.warn('store order no longer exists');
+        return;
+      }
+      const patch = {
+        ...(current.staffNotes.includes(line)
+          ? {}
+          : { staffNotes: withNoteLines(current.staffNotes, [line]) }),
+        ...(typeof target === 'number' && target !== current.storeStatusId
+          ? { storeStatusId: target }
+          : {}),
+      };
+      if (Object.keys(patch).length > 0) await store.updateOrder(order.externalId, patch);
+      logger.info('fulfilment order change shown on the store order', {
+        orderKey: record.orderKey,
+        status: state.rawStatus,
+        storeStatusId: patch.storeStatusId,
+      });
     });
   }
 }

@@ -8,14 +8,15 @@ export interface TrackingConnection {
 }
 
 /**
- * Who tracks a parcel of a store: the carrier's own feed where the store has one for that carrier
- * (Posti's parcels by Posti, whose callbacks come without any registration), otherwise the
- * store's tracking service (AfterShip), which tracks any carrier. Undefined: neither.
+ * Who tracks a parcel of a store: the carrier's own feed for the parcels the store made through
+ * that carrier's connection (Posti's consignments, whose callbacks they asked for), otherwise the
+ * store's tracking service (AfterShip), which tracks any carrier, including that carrier's
+ * parcels a warehouse sent under its own contract. Undefined: neither.
  */
 export async function trackingConnectionFor(
   platform: Pick<Platform, 'repos' | 'ports'>,
   storeId: string,
-  carrierSlug: string | null,
+  parcel: { carrierSlug: string | null; source: string | null },
 ): Promise<TrackingConnection | undefined> {
   const { repos, ports } = platform;
   let service: TrackingConnection | undefined;
@@ -24,7 +25,11 @@ export async function trackingConnectionFor(
     if (!connection) continue;
     const provider = ports.tracking(connection);
     if (provider.carriers === 'any') service ??= { connection, provider };
-    else if (carrierSlug && provider.carriers.includes(carrierSlug)) {
+    else if (
+      parcel.source === connection.provider &&
+      parcel.carrierSlug &&
+      provider.carriers.includes(parcel.carrierSlug)
+    ) {
       return { connection, provider };
     }
   }

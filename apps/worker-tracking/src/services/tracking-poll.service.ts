@@ -34,6 +34,7 @@ export class TrackingPollService {
     const stale = await repos.trackings.findStale({
       storeId: connection.storeId,
       connectionId: connection.id,
+      unassigned: client.carriers === 'any',
       before: new Date(Date.now() - this.options.staleAfterMs),
       finalStatuses: SETTLED,
       limit: this.options.batch,

@@ -40,11 +40,10 @@ export class TrackingRegistrationService {
     const { repos, logger } = this.platform;
     const shipment = await repos.shipments.findForWriteback(shipmentId);
     if (!shipment) return;
-    const tracker = await trackingConnectionFor(
-      this.platform,
-      shipment.storeId,
-      normalized(shipment.carrierSlug),
-    );
+    const tracker = await trackingConnectionFor(this.platform, shipment.storeId, {
+      carrierSlug: normalized(shipment.carrierSlug),
+      source: shipment.source,
+    });
     if (!tracker) {
       logger.debug('store tracks no shipments', { storeId: shipment.storeId });
       return;
@@ -168,7 +167,11 @@ export class TrackingRegistrationService {
   private async registeredWith(tracking: TrackingRecord): Promise<TrackingProvider | undefined> {
     const { repos, ports } = this.platform;
     if (!tracking.connectionId) {
-      return (await trackingConnectionFor(this.platform, tracking.storeId, null))?.provider;
+      const service = await trackingConnectionFor(this.platform, tracking.storeId, {
+        carrierSlug: null,
+        source: null,
+      });
+      return service?.provider;
     }
     const connection = await repos.tenancy.findConnection(tracking.connectionId);
     return connection?.active ? ports.tracking(connection) : undefined;

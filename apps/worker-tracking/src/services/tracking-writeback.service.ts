@@ -1,6 +1,6 @@
 import type { Platform } from '@shiplink/app-kit';
 import { parseStoreSettings, type StoreSettings } from '@shiplink/connectors';
-import { withNoteLines } from '@shiplink/domain';
+import { storeOrderWriteLock, withNoteLines } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
 import { parcelTrackingUpdate } from './parcel-writeback';
 import { allDelivered, staffNotesDue } from './writeback-plan';
@@ -26,7 +26,7 @@ export class TrackingWritebackService {
     const settings = parseStoreSettings(order.storeSettings, order.storeId).tracking.writeback;
     if (!settings.enabled) return;
     await withLogContext({ orderRef: order.orderNumber }, () =>
-      repos.locks.withLock(`tracking-writeback:${orderId}`, () => this.run(orderId, settings)),
+      repos.locks.withLock(storeOrderWriteLock(orderId), () => this.run(orderId, settings)),
     );
   }
 

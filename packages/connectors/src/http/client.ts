@@ -42,6 +42,11 @@ export interface RequestSpec<T> {
   allowStatus?: number[];
   /** POSTs that are safe to repeat (upserts) may be retried in-process too. */
   idempotent?: boolean;
+  /**
+   * In-process retries of this request (the client's setting when absent). 0 for a create whose
+   * repeat could make a second one even after a network failure (the request may have arrived).
+   */
+  retries?: number;
   /** Headers of this request only (a token that changes); never logged, like the fixed ones. */
   headers?: Record<string, string>;
 }
@@ -180,6 +185,7 @@ export class HttpClient {
         data: spec.body,
         ...(spec.headers ? { headers: spec.headers } : {}),
         shiplinkIdempotent: spec.idempotent === true,
+        ...(spec.retries === undefined ? {} : { 'axios-retry': { retries: spec.retries } }),
       } as Parameters<AxiosInstance['request']>[0]);
     } catch (error) {
       if (axios.isAxiosError(error) && error.response) response = error.response;

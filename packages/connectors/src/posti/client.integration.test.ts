@@ -161,26 +161,19 @@ describe('PostiClient against the simulator', () => {
     });
   });
 
-  it('answers a repeated routing id with the shipment it created, not a second one', async () => {
-    const { shipment } = plan();
-    const first = await client.createShipment(client.createShipmentXml('hub-shipment-2', shipment));
-    const again = await client.createShipment(client.createShipmentXml('hub-shipment-2', shipment));
-    expect(again.trackingCodes).toEqual(first.trackingCodes);
-    expect(await shipmentsOfAccount()).toHaveLength(1);
-  });
-
-  it('retries a 5xx create in-process under the same routing id', async () => {
+  it('sends a create once, even when the answer is a 5xx (the request may have been taken)', async () => {
+    await control.clearRequests();
     await control.post('/prinetti/faults', {
       status: 240,
       count: 1,
       endpoint: 'create-shipment',
       httpStatus: 503,
     });
-    const created = await client.createShipment(
-      client.createShipmentXml('hub-shipment-3', plan().shipment),
-    );
-    expect(created.trackingCodes).toHaveLength(1);
-    expect(await shipmentsOfAccount()).toHaveLength(1);
+    await expect(
+      client.createShipment(client.createShipmentXml('hub-shipment-3', plan().shipment)),
+    ).rejects.toMatchObject({ status: 503 });
+    expect(await control.requests({ path: '/prinetti/create-shipment' })).toHaveLength(1);
+    expect(await shipmentsOfAccount()).toEqual([]);
   });
 
   it('classifies Prinetti failures inside HTTP 200', async () => {

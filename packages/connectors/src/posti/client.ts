@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { PermanentError } from '@shiplink/errors';
 import { HttpClient, type HttpResult } from '../http/client';
@@ -224,7 +225,7 @@ export class PostiClient {
 
   /**
    * The create-shipment document for one consignment, routed with this account. `requestId` is
-   * the hub's own id of the shipment request: the same id gives the same `Routing.Id`.
+   * the hub's own id of this attempt: it gives the `Routing.Id`.
    */
   createShipmentXml(requestId: string, shipment: PrinettiShipment): string {
     return buildCreateShipment({
@@ -234,9 +235,9 @@ export class PostiClient {
   }
 
   /**
-   * Creates the shipment a `createShipmentXml` document describes. Posted as `idempotent`, so a
-   * 5xx or a lost connection is retried in-process: the retry carries the same `Routing.Id`
-   * (derived from the hub's request id), which identifies the request to Posti as the same one.
+   * Creates the shipment a `createShipmentXml` document describes, sent exactly once: not even a
+   * lost connection is retried in-process, because the request may have arrived and Posti does
+   * not document what a repeated `Routing.Id` does (see `outcomeOfFailedCreate`).
    */
   async createShipment(xml: string): Promise<PrinettiCreateResult> {
     const answer = await this.http.request({
@@ -246,7 +247,7 @@ export class PostiClient {
       body: xml,
       headers: XML,
       schema: z.unknown(),
-      idempotent: true,
+      retries: 0,
     });
     return parseCreateShipmentResponse(textOf(answer.data));
   }
@@ -254,7 +255,8 @@ export class PostiClient {
   /** The label PDF of a consignment's parcels (one combined document). */
   async label(reference: string, trackingCodes: readonly string[]): Promise<Buffer> {
     const xml = buildGetLabel({
-      routing: this.routing(`label:${reference}:${trackingCodes.join(',')}`),
+      // A read: every call is a request of its own to Posti, never taken for an earlier one.
+      routing: this.routing(`label:${reference}:${randomUUID()}`),
       reference,
       trackingCodes,
       format: 'File',

@@ -13,6 +13,7 @@ describe('PostiSettingsSchema', () => {
     expect(settings).toEqual({
       sender: { ...settingsInput.sender, country: 'FI' },
       products: DEFAULT_PRODUCTS,
+      unmatchedMethods: 'skip',
       shipOnStatuses: [11],
       packing: {
         maxParcelWeightKg: 30,

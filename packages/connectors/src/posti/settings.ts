@@ -74,6 +74,12 @@ export const PostiSettingsSchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Orders whose shipping method is none of the store's Posti checkout services (its rate
+     * rules): `skip` them (another carrier, collection in store), or `ship` them too, as the
+     * pickup product when the order names a pickup point and the home product otherwise.
+     */
+    unmatchedMethods: z.enum(['skip', 'ship']).default('skip'),
     /** BigCommerce order status ids that ask for a shipment (default: Awaiting Fulfillment). */
     shipOnStatuses: z
       .array(z.number().int().min(0).max(100))

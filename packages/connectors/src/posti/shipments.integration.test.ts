@@ -14,8 +14,9 @@ describe('postiShipments', () => {
   let client: PostiClient;
   let apiKey: string;
   const destination = finnishOrder.destinations[0]!;
+  /** A connection that ships whatever the store sells (the tests choose the product). */
   const carrier = (overrides: Record<string, unknown> = {}) =>
-    postiShipments(client, postiSettings(overrides));
+    postiShipments(client, postiSettings({ unmatchedMethods: 'ship', ...overrides }));
   const planned = (plan: ReturnType<ReturnType<typeof carrier>['plan']>): CarrierShipmentPlan => {
     if (!plan.ok) throw new Error(`the plan was refused: ${JSON.stringify(plan.problems)}`);
     return plan;
@@ -111,22 +112,77 @@ describe('postiShipments', () => {
     );
   });
 
-  it('creates one consignment per request id, whatever is retried, and gives its labels', async () => {
-    const posti = carrier();
-    const plan = planned(
-      posti.plan(finnishOrder, destination, { product: null, pickupPointId: null }),
+  const homePlan = () =>
+    JSON.parse(
+      JSON.stringify(
+        planned(carrier().plan(finnishOrder, destination, { product: null, pickupPointId: null })),
+      ),
+    ) as CarrierShipmentPlan;
+  const held = () => control.get<unknown[]>(`/accounts/${apiKey}/shipments`);
+
+  it('creates the consignment from the recorded plan and gives its labels', async () => {
+    const posti = carrier({ unmatchedMethods: 'ship' });
+    const made = await posti.create(homePlan(), 'bc-store-20510:abc:1');
+    if (made.outcome !== 'created') throw new Error(JSON.stringify(made));
+    expect(made.shipment.parcels).toHaveLength(1);
+    expect(made.shipment.parcels[0]!.trackingUrl).toContain(
+      made.shipment.parcels[0]!.trackingNumber,
     );
-    // Through storage: the recorded plan is plain JSON.
-    const stored = JSON.parse(JSON.stringify(plan)) as CarrierShipmentPlan;
-    const first = await posti.create(stored, 'bc-store-20510:abc');
-    const again = await posti.create(stored, 'bc-store-20510:abc');
-    expect(again).toEqual(first);
-    expect(first.parcels).toHaveLength(1);
-    expect(first.parcels[0]!.trackingUrl).toContain(first.parcels[0]!.trackingNumber);
-    const held = await control.get<unknown[]>(`/accounts/${apiKey}/shipments`);
-    expect(held).toHaveLength(1);
-    const pdf = await posti.labels(first);
+    expect(await held()).toHaveLength(1);
+    const pdf = await posti.labels(made.shipment);
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    // A label is a read: asked again, it is the same document, and nothing new is made.
+    expect((await posti.labels(made.shipment)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await held()).toHaveLength(1);
+  });
+
+  it('sends a create once: an answer lost on the way is unknown, never sent again', async () => {
+    await control.addFault({ kind: 'lost_response', path: '/prinetti/create-shipment', count: 1 });
+    const outcome = await carrier().create(homePlan(), 'bc-store-20510:lost:1');
+    expect(outcome).toMatchObject({ outcome: 'unknown' });
+    // Posti made it; the hub does not know, and did not ask twice.
+    expect(await held()).toHaveLength(1);
+  });
+
+  it('throws what made nothing, for the job to try again', async () => {
+    await control.post('/prinetti/faults', { status: 240, count: 1, endpoint: 'create-shipment' });
+    await expect(carrier().create(homePlan(), 'bc-store-20510:down:1')).rejects.toMatchObject({
+      reason: 'posti.prinetti_240',
+    });
+    const closed = new PostiClient({
+      baseUrl: 'http://127.0.0.1:9',
+      credentials: PostiCredentialsSchema.parse({ apiKey: apiKey, secret: 'x'.repeat(16) }),
+      retryBaseDelayMs: 5,
+    });
+    await expect(
+      postiShipments(closed, postiSettings()).create(homePlan(), 'bc-store-20510:refused:1'),
+    ).rejects.toMatchObject({ reason: 'network' });
+    expect(await held()).toEqual([]);
+  });
+
+  it('says refused when Posti refuses the document itself', async () => {
+    const withPoint = { ...finnishOrder, customFields: { 'form.Pickup point': '999999999' } };
+    const plan = planned(
+      carrier().plan(withPoint, destination, { product: '2103', pickupPointId: null }),
+    );
+    const outcome = await carrier().create(plan, 'bc-store-20510:bad:1');
+    expect(outcome).toMatchObject({ outcome: 'refused' });
+    expect(outcome.outcome === 'refused' && outcome.message).toMatch(/pickup_point_id/);
+  });
+
+  it('leaves orders sold another way alone unless told to ship everything', () => {
+    const other = carrier({ unmatchedMethods: 'skip' }).plan(finnishOrder, destination, {
+      product: null,
+      pickupPointId: null,
+    });
+    expect(other).toMatchObject({ ok: false, reason: 'not_this_carrier' });
+    const shipped = {
+      ...finnishOrder,
+      lines: finnishOrder.lines.map((l) => ({ ...l, quantityShipped: l.quantity })),
+    };
+    expect(
+      carrier().plan(shipped, destination, { product: '2104', pickupPointId: null }),
+    ).toMatchObject({ ok: false, reason: 'nothing_to_ship' });
   });
 
   it('refuses a recorded plan that is not a consignment as permanent', async () => {

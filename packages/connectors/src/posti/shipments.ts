@@ -1,12 +1,14 @@
 import {
+  isPickupProduct,
   postiProduct,
+  type CarrierCreateOutcome,
   type CarrierShipmentPlan,
-  type CarrierShipmentResult,
   type ShipmentCarrier,
 } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
 import { z } from 'zod';
 import type { PostiClient } from './client';
+import { outcomeOfFailedCreate } from './create-outcome';
 import { pickupPointIdFor, toPostiShipment } from './mapping';
 import type { PrinettiShipment } from './prinetti';
 import { POSTI_PROVIDER } from './profile';
@@ -32,7 +34,7 @@ function documentOf(plan: CarrierShipmentPlan): PrinettiShipment {
 
 /** Whether a product is delivered to a pickup point the customer chose (service 2106). */
 const takesPickupPoint = (product: string, settings: PostiSettings) =>
-  postiProduct(product)?.pickupPoint ?? product === settings.products.pickup;
+  isPickupProduct(product) ?? product === settings.products.pickup;
 
 /** The name a product goes by on the store's shipment and in reviews. */
 const serviceName = (product: string) => {
@@ -44,8 +46,9 @@ const serviceName = (product: string) => {
  * Posti Shipping (Pakettikauppa) as the carrier of a store's own dispatch: Prinetti XML
  * create-shipment for the consignment and its labels, one tracking code per parcel.
  *
- * The product is what checkout sold (the rate rule's), else the connection's pickup product when
- * the order names a pickup point and its home product when it does not.
+ * The product is what checkout sold (the rate rule's). An order sold another way is not Posti's
+ * unless `unmatchedMethods` says `ship`: then it goes as the pickup product when it names a
+ * pickup point, and as the home product when it does not.
  */
 export function postiShipments(client: PostiClient, settings: PostiSettings): ShipmentCarrier {
   return {
@@ -53,6 +56,19 @@ export function postiShipments(client: PostiClient, settings: PostiSettings): Sh
     shipsOn: (storeStatusId) => shipsOnStatus(settings, storeStatusId),
     plan(order, destination, choice) {
       const field = pickupPointIdFor(order, destination, settings);
+      if (!choice.product && settings.unmatchedMethods === 'skip') {
+        return {
+          ok: false,
+          reason: 'not_this_carrier',
+          problems: [
+            {
+              code: 'not_this_carrier',
+              field: 'shippingMethod',
+              message: `"${destination.shippingMethod ?? ''}" is none of the store's Posti services`,
+            },
+          ],
+        };
+      }
       const product = choice.product ?? productFor(settings, field ? 'pickup' : 'home');
       const pickupPointId = takesPickupPoint(product, settings)
         ? (choice.pickupPointId ?? field ?? null)
@@ -64,7 +80,12 @@ export function postiShipments(client: PostiClient, settings: PostiSettings): Sh
         settings,
       );
       if (!planned.ok) {
-        return { ok: false, reason: planned.kind, problems: planned.reasons };
+        const done = planned.reasons.every((reason) => reason.code === 'nothing_to_ship');
+        return {
+          ok: false,
+          reason: done ? 'nothing_to_ship' : planned.kind,
+          problems: planned.reasons,
+        };
       }
       const notes = [...planned.notes];
       // Checkout sold delivery to the door: a pickup point left in the order's fields is stale.
@@ -75,6 +96,7 @@ export function postiShipments(client: PostiClient, settings: PostiSettings): Sh
         ok: true,
         serviceCode: product,
         serviceName: serviceName(product),
+        reference: planned.shipment.reference,
         parcels: planned.parcels.map((parcel) => ({
           weightKg: parcel.weightKg,
           items: parcel.items.flatMap((item) =>
@@ -86,18 +108,26 @@ export function postiShipments(client: PostiClient, settings: PostiSettings): Sh
         document: planned.shipment,
       };
     },
-    async create(plan, requestId): Promise<CarrierShipmentResult> {
+    async create(plan, attemptId): Promise<CarrierCreateOutcome> {
       const document = documentOf(plan);
-      const answer = await client.createShipment(client.createShipmentXml(requestId, document));
+      let answer;
+      try {
+        answer = await client.createShipment(client.createShipmentXml(attemptId, document));
+      } catch (error) {
+        return outcomeOfFailedCreate(error);
+      }
       return {
-        shipmentRef: answer.reference?.uuid ?? null,
-        reference: answer.reference?.value || document.reference,
-        parcels: answer.trackingCodes.map((code) => ({
-          trackingNumber: code.code,
-          parcelRef: code.uuid ?? null,
-          labelCode: code.labelCode ?? null,
-          trackingUrl: postiTrackingUrl(code.code),
-        })),
+        outcome: 'created',
+        shipment: {
+          shipmentRef: answer.reference?.uuid ?? null,
+          reference: answer.reference?.value || document.reference,
+          parcels: answer.trackingCodes.map((code) => ({
+            trackingNumber: code.code,
+            parcelRef: code.uuid ?? null,
+            labelCode: code.labelCode ?? null,
+            trackingUrl: postiTrackingUrl(code.code),
+          })),
+        },
       };
     },
     labels: (shipment) =>

@@ -2,7 +2,7 @@ import type { Db } from '../client';
 import type { Prisma } from '../generated/prisma/client';
 import { isUniqueViolation } from '../unique';
 
-export type CarrierShipmentState = 'requested' | 'created' | 'failed';
+export type CarrierShipmentState = 'requested' | 'created' | 'failed' | 'uncertain';
 
 /** One parcel of a created consignment, as recorded. */
 export interface RecordedCarrierParcel {
@@ -32,6 +32,7 @@ export interface CarrierShipmentRecord {
   error: string | null;
   attempts: number;
   createdAt: Date;
+  consignedAt: Date | null;
 }
 
 /** A consignment with its order's number, for label lists and prints. */
@@ -58,6 +59,7 @@ const WITHOUT_LABEL = {
   error: true,
   attempts: true,
   createdAt: true,
+  consignedAt: true,
   order: { select: { orderNumber: true, storeId: true } },
 } as const satisfies Prisma.CarrierShipmentSelect;
 
@@ -162,6 +164,7 @@ export class CarrierShipmentsRepo {
       where: { id },
       data: {
         status: 'created',
+        consignedAt: new Date(),
         shipmentRef: result.shipmentRef,
         reference: result.reference,
         parcels: result.parcels as unknown as object,
@@ -175,6 +178,26 @@ export class CarrierShipmentsRepo {
       where: { id },
       data: { status: 'failed', error: error.slice(0, 2_000) },
     });
+  }
+
+  /** Sent, with no answer to go by: the consignment may exist (see the status). */
+  async markUncertain(id: string, error: string): Promise<void> {
+    await this.db.carrierShipment.update({
+      where: { id },
+      data: { status: 'uncertain', error: error.slice(0, 2_000) },
+    });
+  }
+
+  /**
+   * A person looked (a review retry): the order's refused or unanswered requests may be sent
+   * again. Returns how many were released.
+   */
+  async releaseForRetry(orderId: string, connectionId: string): Promise<number> {
+    const released = await this.db.carrierShipment.updateMany({
+      where: { orderId, connectionId, status: { in: ['failed', 'uncertain'] } },
+      data: { status: 'requested', error: null },
+    });
+    return released.count;
   }
 
   async saveLabel(id: string, pdf: Buffer): Promise<void> {
@@ -212,7 +235,7 @@ export class CarrierShipmentsRepo {
 
   /**
    * A store's created consignments for printing: those of the given order numbers, else those
-   * created in the window; oldest first, at most `limit`.
+   * the carrier made in the window; in the order they were made (ties by id), at most `limit`.
    */
   async forPrinting(query: {
     storeId: string;
@@ -230,14 +253,14 @@ export class CarrierShipmentsRepo {
         },
         ...(query.since || query.until
           ? {
-              createdAt: {
+              consignedAt: {
                 ...(query.since ? { gte: query.since } : {}),
                 ...(query.until ? { lt: query.until } : {}),
               },
             }
           : {}),
       },
-      orderBy: { createdAt: 'asc' },
+      orderBy: [{ consignedAt: 'asc' }, { id: 'asc' }],
       take: query.limit,
       select: WITHOUT_LABEL,
     });

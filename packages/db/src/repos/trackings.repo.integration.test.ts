@@ -143,6 +143,7 @@ describe('TrackingsRepo on PostgreSQL', () => {
       repos.trackings.findStale({
         storeId: claim.storeId,
         connectionId: polling,
+        unassigned: true,
         before,
         finalStatuses: ['delivered'],
         limit: 10,

@@ -229,8 +229,10 @@ export class TrackingsRepo {
    */
   async findStale(input: {
     storeId: string;
-    /** The tracking connection polling; trackings recorded before connections were kept count as its. */
+    /** The tracking connection polling. */
     connectionId: string;
+    /** Also trackings recorded with no connection (before connections were kept): a tracking service's. */
+    unassigned: boolean;
     before: Date;
     finalStatuses: readonly TrackingStatus[];
     limit: number;
@@ -241,7 +243,10 @@ export class TrackingsRepo {
     const rows = await this.db.tracking.findMany({
       where: {
         storeId: input.storeId,
-        OR: [{ connectionId: input.connectionId }, { connectionId: null }],
+        OR: [
+          { connectionId: input.connectionId },
+          ...(input.unassigned ? [{ connectionId: null }] : []),
+        ],
         registration: 'registered',
         status: { notIn: [...input.finalStatuses] },
         createdAt: { lt: input.before },

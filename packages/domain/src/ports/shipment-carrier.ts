@@ -20,10 +20,13 @@ export interface ShipmentCarrier {
     choice: CarrierServiceChoice,
   ): CarrierShipmentPlan | CarrierPlanRefusal;
   /**
-   * Creates the planned consignment. `requestId` identifies the request to the carrier: sent
-   * again with the same id (a retry after a lost answer), it must not make a second consignment.
+   * Sends the planned consignment once, under `attemptId` (unique per attempt). It resolves with
+   * what the carrier said: made, refused for good (the document cannot work), or not known (no
+   * answer, or one that cannot be read: the consignment may exist, so it must not be sent again
+   * without a person looking). It throws only when nothing was made: a carrier that answered
+   * with a failure (retryable) or refused the account (permanent).
    */
-  create(plan: CarrierShipmentPlan, requestId: string): Promise<CarrierShipmentResult>;
+  create(plan: CarrierShipmentPlan, attemptId: string): Promise<CarrierCreateOutcome>;
   /** One PDF with the labels of every parcel of a created consignment. */
   labels(shipment: CarrierShipmentResult): Promise<Buffer>;
 }
@@ -42,6 +45,8 @@ export interface CarrierShipmentPlan {
   /** The carrier's code of the service (product) and its name, for people and the store. */
   serviceCode: string;
   serviceName: string;
+  /** The consignment's reference, as the carrier's admin shows it (the store's order number). */
+  reference: string;
   /** The store's lines in each parcel, in parcel order (the carrier numbers them the same). */
   parcels: CarrierParcelPlan[];
   /** Additional service codes asked for (pickup point, cash on delivery…). */
@@ -56,10 +61,19 @@ export interface CarrierParcelPlan {
   items: { lineRef: string; quantity: number }[];
 }
 
+export type CarrierCreateOutcome =
+  | { outcome: 'created'; shipment: CarrierShipmentResult }
+  | { outcome: 'refused'; message: string }
+  | { outcome: 'unknown'; message: string };
+
 export interface CarrierPlanRefusal {
   ok: false;
-  /** The review reason code (`shipment_validation`). */
-  reason: string;
+  /**
+   * `shipment_validation`: the order cannot be sent as it stands (a person fixes it in the
+   * store); `nothing_to_ship`: every line of the destination has shipped already;
+   * `not_this_carrier`: checkout sold another way of delivery (another carrier, collection).
+   */
+  reason: 'shipment_validation' | 'nothing_to_ship' | 'not_this_carrier';
   problems: { code: string; field: string; message: string }[];
 }
 

@@ -28,6 +28,18 @@ describe('serviceForShippingMethod', () => {
     });
   });
 
+  it('looks in the destination’s zone first: codes are unique only within one', () => {
+    const sweden = { country: 'SE', postcode: '11455' };
+    // Sweden's zone has home delivery only: its express is nobody's.
+    expect(serviceForShippingMethod(ruleSet, 'posti-home', sweden)).toMatchObject({
+      code: 'posti-home',
+    });
+    expect(serviceForShippingMethod(ruleSet, 'posti-express', sweden)).toBeUndefined();
+    expect(
+      serviceForShippingMethod(ruleSet, 'posti-express', { country: 'FI', postcode: '00100' }),
+    ).toMatchObject({ product: '2102' });
+  });
+
   it('takes a name only as a whole word at the start', () => {
     expect(serviceForShippingMethod(ruleSet, 'Home deliveryman special')).toBeUndefined();
     expect(serviceForShippingMethod(ruleSet, 'Free shipping')).toBeUndefined();

@@ -1,6 +1,7 @@
-import { postiProduct } from './posti';
+import { isPickupProduct } from './posti';
 import type { RateRuleSet } from './rule-set';
 import { LOCALES } from './service';
+import { selectZone } from './zones';
 
 /** The service of a rule set an order shipped with, as its shipment is to be made. */
 export interface ChosenService {
@@ -20,19 +21,23 @@ const fold = (text: string) => text.normalize('NFKC').trim().toLocaleLowerCase('
  * (`posti-pickup`, or `posti-pickup:<point id>` for one pickup point) or its display name in
  * any of the rule set's languages, followed, for pickup quotes, by the point (`Noutopiste –
  * K-Market Kamppi (0.4 km)`). Codes are matched exactly; names as the start of the method, the
- * longest name winning, so "Express plus" is not taken for "Express". Undefined: no service.
+ * longest name winning, so "Express plus" is not taken for "Express". Codes are unique only
+ * within a zone, so the services looked at are those of the destination's zone (every zone's
+ * when none covers it). Undefined: no service.
  */
 export function serviceForShippingMethod(
   ruleSet: RateRuleSet,
   shippingMethod: string | null | undefined,
+  destination?: { country: string; postcode: string; channel?: string },
 ): ChosenService | undefined {
   const method = fold(shippingMethod ?? '');
   if (!method) return undefined;
-  const services = ruleSet.zones.flatMap((zone) => zone.services);
+  const zone = destination ? selectZone(ruleSet, destination) : undefined;
+  const services = zone ? zone.services : ruleSet.zones.flatMap((z) => z.services);
   const chosen = (service: (typeof services)[number], pickupPointId: string | null) => ({
     code: service.code,
     product: service.product,
-    pickupPoint: service.kind === 'pickup' || postiProduct(service.product)?.pickupPoint === true,
+    pickupPoint: service.kind === 'pickup' || isPickupProduct(service.product) === true,
     pickupPointId,
   });
   const [code, ...point] = method.split(':');

@@ -8,6 +8,7 @@ export {
   SERVICE_KINDS,
   BAND_SERVICE_KINDS,
   postiProduct,
+  isPickupProduct,
   type PostiProduct,
   type PostiProductCode,
   type ServiceCode,

@@ -39,3 +39,7 @@ export type ServiceCode = (typeof POSTI_SERVICE_CODES)[number] | (string & {});
 export function postiProduct(code: string): PostiProduct | undefined {
   return Object.hasOwn(POSTI_PRODUCTS, code) ? POSTI_PRODUCTS[code as PostiProductCode] : undefined;
 }
+
+/** Whether a product goes to a pickup point the customer chose (undefined: the table cannot tell). */
+export const isPickupProduct = (code: string): boolean | undefined =>
+  postiProduct(code)?.pickupPoint;

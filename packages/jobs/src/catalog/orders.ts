@@ -40,6 +40,17 @@ export const orderJobs = {
     jobId: (p) => jobKey('reviews-recheck', p.connectionId),
   }),
 
+  /**
+   * A carrier consignment was made for a store order: show it on the order for the support team
+   * (one staff-note line), apart from the import, which holds the order's import lock.
+   */
+  carrierShipmentNote: defineJob({
+    queue: 'orders',
+    name: 'carrier-shipment.note',
+    schema: z.object({ carrierShipmentId: uuid }),
+    jobId: (p) => jobKey('carrier-shipment-note', p.carrierShipmentId),
+  }),
+
   /** Delta poll of store orders changed since the last cursor. */
   ordersPoll: defineJob({
     queue: 'orders',

@@ -48,7 +48,10 @@ export { POSTI_TEST_ACCOUNT, PostiSimState, type PostiSettings } from './state';
 export interface PostiSimulatorOptions {
   /** The clock for signatures' timestamps, events and callbacks (ms). */
   now?: () => number;
-  /** A repeated Routing.Id answers the shipment it created (default true; see `PostiSettings`). */
+  /**
+   * A repeated Routing.Id answers the shipment it created (default false: another shipment, as
+   * the real service most probably does; see `PostiSettings`).
+   */
   idempotentRoutingIds?: boolean;
   /** Waits before each callback retry (default `POSTI_CALLBACK_RETRY_DELAYS_MS`). */
   callbackRetryDelaysMs?: number[];
@@ -75,7 +78,7 @@ export interface PostiSimulator extends Simulator {
 export function createPostiSimulator(options: PostiSimulatorOptions = {}): PostiSimulator {
   const now = options.now ?? Date.now;
   const state = new PostiSimState(now, {
-    idempotentRoutingIds: options.idempotentRoutingIds ?? true,
+    idempotentRoutingIds: options.idempotentRoutingIds ?? false,
   });
   const callbacks = new PostiCallbacks({
     retryDelaysMs: options.callbackRetryDelaysMs ?? POSTI_CALLBACK_RETRY_DELAYS_MS,

@@ -199,7 +199,10 @@ describe('Posti simulator Prinetti create-shipment', () => {
     expect(await shipments()).toEqual([]);
   });
 
-  it('answers a repeated Routing.Id with the shipment it created', async () => {
+  it('answers a repeated Routing.Id with the shipment it created when told to behave so', async () => {
+    expect(await control.post('/settings', { idempotentRoutingIds: true })).toEqual({
+      idempotentRoutingIds: true,
+    });
     const routingId = nextRoutingId();
     const first = await create(shipmentXml(merchant, { routingId, weights: ['1', '2'] }));
     const again = await create(shipmentXml(merchant, { routingId, weights: ['1', '2'] }));
@@ -207,19 +210,17 @@ describe('Posti simulator Prinetti create-shipment', () => {
     expect(again.response['response.reference']).toEqual(first.response['response.reference']);
     expect(trackingCodesOf(again)).toEqual(trackingCodesOf(first));
     expect(await shipments()).toHaveLength(1);
+    await control.reset();
   });
 
-  it('creates another shipment for a repeated Routing.Id when told to behave so', async () => {
-    expect(await control.post('/settings', { idempotentRoutingIds: false })).toEqual({
-      idempotentRoutingIds: false,
-    });
+  it('creates another shipment for a repeated Routing.Id, as the real service most probably does', async () => {
     const routingId = nextRoutingId();
     const first = await create(shipmentXml(merchant, { routingId }));
     const again = await create(shipmentXml(merchant, { routingId }));
     expect(trackingCodesOf(again)).not.toEqual(trackingCodesOf(first));
     expect(await shipments()).toHaveLength(2);
     await control.reset();
-    expect(await control.get('/settings')).toEqual({ idempotentRoutingIds: true });
+    expect(await control.get('/settings')).toEqual({ idempotentRoutingIds: false });
   });
 
   it('fails with status 160 and 240 while the faults last, storing nothing', async () => {
