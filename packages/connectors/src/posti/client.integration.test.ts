@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { reduceTimeline } from '@shiplink/domain';
 import { PermanentError, RetryableError } from '@shiplink/errors';
 import { SimulatorControl } from '../testing/control';
@@ -7,33 +5,10 @@ import { readPostiCallback } from './callback';
 import { PostiClient } from './client';
 import { PostiCredentialsSchema, type PostiCredentials } from './credentials';
 import { finnishOrder, line, postiSettings } from './fixtures/orders';
+import { startRawReceiver } from './fixtures/raw-receiver';
 import { toPostiShipment, type PostiShipmentPlan } from './mapping';
 import { openPostiAccount, startPostiSimulator } from './simulator';
 import { postiSnapshot } from './timeline';
-
-/** Receives Posti's tracking callbacks as raw bytes and answers the way Posti expects. */
-async function startCallbackReceiver(): Promise<{
-  url: string;
-  bodies: Buffer[];
-  close(): Promise<void>;
-}> {
-  const bodies: Buffer[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      bodies.push(Buffer.concat(chunks));
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"success": true}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/webhooks/posti`,
-    bodies,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 describe('PostiClient against the simulator', () => {
   let simulator: Awaited<ReturnType<typeof startPostiSimulator>>;
@@ -201,9 +176,9 @@ describe('PostiClient against the simulator', () => {
   });
 
   it('follows a parcel through its journey, by status and by signed callbacks', async () => {
-    const receiver = await startCallbackReceiver();
+    const receiver = await startRawReceiver();
     try {
-      const { shipment } = plan(postiSettings({ callbackUrl: receiver.url }));
+      const { shipment } = plan(postiSettings({ callbackUrl: `${receiver.url}/webhooks/posti` }));
       const created = await client.createShipment(
         client.createShipmentXml('hub-shipment-5', shipment),
       );

@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { TrackingProvider, TrackingRequest } from '@shiplink/domain';
 import { PermanentError, RetryableError } from '@shiplink/errors';
 import type { WebhookConnection } from '../descriptor';
@@ -7,36 +5,11 @@ import { SimulatorControl } from '../testing/control';
 import { PostiClient } from './client';
 import { PostiCredentialsSchema, type PostiCredentials } from './credentials';
 import { finnishOrder, postiSettings } from './fixtures/orders';
+import { startRawReceiver } from './fixtures/raw-receiver';
 import { toPostiShipment } from './mapping';
 import { openPostiAccount, startPostiSimulator, TEST_TRACKING_CODE } from './simulator';
 import { postiTrackingProvider } from './tracking';
 import { postiWebhook } from './webhook';
-
-/** A local HTTP server answering every request with one scripted body, recording raw bodies. */
-async function startServer(answer: { status: number; body: unknown }): Promise<{
-  url: string;
-  bodies: Buffer[];
-  close(): Promise<void>;
-}> {
-  const bodies: Buffer[] = [];
-  const server: Server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      bodies.push(Buffer.concat(chunks));
-      res
-        .writeHead(answer.status, { 'content-type': 'application/json' })
-        .end(JSON.stringify(answer.body));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    bodies,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
-}
 
 const request = (trackingNumber: string, carrierSlug = 'posti'): TrackingRequest => ({
   trackingNumber,
@@ -175,15 +148,15 @@ describe('postiTrackingProvider against the simulator', () => {
   });
 
   it('takes Posti saying the code does not exist as no tracking, and lets other refusals through', async () => {
-    const notFound = await startServer({
+    const notFound = await startRawReceiver({
       status: 200,
       body: { success: false, message: 'Tracking code not found' },
     });
-    const refused = await startServer({
+    const refused = await startRawReceiver({
       status: 200,
       body: { success: false, message: 'Invalid hash' },
     });
-    const wrongHost = await startServer({ status: 404, body: { message: 'Not Found' } });
+    const wrongHost = await startRawReceiver({ status: 404, body: { message: 'Not Found' } });
     try {
       const code = 'JJFI64574900000137203';
       const unknown = postiTrackingProvider(clientFor(notFound.url), postiSettings());
@@ -232,7 +205,7 @@ describe('postiTrackingProvider against the simulator', () => {
   });
 
   it('reads back the callbacks the webhook handler stored, as the status read has them', async () => {
-    const receiver = await startServer({ status: 200, body: { success: true } });
+    const receiver = await startRawReceiver({ status: 200, body: { success: true } });
     try {
       const code = await createParcel(`${receiver.url}/webhooks/posti`);
       await control.post(`/parcels/${code}/run`, { journey: 'home' });
