@@ -41,7 +41,8 @@ export function startApp(
   });
   running.add(child);
   const logFile = options.logFile ?? testLogFile(app);
-  if (logFile && !options.logFile) mkdirSync(path.dirname(logFile), { recursive: true });
+  // Whoever named the file, its folder may not exist yet (the first test of a fresh clone).
+  if (logFile) mkdirSync(path.dirname(logFile), { recursive: true });
   const log = logFile
     ? createWriteStream(logFile, { flags: options.logFile ? 'w' : 'a' })
     : undefined;
