@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   unstorableJson,
   type FulfilmentSystem,
+  type MessageChannel,
   type PickupPointSource,
   type ShipmentCarrier,
   type StockSource,
@@ -17,7 +18,8 @@ import type { RateLimiter } from './http/rate-limiter';
  * The roles a provider can play; a descriptor lists the ones it does. A `carrier` serves a
  * store's checkout (pickup points) beside whatever else it does.
  */
-export type Role = 'store' | 'fulfilment' | 'tracking' | 'carrier';
+/** `messaging`: delivers messages to customers (SMS). */
+export type Role = 'store' | 'fulfilment' | 'tracking' | 'carrier' | 'messaging';
 
 /** The part of a stored connection a client needs. */
 export interface ConnectionLike {
@@ -148,9 +150,18 @@ export interface WebhookHandler {
  * The delta polls a connection of this provider gets (each becomes a scheduled job): store
  * orders, the parcels of changed store orders (for stores whose parcels live on the order),
  * fulfilment shipments, trackings, warehouse stock (reconciling what webhooks missed),
- * and the orders waiting in review for a SKU the fulfilment system may have by now.
+ * the orders waiting in review for a SKU the fulfilment system may have by now, and the
+ * delivery of customer messages.
  */
-export type PollKind = 'orders' | 'parcels' | 'shipments' | 'trackings' | 'stock' | 'reviews';
+export type PollKind =
+  | 'orders'
+  | 'parcels'
+  | 'shipments'
+  | 'trackings'
+  | 'stock'
+  | 'reviews'
+  /** Delivery of messages sent to customers whose status never came back. */
+  | 'messages';
 
 export type SecretsVerdict =
   { ok: true; webhookSecret: string; accountKey: string } | { ok: false; message: string };
@@ -198,6 +209,8 @@ export interface ConnectorDescriptor<
     pickupPoints?(client: Client, settings: z.infer<Settings>): PickupPointSource;
     /** Where the provider makes the shipments and labels of a store's own dispatch (a carrier). */
     shipments?(client: Client, settings: z.infer<Settings>): ShipmentCarrier;
+    /** Where the provider delivers messages to customers (SMS). */
+    messages?(client: Client, settings: z.infer<Settings>): MessageChannel;
   };
   webhook?: WebhookHandler;
   /**

@@ -1,5 +1,6 @@
 import type {
   FulfilmentSystem,
+  MessageChannel,
   PickupPointSource,
   ShipmentCarrier,
   StockSource,
@@ -26,6 +27,7 @@ export interface RolePorts {
   stock: StockSource;
   pickupPoints: PickupPointSource;
   shipments: ShipmentCarrier;
+  messages: MessageChannel;
 }
 type PortName = keyof RolePorts;
 
@@ -44,10 +46,12 @@ export interface Ports {
   pickupPoints(connection: PortConnection): PickupPointSource;
   /** The shipments and labels of a carrier connection whose provider makes them. */
   shipments(connection: PortConnection): ShipmentCarrier;
+  /** The messages (SMS) of a messaging connection. */
+  messages(connection: PortConnection): MessageChannel;
   /** Whether the connection's provider has this port (a fulfilment system that owns stock). */
   has(connection: PortConnection, port: PortName): boolean;
   /** The providers that play `role`, in registry order (for role-based connection look-ups). */
-  providersFor(role: Exclude<Role, 'carrier'>): ProviderId[];
+  providersFor(role: Exclude<Role, 'carrier' | 'messaging'>): ProviderId[];
   /** The providers whose descriptors have this port, in registry order. */
   providersWith(port: PortName): ProviderId[];
 }
@@ -76,6 +80,7 @@ export function createPorts(clients: Pick<ProviderClients, 'for'>): Ports {
     stock: (connection) => portOf('stock', connection),
     pickupPoints: (connection) => portOf('pickupPoints', connection),
     shipments: (connection) => portOf('shipments', connection),
+    messages: (connection) => portOf('messages', connection),
     has: (connection, port) => connectorOfConnection(connection).ports[port] !== undefined,
     providersWith: (port) =>
       CONNECTORS.filter((connector) => connector.ports[port] !== undefined).map(

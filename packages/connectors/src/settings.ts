@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { TrackingStatusSchema, type TrackingStatus } from '@shiplink/domain';
+import {
+  TrackingPageSettingsSchema,
+  TrackingStatusSchema,
+  type TrackingStatus,
+} from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
 
 /** The statuses that, by default, put a line in the order's staff notes for the merchant's team. */
@@ -84,6 +88,8 @@ export const StoreSettingsSchema = z
       })
       .strict()
       .prefault({}),
+    /** The customer tracking page: branding, languages, the store's own host names. */
+    trackingPage: TrackingPageSettingsSchema.prefault({}),
   })
   .strict();
 export type StoreSettings = z.infer<typeof StoreSettingsSchema>;

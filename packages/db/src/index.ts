@@ -14,6 +14,7 @@ import { OrdersRepo } from './repos/orders.repo';
 import { ShipmentsRepo } from './repos/shipments.repo';
 import { StockRepo } from './repos/stock.repo';
 import { TenancyRepo } from './repos/tenancy.repo';
+import { TrackingPagesRepo } from './repos/tracking-pages.repo';
 import { TrackingTimelinesRepo } from './repos/tracking-timelines.repo';
 import { TrackingsRepo } from './repos/trackings.repo';
 import { SecretBox } from './secret-box';
@@ -36,6 +37,7 @@ export * from './repos/shipments.repo';
 export * from './repos/stock.repo';
 export * from './repos/tenancy.repo';
 export * from './repos/tracking-records';
+export * from './repos/tracking-pages.repo';
 export * from './repos/tracking-timelines.repo';
 export * from './repos/trackings.repo';
 
@@ -53,6 +55,7 @@ export interface Repos {
   rates: RatesRepo;
   trackings: TrackingsRepo;
   timelines: TrackingTimelinesRepo;
+  trackingPages: TrackingPagesRepo;
   catalog: CatalogRepo;
   carrierShipments: CarrierShipmentsRepo;
   stock: StockRepo;
@@ -80,9 +83,10 @@ export function createRepos(options: {
     purpose: 'statements',
   });
   const audit = new AuditTrail(db, pool, options.logger);
+  const box = new SecretBox(options.encryptionKey);
   return {
     db,
-    tenancy: new TenancyRepo(db, new SecretBox(options.encryptionKey)),
+    tenancy: new TenancyRepo(db, box),
     inbox: new InboxRepo(db, pool),
     audit,
     orders: new OrdersRepo(db, pool),
@@ -94,6 +98,7 @@ export function createRepos(options: {
     carrierShipments: new CarrierShipmentsRepo(db),
     trackings: new TrackingsRepo(db),
     timelines: new TrackingTimelinesRepo(db),
+    trackingPages: new TrackingPagesRepo(db, box),
     catalog: new CatalogRepo(db),
     stock: new StockRepo(db),
     locks,

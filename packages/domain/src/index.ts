@@ -11,3 +11,4 @@ export * from './carriers';
 export * from './sku-mapping';
 export * from './staff-notes';
 export * from './rates';
+export * from './tracking-page';

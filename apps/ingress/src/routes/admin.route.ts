@@ -4,6 +4,7 @@ import {
   connectorsWithRole,
   StoreSettingsSchema,
   type Ports,
+  type StoreSettings,
   type ProviderId,
 } from '@shiplink/connectors';
 import type { Repos } from '@shiplink/db';
@@ -65,6 +66,23 @@ function body<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
   return parsed.data;
 }
 
+/** A tracking page slug or host name is one store's: another store's is refused with 409. */
+async function requireOwnTrackingPage(
+  repos: Repos,
+  storeId: string | null,
+  settings: StoreSettings,
+): Promise<void> {
+  const taken = await repos.trackingPages.claimedElsewhere(storeId, settings.trackingPage);
+  if (taken.length > 0) {
+    throw new HttpProblem(
+      409,
+      'tracking_page_taken',
+      'another store serves its tracking page there',
+      taken.map((claim) => `trackingPage: ${claim} is another store's`),
+    );
+  }
+}
+
 function queueParam(req: Request) {
   const queue = QueueSchema.safeParse(req.params.queue);
   if (!queue.success)
@@ -113,6 +131,7 @@ export function adminApi(deps: {
       if (!tenant) throw new HttpProblem(404, 'unknown_tenant', 'no such tenant');
       // Stored with every default filled in, so what a store does is visible in its settings.
       const settings = input.settings ?? StoreSettingsSchema.parse({});
+      await requireOwnTrackingPage(repos, null, settings);
       res
         .status(201)
         .json(await repos.tenancy.createStore({ tenantId: tenant.id, ...input, settings }));
@@ -184,6 +203,7 @@ export function adminApi(deps: {
       const settings = body(StoreSettingsSchema, req);
       const store = await repos.tenancy.getStore(storeId);
       if (!store) throw new HttpProblem(404, 'unknown_store', 'no such store');
+      await requireOwnTrackingPage(repos, store.id, settings);
       res.json((await repos.tenancy.updateStoreSettings(store.id, settings)).settings);
     }),
   );

@@ -17,6 +17,7 @@ const POLL_JOBS: Record<PollKind, AnyJob> = {
   stock: jobs.stockPoll,
   // Cheap when nothing waits: the job only asks the provider about SKUs orders wait for.
   reviews: jobs.reviewsRecheck,
+  messages: jobs.messagesPoll,
 };
 
 /** The delta polls a connection gets, as its provider's descriptor lists them. */

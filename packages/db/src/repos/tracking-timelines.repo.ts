@@ -10,6 +10,8 @@ import {
 
 export interface TimelineCheckpoint {
   occurredAt: string;
+  /** `occurredAt` is the local wall time at the checkpoint, without an offset. */
+  occurredAtIsLocal: boolean;
   occurredAtUtc: Date;
   status: string;
   subStatus: string;
@@ -32,7 +34,7 @@ export interface ShipmentTimeline {
   trackingNumber: string | null;
   carrierSlug: string | null;
   shipDate: Date | null;
-  items: { sku: string; quantity: number }[];
+  items: { sku: string; name: string; quantity: number }[];
   tracking: TrackingRecord | null;
   checkpoints: TimelineCheckpoint[];
   anomalies: TimelineAnomaly[];
@@ -86,15 +88,27 @@ export class TrackingTimelinesRepo {
 
   /** Every order with this store order number (one per store), with its parcels' timelines. */
   async forOrderNumber(orderNumber: string, tenantId?: string): Promise<OrderTimeline[]> {
+    return this.load({ orderNumber, ...(tenantId ? { store: { tenantId } } : {}) });
+  }
+
+  /** One order's parcels and their timelines (undefined: no such order). */
+  async forOrder(orderId: string): Promise<OrderTimeline | undefined> {
+    const [order] = await this.load({ id: orderId });
+    return order;
+  }
+
+  private async load(
+    where: { id: string } | { orderNumber: string; store?: { tenantId: string } },
+  ) {
     const orders = await this.db.order.findMany({
-      where: { orderNumber, ...(tenantId ? { store: { tenantId } } : {}) },
+      where,
       include: {
         store: { select: { name: true } },
         shipments: {
           where: { voided: false },
           orderBy: { createdAt: 'asc' },
           include: {
-            items: { include: { orderLine: { select: { sku: true } } } },
+            items: { include: { orderLine: { select: { sku: true, name: true } } } },
             trackings: {
               where: { registration: { in: [...LIVE_REGISTRATIONS] } },
               orderBy: { createdAt: 'desc' },
@@ -108,7 +122,7 @@ export class TrackingTimelinesRepo {
         },
       },
     });
-    return orders.map((order) => ({
+    return orders.map((order): OrderTimeline => ({
       orderId: order.id,
       orderNumber: order.orderNumber,
       storeName: order.store.name,
@@ -122,11 +136,13 @@ export class TrackingTimelinesRepo {
           shipDate: shipment.shipDate,
           items: shipment.items.map((item) => ({
             sku: item.orderLine.sku,
+            name: item.orderLine.name,
             quantity: item.quantity,
           })),
           tracking: tracking ? toTrackingRecord(tracking) : null,
           checkpoints: (tracking?.checkpoints ?? []).map((checkpoint) => ({
             occurredAt: checkpoint.occurredAt,
+            occurredAtIsLocal: checkpoint.occurredAtIsLocal,
             occurredAtUtc: checkpoint.occurredAtUtc,
             status: checkpoint.status,
             subStatus: checkpoint.subStatus,

@@ -4,3 +4,4 @@ export * from './tracking-provider';
 export * from './stock-source';
 export * from './pickup-points';
 export * from './shipment-carrier';
+export * from './message-channel';

@@ -1,4 +1,5 @@
 import { inventoryJobs } from './inventory';
+import { notificationJobs } from './notifications';
 import { orderJobs } from './orders';
 import { shipmentJobs } from './shipments';
 import { trackingJobs } from './tracking';
@@ -11,7 +12,13 @@ export { MAX_SKUS_PER_REFRESH } from './inventory';
  * carry the hub's ids and providers' opaque references; workers read the current state
  * themselves.
  */
-export const jobs = { ...orderJobs, ...shipmentJobs, ...trackingJobs, ...inventoryJobs } as const;
+export const jobs = {
+  ...orderJobs,
+  ...shipmentJobs,
+  ...trackingJobs,
+  ...inventoryJobs,
+  ...notificationJobs,
+} as const;
 
 export type JobCatalog = typeof jobs;
 export type AnyJob = JobCatalog[keyof JobCatalog];
