@@ -24,6 +24,7 @@ const DATABASE_URL =
   process.env.DEMO_DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/shiplink_demo';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PORT = Number(process.env.DEMO_PORT ?? 8080);
+const TRACKING_PAGE_PORT = Number(process.env.DEMO_TRACKING_PAGE_PORT ?? 8090);
 const PREFIX = 'shiplink-demo';
 /** Each simulator's port, from 4101 in registry order (the simulators app's defaults). */
 const SIM = Object.fromEntries(
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   await prepareDemoDatabase(DATABASE_URL);
   await clearQueues();
   const publicUrl = `http://127.0.0.1:${PORT}`;
+  const trackingPageUrl = `http://127.0.0.1:${TRACKING_PAGE_PORT}`;
   const env = {
     ...hubEnv({
       databaseUrl: DATABASE_URL,
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
       port: PORT,
     }),
     PUBLIC_URL: publicUrl,
+    TRACKING_PAGE_URL: trackingPageUrl,
     SCHEDULER_ENABLED: 'true',
     POLL_INTERVAL_MS: '60000',
     WORKER_LOCK_DURATION_MS: '30000',
@@ -80,13 +83,17 @@ async function main(): Promise<void> {
   const apps: [string, string][] = [
     ['simulators', 'simulators listening'],
     ['ingress', 'ingress listening'],
+    ['tracking-page', 'tracking page listening'],
     ['worker-orders', 'worker ready'],
     ['worker-shipments', 'worker ready'],
     ['worker-tracking', 'worker ready'],
     ['worker-inventory', 'worker ready'],
   ];
   for (const [app, ready] of apps) {
-    const running = startDemoApp(app, env);
+    const running = startDemoApp(
+      app,
+      app === 'tracking-page' ? { ...env, PORT: String(TRACKING_PAGE_PORT) } : env,
+    );
     processes.push(running);
     await running.waitForOutput(ready, 30_000);
     say.ok(`${app} up (log: ${running.logFile})`);
@@ -153,6 +160,7 @@ async function main(): Promise<void> {
     `Posti labels      curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/stores/${finnish.storeId}/orders/${finnish.orderNumbers[0]}/carrier-shipments`,
   );
   say.info(`                  ${finnish.labelsPdf}   (the bulk print)`);
+  say.info(`Tracking page     ${finnish.links[0]}   (open it in a browser)`);
   say.info(`Logs              ${LOG_DIR}/*.log`);
 
   if (process.env.DEMO_EXIT === '1') return shutdown();

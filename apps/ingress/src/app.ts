@@ -1,11 +1,10 @@
 import express, { type Express } from 'express';
-import type { Platform } from '@shiplink/app-kit';
+import { health, type Platform } from '@shiplink/app-kit';
 import type { IngressEnv } from './env';
 import { problemHandler } from './http/problems';
 import { adminApi } from './routes/admin.route';
 import { checkoutRates } from './routes/checkout.route';
 import { dashboard } from './routes/dashboard.route';
-import { health } from './routes/health.route';
 import { webhooks } from './routes/webhooks.route';
 import { CheckoutRatesService } from './services/checkout-rates.service';
 import { ConnectionsService } from './services/connections.service';
@@ -53,6 +52,7 @@ export function createIngressApp(
       connections,
       ports: platform.ports,
       publicUrl: env.PUBLIC_URL,
+      trackingPageUrl: env.TRACKING_PAGE_URL,
     }),
   );
   app.use(dashboard({ producer, user: env.DASHBOARD_USER, password: env.DASHBOARD_PASSWORD }));

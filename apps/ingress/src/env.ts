@@ -8,6 +8,8 @@ export const ingressEnvShape = {
   HOST: z.string().default('0.0.0.0'),
   /** Where providers reach this ingress; webhook URLs handed out are built from it. */
   PUBLIC_URL: z.url().optional(),
+  /** Where customers reach the tracking page app (the links support hands out are built on it). */
+  TRACKING_PAGE_URL: z.url().optional(),
   /** Bearer token for the admin API. */
   ADMIN_TOKEN: envVars.secret,
   /** Basic-auth credentials for the Bull Board dashboard. */

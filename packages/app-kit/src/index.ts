@@ -3,3 +3,4 @@ export * from './hooks';
 export * from './platform';
 export * from './shutdown';
 export * from './worker-app';
+export * from './health';

@@ -9,3 +9,4 @@ export * from './commercetools';
 export * from './rates';
 export * from './posti';
 export * from './finnish-store';
+export * from './tracking-page';

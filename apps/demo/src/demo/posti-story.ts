@@ -37,7 +37,7 @@ export async function runPostiStory(ctx: {
   admin: AdminClient;
   simUrls: Record<ProviderId, string>;
   logDir: string;
-}): Promise<{ storeId: string; orderNumbers: string[]; labelsPdf: string }> {
+}): Promise<{ storeId: string; orderNumbers: string[]; labelsPdf: string; links: string[] }> {
   const { admin, simUrls } = ctx;
   const bigcommerce = new SimulatorControl(simUrls.bigcommerce);
   const posti = new SimulatorControl(simUrls.posti);
@@ -188,5 +188,26 @@ export async function runPostiStory(ctx: {
       .map((s) => s.tracking_link ?? '')
       .join(', ')}`,
   );
-  return { storeId, orderNumbers: [String(heavy), String(toPoint)], labelsPdf };
+  say.step('What the customer sees: the order’s tracking page');
+  await admin.http.put(`/stores/${storeId}/settings`, {
+    trackingPage: {
+      slug: 'sauna-sisu',
+      brand: { name: 'Sauna & Sisu', primaryColor: '#0f5132', accentColor: '#1d7a4f' },
+      defaultLanguage: 'fi',
+    },
+  });
+  const links: string[] = [];
+  for (const id of [heavy, toPoint]) {
+    const { data } = await admin.http.post<{ url: string }>(
+      `/stores/${storeId}/orders/${id}/tracking-link`,
+    );
+    const page = await fetch(data.url);
+    const title = /<title>([^<]*)<\/title>/.exec(await page.text())?.[1] ?? '';
+    say.ok(`order ${id}: ${data.url}  (${page.status}, "${title}")`);
+    links.push(data.url);
+  }
+  say.dim(
+    `or look an order up at ${new URL(links[0]!).origin}/s/sauna-sisu with its number and e-mail`,
+  );
+  return { storeId, orderNumbers: [String(heavy), String(toPoint)], labelsPdf, links };
 }

@@ -22,6 +22,7 @@ import { LabelsService } from '../services/labels.service';
 import { ReviewsService } from '../services/reviews.service';
 import { orderTimeline } from '../services/timeline.service';
 import { labelsApi } from './labels.route';
+import { trackingLinksApi } from './tracking-links.route';
 import { ratesAdminApi } from './rates-admin.route';
 import { reviewsApi } from './reviews.route';
 
@@ -107,12 +108,15 @@ export function adminApi(deps: {
   ports: Pick<Ports, 'fulfilment' | 'providersFor' | 'shipments'>;
   /** Where stores' carrier connections reach the checkout callbacks. */
   publicUrl: string;
+  /** Where customers reach the tracking page app, when it is deployed. */
+  trackingPageUrl: string | undefined;
 }): Router {
   const { repos, producer, connections } = deps;
   const router = Router();
   router.use('/admin/api', requireBearer(deps.token), express.json({ limit: '64kb' }));
   router.use(reviewsApi({ reviews: new ReviewsService(repos, producer, deps.ports), body }));
   router.use(ratesAdminApi({ repos, body, publicUrl: deps.publicUrl }));
+  router.use(trackingLinksApi({ repos, trackingPageUrl: deps.trackingPageUrl }));
   router.use(labelsApi({ labels: new LabelsService(repos, deps.ports), body }));
 
   router.post(

@@ -1,8 +1,8 @@
-import type { TrackingStatus } from '@shiplink/domain';
+import type { PageLanguage, TrackingStatus } from '@shiplink/domain';
 
-/** The languages the page speaks. */
-export const PAGE_LOCALES = ['en', 'fi', 'sv', 'de'] as const;
-export type PageLocale = (typeof PAGE_LOCALES)[number];
+/** The languages the page speaks (the store settings' `PAGE_LANGUAGES`). */
+export { PAGE_LANGUAGES as PAGE_LOCALES } from '@shiplink/domain';
+export type PageLocale = PageLanguage;
 
 /** What a store chose to look like, and how customers reach its support. */
 export interface Branding {
