@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  NotificationSettingsSchema,
   TrackingPageSettingsSchema,
   TrackingStatusSchema,
   type TrackingStatus,
@@ -90,6 +91,8 @@ export const StoreSettingsSchema = z
       .prefault({}),
     /** The customer tracking page: branding, languages, the store's own host names. */
     trackingPage: TrackingPageSettingsSchema.prefault({}),
+    /** Messages to customers as their parcels move: rules, sender, quiet hours (off by default). */
+    notifications: NotificationSettingsSchema.prefault({}),
   })
   .strict();
 export type StoreSettings = z.infer<typeof StoreSettingsSchema>;

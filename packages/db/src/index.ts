@@ -10,6 +10,7 @@ import { RatesRepo } from './repos/rates.repo';
 import { SequencesRepo } from './repos/sequences.repo';
 import { DeadLettersRepo } from './repos/dead-letters.repo';
 import { InboxRepo } from './repos/inbox.repo';
+import { NotificationsRepo } from './repos/notifications.repo';
 import { OrdersRepo } from './repos/orders.repo';
 import { ShipmentsRepo } from './repos/shipments.repo';
 import { StockRepo } from './repos/stock.repo';
@@ -32,6 +33,7 @@ export * from './ttl-cache';
 export * from './repos/sequences.repo';
 export * from './repos/dead-letters.repo';
 export * from './repos/inbox.repo';
+export * from './repos/notifications.repo';
 export * from './repos/orders.repo';
 export * from './repos/shipments.repo';
 export * from './repos/stock.repo';
@@ -56,6 +58,7 @@ export interface Repos {
   trackings: TrackingsRepo;
   timelines: TrackingTimelinesRepo;
   trackingPages: TrackingPagesRepo;
+  notifications: NotificationsRepo;
   catalog: CatalogRepo;
   carrierShipments: CarrierShipmentsRepo;
   stock: StockRepo;
@@ -99,6 +102,7 @@ export function createRepos(options: {
     trackings: new TrackingsRepo(db),
     timelines: new TrackingTimelinesRepo(db),
     trackingPages: new TrackingPagesRepo(db, box),
+    notifications: new NotificationsRepo(db, box),
     catalog: new CatalogRepo(db),
     stock: new StockRepo(db),
     locks,

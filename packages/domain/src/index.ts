@@ -12,3 +12,4 @@ export * from './sku-mapping';
 export * from './staff-notes';
 export * from './rates';
 export * from './tracking-page';
+export * from './notifications';

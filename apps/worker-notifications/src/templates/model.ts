@@ -1,0 +1,71 @@
+import type { PageLanguage, TrackingStatus } from '@shiplink/domain';
+
+/** The moments a customer is told about, each one a canonical tracking status (or `shipped`). */
+export const NOTIFICATION_TRIGGERS = [
+  'shipped',
+  'out_for_delivery',
+  'available_for_pickup',
+  'delivered',
+  'exception',
+  'attempt_failed',
+  'returned',
+  'delayed',
+] as const;
+export type NotificationTrigger = (typeof NOTIFICATION_TRIGGERS)[number];
+
+export const NOTIFICATION_CHANNELS = ['email', 'sms'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** Everything a template may use, for one parcel of one order, in one language. */
+export interface NotificationContext {
+  language: PageLanguage;
+  trigger: NotificationTrigger;
+  store: {
+    name: string;
+    logoUrl: string | null;
+    /** `#rrggbb`. */
+    primaryColor: string;
+    accentColor: string;
+    supportEmail: string | null;
+    supportPhone: string | null;
+    supportUrl: string | null;
+  };
+  customer: { name: string | null };
+  order: { number: string };
+  parcel: {
+    carrierName: string;
+    trackingNumber: string;
+    /** The carrier's own page for the parcel. */
+    trackingUrl: string | null;
+    status: TrackingStatus;
+    /** ISO date or date-time. */
+    estimatedDelivery: string | null;
+    /** The checkpoint that set the status, as the carrier worded it. */
+    lastEvent: { message: string | null; location: string | null; occurredAt: string | null };
+    items: { name: string; quantity: number }[];
+  };
+  links: {
+    /** The order's tracking page (its opaque link, in the message's language). */
+    trackingPage: string;
+    /** One click unsubscribes this recipient from the store's tracking messages. */
+    unsubscribe: string;
+  };
+}
+
+/** Handlebars sources a merchant can edit; every field is a template. */
+export interface EmailTemplate {
+  subject: string;
+  /** The message's content; the branded, responsive layout wraps it. */
+  html: string;
+  text: string;
+}
+
+export interface SmsTemplate {
+  body: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
