@@ -1,5 +1,7 @@
 import { provideWorkerApps } from '@shiplink/test-world';
 import { registrations as inventoryRegistrations } from '@shiplink/worker-inventory/registrations';
+import { loadNotificationEnv } from '@shiplink/worker-notifications/env';
+import { registrations as notificationRegistrations } from '@shiplink/worker-notifications/registrations';
 import { registrations as orderRegistrations } from '@shiplink/worker-orders/registrations';
 import { registrations as shipmentRegistrations } from '@shiplink/worker-shipments/registrations';
 import { registrations as trackingRegistrations } from '@shiplink/worker-tracking/registrations';
@@ -11,4 +13,13 @@ provideWorkerApps({
   'worker-shipments': { queue: 'shipments', registrations: shipmentRegistrations },
   'worker-tracking': { queue: 'tracking', registrations: (p) => trackingRegistrations(p) },
   'worker-inventory': { queue: 'inventory', registrations: inventoryRegistrations },
+  // Read when a world starts its workers: a suite sets SMTP_URL and TRACKING_PAGE_URL first.
+  'worker-notifications': {
+    queue: 'notifications',
+    registrations: (p) =>
+      notificationRegistrations(
+        p,
+        loadNotificationEnv({ TRACKING_PAGE_URL: 'https://track.invalid', ...process.env }),
+      ),
+  },
 });

@@ -17,6 +17,7 @@ export const WORKER_APP_NAMES = [
   'worker-shipments',
   'worker-tracking',
   'worker-inventory',
+  'worker-notifications',
 ] as const;
 export type WorkerAppName = (typeof WORKER_APP_NAMES)[number];
 

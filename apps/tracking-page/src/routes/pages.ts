@@ -10,6 +10,7 @@ import {
   renderErrorPage,
   renderLookupPage,
   renderOrderPage,
+  renderUnsubscribePage,
   type LookupProblem,
   type PageChrome,
 } from '../views';
@@ -169,6 +170,32 @@ export function trackingPageRoutes(deps: { pages: TrackingPages; logger: Logger 
   });
   router.get('/parcel/:trackingNumber', parcel);
   router.get('/s/:slug/parcel/:trackingNumber', parcel);
+
+  const unsubscribe = async (req: Request, res: Response, next: NextFunction) => {
+    try {
+      const token = String(req.params.token);
+      const target = token.length <= 400 ? await pages.unsubscribeTarget(token) : undefined;
+      if (!target) return await notFound(req, res);
+      const own = await pages.storeByHost(req.hostname);
+      if (own && own.id !== target.store.id) return await notFound(req, res);
+      const site: Site = own
+        ? { store: own, base: '', ownHost: true }
+        : { store: target.store, base: `/s/${pages.slugOf(target.store)}`, ownHost: false };
+      if (req.method === 'POST') await pages.unsubscribe(target);
+      const language = languageOf(req, res, site);
+      res.type('html').send(
+        renderUnsubscribePage(chrome(req, res, site, language), {
+          done: req.method === 'POST',
+          action: req.path,
+        }),
+      );
+    } catch (error) {
+      next(error);
+    }
+  };
+  router.get('/u/:token', unsubscribe);
+  // One-click unsubscribe from the mail client (RFC 8058) and the confirmation's button alike.
+  router.post('/u/:token', form, unsubscribe);
 
   router.get('/t/:token', async (req, res, next) => {
     try {

@@ -22,7 +22,7 @@ export class TrackingPages {
   private readonly content: TtlCache<OrderContent | null>;
 
   constructor(
-    private readonly repos: Pick<Repos, 'trackingPages' | 'timelines'>,
+    private readonly repos: Pick<Repos, 'trackingPages' | 'timelines' | 'notifications'>,
     private readonly limits: LookupLimits,
     options: { cacheMs: number },
   ) {
@@ -95,6 +95,20 @@ export class TrackingPages {
     const parcel = parcels.find((p) => p.trackingNumber === number);
     if (!parcel) return { outcome: 'missing' };
     return { outcome: 'found', view: { orderNumber: null, parcels: [parcel], unshipped: null } };
+  }
+
+  /** The store and recipient an unsubscribe link is for; undefined for a link not ours. */
+  async unsubscribeTarget(token: string) {
+    const subject = this.repos.notifications.readUnsubscribeToken(token);
+    const store = subject && (await this.repos.trackingPages.store(subject.storeId));
+    return subject && store ? { subject, store } : undefined;
+  }
+
+  async unsubscribe(target: {
+    subject: { storeId: string; channel: string; recipientHash: string };
+  }) {
+    const { storeId, channel, recipientHash } = target.subject;
+    await this.repos.notifications.optOut(storeId, channel, recipientHash, 'unsubscribe');
   }
 
   /** What a link's token opens: its order, the order's store, and the link's language. */

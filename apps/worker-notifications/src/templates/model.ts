@@ -1,20 +1,13 @@
 import type { PageLanguage, TrackingStatus } from '@shiplink/domain';
 
-/** The moments a customer is told about, each one a canonical tracking status (or `shipped`). */
-export const NOTIFICATION_TRIGGERS = [
-  'shipped',
-  'out_for_delivery',
-  'available_for_pickup',
-  'delivered',
-  'exception',
-  'attempt_failed',
-  'returned',
-  'delayed',
-] as const;
-export type NotificationTrigger = (typeof NOTIFICATION_TRIGGERS)[number];
-
-export const NOTIFICATION_CHANNELS = ['email', 'sms'] as const;
-export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+/** The moments and channels, as the store's notification settings name them. */
+export {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_TRIGGERS,
+  type NotificationChannel,
+  type NotificationTrigger,
+} from '@shiplink/domain';
+import type { NotificationTrigger } from '@shiplink/domain';
 
 /** Everything a template may use, for one parcel of one order, in one language. */
 export interface NotificationContext {
@@ -69,3 +62,7 @@ export interface RenderedEmail {
   html: string;
   text: string;
 }
+
+/** The fields a merchant edits, each validated on its own: they escape and end up differently. */
+export const TEMPLATE_KINDS = ['subject', 'html', 'text', 'sms'] as const;
+export type TemplateKind = (typeof TEMPLATE_KINDS)[number];

@@ -1,5 +1,5 @@
 import type { Platform } from '@shiplink/app-kit';
-import { digest, type TrackingSnapshot } from '@shiplink/domain';
+import { digest, triggerOf, type TrackingSnapshot } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext } from '@shiplink/logger';
 import { planProgress } from './progress-plan';
@@ -57,10 +57,11 @@ export class TrackingProgressService {
         anomalies: plan.anomalies.length,
         status: now.status,
         moved: plan.transitions.length > 0,
+        current: now,
       };
     });
     if (!outcome) return { newCheckpoints: 0, anomalies: 0, status: 'unknown', moved: false };
-    const { orderId, newest, ...result } = outcome;
+    const { orderId, newest, current, ...result } = outcome;
     logger.info('tracking progress applied', { trackingId, ...result });
     // One write-back per batch: it reads the tracking's whole history, so every status the batch
     // passed through is written (an exception overtaken by a delivery is still noted), and a
@@ -77,6 +78,15 @@ export class TrackingProgressService {
       { orderId, trigger: digest(trigger, 16) },
       { correlationId },
     );
+    // The customer hears about the status the parcel is in now, once per status (the job and the
+    // notification's unique key collapse repeats); the store's rules decide whether and how.
+    if (current.occurredAt && triggerOf(current.status)) {
+      await this.platform.producer.enqueue(
+        jobs.notificationTrigger,
+        { trackingId, status: current.status, occurredAt: current.occurredAt.toISOString() },
+        { correlationId },
+      );
+    }
     return result;
   }
 }

@@ -96,6 +96,14 @@ export const de: Messages = {
       'Geben Sie Ihre Bestellnummer zusammen mit E-Mail-Adresse oder Postleitzahl ein, oder eine Sendungsnummer.',
   },
 
+  unsubscribe: {
+    heading: 'Keine Sendungs-E-Mails mehr?',
+    body: 'Sie erhalten von {store} keine E-Mails mehr zu Ihren Paketen. Bestellbestätigungen und Belege sind nicht betroffen.',
+    button: 'Abmelden',
+    doneHeading: 'Sie sind abgemeldet',
+    doneBody:
+      '{store} schickt Ihnen keine Sendungs-E-Mails mehr. Ihre Pakete können Sie weiterhin auf dieser Seite verfolgen.',
+  },
   error: {
     not_found: {
       heading: 'Bestellung nicht gefunden',

@@ -94,6 +94,14 @@ export const en: Messages = {
       'Enter your order number together with your e-mail address or postcode, or enter a tracking number.',
   },
 
+  unsubscribe: {
+    heading: 'Stop tracking e-mails?',
+    body: 'You will get no more e-mails about your parcels from {store}. Order confirmations and receipts are not affected.',
+    button: 'Unsubscribe',
+    doneHeading: 'You are unsubscribed',
+    doneBody:
+      '{store} will send you no more tracking e-mails. You can still follow your parcels on this page.',
+  },
   error: {
     not_found: {
       heading: 'Order not found',

@@ -93,6 +93,14 @@ export const fi: Messages = {
     invalid: 'Anna tilausnumero sekä sähköpostiosoite tai postinumero, tai anna seurantatunnus.',
   },
 
+  unsubscribe: {
+    heading: 'Lopetetaanko seurantaviestit?',
+    body: 'Et saa enää sähköposteja paketeistasi kaupalta {store}. Tilausvahvistukset ja kuitit tulevat edelleen.',
+    button: 'Peru tilaus',
+    doneHeading: 'Viestit on lopetettu',
+    doneBody:
+      '{store} ei lähetä sinulle enää seurantaviestejä. Voit edelleen seurata pakettejasi tällä sivulla.',
+  },
   error: {
     not_found: {
       heading: 'Tilausta ei löytynyt',

@@ -77,6 +77,14 @@ export interface Messages {
   problem: Record<LookupProblem, string>;
 
   error: Record<ErrorKind, { heading: string; body: string }>;
+  /** The unsubscribe link of tracking e-mails: a confirmation, then the answer. */
+  unsubscribe: {
+    heading: string;
+    body: string;
+    button: string;
+    doneHeading: string;
+    doneBody: string;
+  };
   lookUpOrder: string;
 
   supportHeading: string;

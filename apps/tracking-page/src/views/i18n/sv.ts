@@ -94,6 +94,14 @@ export const sv: Messages = {
       'Ange ditt ordernummer tillsammans med e-postadress eller postnummer, eller ange ett spårningsnummer.',
   },
 
+  unsubscribe: {
+    heading: 'Sluta få spårningsmejl?',
+    body: 'Du får inga fler mejl om dina paket från {store}. Orderbekräftelser och kvitton påverkas inte.',
+    button: 'Avsluta prenumerationen',
+    doneHeading: 'Du har avslutat prenumerationen',
+    doneBody:
+      '{store} skickar inga fler spårningsmejl. Du kan fortfarande följa dina paket på den här sidan.',
+  },
   error: {
     not_found: {
       heading: 'Beställningen hittades inte',

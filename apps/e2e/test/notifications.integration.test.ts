@@ -1,0 +1,172 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { waitFor } from '@shiplink/testing';
+import {
+  finnishOrder,
+  startPostiWorld,
+  startTrackingPage,
+  type PostiWorld,
+  type RunningTrackingPage,
+} from '@shiplink/test-world';
+
+/** A real SMTP server in this process: every message it takes, parsed back. */
+async function startMailbox() {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * Tracking e-mails of a Finnish store: sent through SMTP at the moments its rules name, in the
+ * customer's language, with the tracking page and a working unsubscribe link, once each.
+ */
+describe('notifications: tracking e-mails to the customer', () => {
+  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let world: PostiWorld;
+  let page: RunningTrackingPage;
+  const saved = { smtp: process.env.SMTP_URL, page: process.env.TRACKING_PAGE_URL };
+
+  beforeAll(async () => {
+    mailbox = await startMailbox();
+    process.env.SMTP_URL = mailbox.url;
+    process.env.TRACKING_PAGE_URL = 'http://127.0.0.1:1';
+    world = await startPostiWorld();
+    page = await startTrackingPage(world.hub.platform);
+    await world.admin.storeSettings(world.storeId, {
+      notifications: { enabled: true, email: { from: 'tracking@nordictrail.example' } },
+      trackingPage: { slug: 'nordic-trail', brand: { name: 'Nordic Trail' } },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const [key, value] of [
+      ['SMTP_URL', saved.smtp],
+      ['TRACKING_PAGE_URL', saved.page],
+    ] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+    await page?.close();
+    await world?.close();
+    await mailbox?.close();
+  });
+
+  /** The URL of a message's List-Unsubscribe header, as it was written. */
+  const headerLine = (mail: ParsedMail, key: string) =>
+    mail.headerLines.find((h) => h.key === key)?.line ?? '';
+  const unsubscribeUrlOf = (mail: ParsedMail) =>
+    /<([^>]+)>/.exec(headerLine(mail, 'list-unsubscribe'))?.[1] ?? '';
+  const mailsTo = (address: string) =>
+    mailbox.received.filter((mail) => JSON.stringify(mail.to).includes(address));
+
+  it('tells the customer when the parcel ships, goes out for delivery and arrives, once each', async () => {
+    const orderId = await world.placeOrder(finnishOrder());
+    await world.bigCommerceShipments(orderId, 1);
+    await world.posti.post(`/shipments/${orderId}/run`, { journey: 'home', stepDelayMs: 400 });
+    const mails = await waitFor(
+      async () => {
+        const mine = mailsTo('aino@example.fi').filter((m) => m.subject?.includes(String(orderId)));
+        return mine.length >= 3 ? mine : undefined;
+      },
+      { what: 'three tracking e-mails', timeoutMs: 30_000 },
+    );
+    // The parcel goes to Finland: Finnish, from the store's sender.
+    expect(mails.map((m) => m.subject)).toEqual([
+      expect.stringContaining('matkalla'),
+      expect.any(String),
+      expect.any(String),
+    ]);
+    const [first] = mails;
+    expect(first!.from?.text).toContain('tracking@nordictrail.example');
+    expect(first!.text).toContain(`${'http://127.0.0.1:1'}/t/`);
+    expect(first!.html).toContain('lang="fi"');
+    expect(unsubscribeUrlOf(first!)).toMatch(/^http:\/\/127\.0\.0\.1:1\/u\/[A-Za-z0-9._-]+$/);
+    expect(headerLine(first!, 'list-unsubscribe-post')).toBe(
+      'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+    );
+
+    // Every callback delivered again: nothing is sent twice.
+    await world.posti.get('/callbacks/idle?wait=5000');
+    const callbacks = await world.posti.get<{ id: string }[]>('/callbacks');
+    for (const callback of callbacks.slice(-3)) {
+      await world.posti.post(`/callbacks/redeliver/${callback.id}`);
+    }
+    await world.posti.get('/callbacks/idle?wait=5000');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(
+      mailsTo('aino@example.fi').filter((m) => m.subject?.includes(String(orderId))),
+    ).toHaveLength(3);
+
+    const order = await world.hub.platform.repos.orders.findByExternal(
+      world.storeId,
+      String(orderId),
+    );
+    const sent = await world.hub.platform.repos.notifications.forOrder(order!.id);
+    expect(sent.filter((n) => n.channel === 'email').map((n) => n.state)).toEqual([
+      'sent',
+      'sent',
+      'sent',
+    ]);
+    // The rules ask for an SMS when it is out for delivery; the store has no SMS connection.
+    expect(sent.find((n) => n.channel === 'sms')).toMatchObject({
+      state: 'skipped',
+      note: 'the store has no SMS connection',
+    });
+    // What the record keeps of the address is its hash and a masked form.
+    const emails = sent.filter((n) => n.channel === 'email');
+    expect(emails.every((n) => n.recipientMasked === 'a***@example.fi')).toBe(true);
+    expect(JSON.stringify(emails)).not.toContain('aino@example.fi');
+  }, 60_000);
+
+  it('unsubscribes with one click, and sends that recipient no more', async () => {
+    const [mail] = mailsTo('aino@example.fi');
+    const path = new URL(unsubscribeUrlOf(mail!)).pathname;
+    const confirm = await fetch(`${page.url}${path}`);
+    expect(confirm.status).toBe(200);
+    expect(await confirm.text()).toContain('<form method="post"');
+    const done = await fetch(`${page.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(done.status).toBe(200);
+
+    const before = mailbox.received.length;
+    const orderId = await world.placeOrder(finnishOrder());
+    await world.bigCommerceShipments(orderId, 1);
+    await world.posti.post(`/shipments/${orderId}/run`, { journey: 'home', stepDelayMs: 400 });
+    const order = await waitFor(
+      () => world.hub.platform.repos.orders.findByExternal(world.storeId, String(orderId)),
+      { what: 'the order' },
+    );
+    const skipped = await waitFor(
+      async () => {
+        const rows = await world.hub.platform.repos.notifications.forOrder(order.id);
+        const email = rows.filter((n) => n.channel === 'email');
+        return email.length >= 3 && email.every((n) => n.state === 'skipped') ? email : undefined;
+      },
+      { what: 'the e-mails skipped for the unsubscribed recipient', timeoutMs: 30_000 },
+    );
+    expect(skipped[0]!.note).toBe('the recipient unsubscribed');
+    expect(mailbox.received.length).toBe(before);
+    expect((await fetch(`${page.url}/u/not-a-token`)).status).toBe(404);
+  }, 60_000);
+});
