@@ -10,6 +10,7 @@ import { prepareDemoDatabase } from './demo/database';
 import { say } from './demo/print';
 import { LOG_DIR, startDemoApp } from './demo/processes';
 import { runCommercetoolsStory } from './demo/commercetools-story';
+import { startDemoMailbox } from './demo/mailbox';
 import { runPostiStory } from './demo/posti-story';
 import { runOrderStory } from './demo/story';
 import { runTrackingStory } from './demo/tracking-story';
@@ -25,6 +26,7 @@ const DATABASE_URL =
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PORT = Number(process.env.DEMO_PORT ?? 8080);
 const TRACKING_PAGE_PORT = Number(process.env.DEMO_TRACKING_PAGE_PORT ?? 8090);
+const SMTP_PORT = Number(process.env.DEMO_SMTP_PORT ?? 2525);
 const PREFIX = 'shiplink-demo';
 /** Each simulator's port, from 4101 in registry order (the simulators app's defaults). */
 const SIM = Object.fromEntries(
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
   await prepareDemoDatabase(DATABASE_URL);
   await clearQueues();
   const publicUrl = `http://127.0.0.1:${PORT}`;
+  const mailbox = await startDemoMailbox(SMTP_PORT);
   const trackingPageUrl = `http://127.0.0.1:${TRACKING_PAGE_PORT}`;
   const env = {
     ...hubEnv({
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     }),
     PUBLIC_URL: publicUrl,
     TRACKING_PAGE_URL: trackingPageUrl,
+    SMTP_URL: mailbox.url,
     SCHEDULER_ENABLED: 'true',
     POLL_INTERVAL_MS: '60000',
     WORKER_LOCK_DURATION_MS: '30000',
@@ -88,6 +92,7 @@ async function main(): Promise<void> {
     ['worker-shipments', 'worker ready'],
     ['worker-tracking', 'worker ready'],
     ['worker-inventory', 'worker ready'],
+    ['worker-notifications', 'worker ready'],
   ];
   for (const [app, ready] of apps) {
     const running = startDemoApp(
@@ -128,7 +133,7 @@ async function main(): Promise<void> {
   await runTrackingStory({ admin, aftership, bigcommerce, storeHash, orders });
   const warehouse = await runWarehouseStory({ admin, simUrls });
   const commercetools = await runCommercetoolsStory({ admin, simUrls });
-  const finnish = await runPostiStory({ admin, simUrls, logDir: LOG_DIR });
+  const finnish = await runPostiStory({ admin, simUrls, logDir: LOG_DIR, mailbox });
 
   say.step('Where to look');
   say.info(

@@ -13,6 +13,7 @@ import {
 import { finnishRateRules } from '@shiplink/test-world/rates';
 import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
 import { waitFor } from '@shiplink/testing';
+import type { ParsedMail } from 'mailparser';
 import { say } from './print';
 
 interface CheckoutQuote {
@@ -37,6 +38,7 @@ export async function runPostiStory(ctx: {
   admin: AdminClient;
   simUrls: Record<ProviderId, string>;
   logDir: string;
+  mailbox: { received: ParsedMail[] };
 }): Promise<{ storeId: string; orderNumbers: string[]; labelsPdf: string; links: string[] }> {
   const { admin, simUrls } = ctx;
   const bigcommerce = new SimulatorControl(simUrls.bigcommerce);
@@ -53,6 +55,15 @@ export async function runPostiStory(ctx: {
   const storeHash = accounts.storeRef;
   const { storeId, connections } = await admin.connectAnyStore('Sauna & Sisu', accounts.list);
   say.ok(`Posti callbacks → ${connections.posti?.webhookUrl} (named in every shipment, 9901)`);
+  await admin.http.put(`/stores/${storeId}/settings`, {
+    trackingPage: {
+      slug: 'sauna-sisu',
+      brand: { name: 'Sauna & Sisu', primaryColor: '#0f5132', accentColor: '#1d7a4f' },
+      defaultLanguage: 'fi',
+    },
+    notifications: { enabled: true, email: { from: 'seuranta@saunasisu.example' } },
+  });
+  say.ok('tracking page and tracking e-mails on (the demo runs its own SMTP server)');
   await admin.http.put(`/stores/${storeId}/rate-rules`, { rules: finnishRateRules(), by: 'demo' });
   const issued = await admin.http.post<{
     key: string;
@@ -155,8 +166,9 @@ export async function runPostiStory(ctx: {
   );
 
   say.step('Posti moves the parcels; its signed callbacks come back through the ingress');
-  await posti.post(`/shipments/${heavy}/run`, { journey: 'home' });
-  await posti.post(`/shipments/${toPoint}/run`, { journey: 'pickup_point' });
+  // A step at a time, as parcels move: the customer hears of each moment the store's rules name.
+  await posti.post(`/shipments/${heavy}/run`, { journey: 'home', stepDelayMs: 400 });
+  await posti.post(`/shipments/${toPoint}/run`, { journey: 'pickup_point', stepDelayMs: 400 });
   await posti.get('/callbacks/idle?wait=10000');
   const delivered = async (id: number) =>
     waitFor(
@@ -188,14 +200,25 @@ export async function runPostiStory(ctx: {
       .map((s) => s.tracking_link ?? '')
       .join(', ')}`,
   );
-  say.step('What the customer sees: the order’s tracking page');
-  await admin.http.put(`/stores/${storeId}/settings`, {
-    trackingPage: {
-      slug: 'sauna-sisu',
-      brand: { name: 'Sauna & Sisu', primaryColor: '#0f5132', accentColor: '#1d7a4f' },
-      defaultLanguage: 'fi',
-    },
+  say.step('What the customer sees: tracking e-mails and the order’s tracking page');
+  const ours = (mail: ParsedMail) =>
+    [heavy, toPoint].some((id) => (mail.subject ?? '').includes(String(id)));
+  const mails = await waitFor(
+    async () =>
+      ctx.mailbox.received.filter(ours).length >= 5 ? ctx.mailbox.received.filter(ours) : undefined,
+    { what: 'the tracking e-mails of both orders', timeoutMs: 30_000 },
+  ).then(async () => {
+    // The last parcels' news is a moment behind: let it arrive before the list is printed.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    return ctx.mailbox.received.filter(ours);
   });
+  say.table([
+    ['to', 'subject'],
+    ...mails.map((mail) => [
+      mail.to ? (JSON.stringify(mail.to).match(/"address":"([^"]+)"/)?.[1] ?? '') : '',
+      mail.subject ?? '',
+    ]),
+  ]);
   const links: string[] = [];
   for (const id of [heavy, toPoint]) {
     const { data } = await admin.http.post<{ url: string }>(
