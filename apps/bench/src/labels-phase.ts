@@ -7,6 +7,7 @@ import {
   NORDIC_TRAIL_SENDER,
   type PostiShipmentView,
 } from '@shiplink/test-world/finnish-store';
+import { finnishRateRules } from '@shiplink/test-world/rates';
 import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
 import { sleep, startApp, waitFor, type AppProcess } from '@shiplink/testing';
 import { percentile } from './load';
@@ -22,6 +23,9 @@ export interface LabelsPhaseContext {
 }
 
 export interface LabelsFigures {
+  /** The Finnish store and one of its orders, for the phases after this one. */
+  storeId: string;
+  orderNumber: string;
   rate: number;
   orders: number;
   consignments: number;
@@ -56,6 +60,11 @@ export async function runLabelsPhase(ctx: LabelsPhaseContext): Promise<LabelsFig
   const account = accountOf<PostiSimAccount>(accounts, 'posti');
   if (!account) throw new Error('no Posti account was opened');
   const { storeId } = await ctx.admin.connectAnyStore('Bench Sauna', accounts.list);
+  // Checkout sold Posti's home delivery: the orders' shipping method names the rule's service.
+  await ctx.admin.http.put(`/stores/${storeId}/rate-rules`, {
+    rules: finnishRateRules(),
+    by: 'bench',
+  });
   const storeHash = accounts.storeRef;
 
   const placedAt = new Map<string, number>();
@@ -101,6 +110,8 @@ export async function runLabelsPhase(ctx: LabelsPhaseContext): Promise<LabelsFig
     if (kept.data.some((consignment) => consignment.hasLabel)) withLabels += 1;
   }
   return {
+    storeId,
+    orderNumber: [...placedAt.keys()][0] ?? '',
     rate: ctx.rate,
     orders: total,
     consignments: shipments.length,

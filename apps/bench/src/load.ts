@@ -11,6 +11,8 @@ export interface Request {
   path: string;
   headers: Record<string, string>;
   body: string;
+  /** POST unless told (pages are read with GET). */
+  method?: 'GET' | 'POST';
 }
 
 /** Closed-loop load: `connections` keep-alive clients each send the next request as soon as the last returns. */
@@ -47,7 +49,7 @@ export function send(agent: http.Agent, port: number, request: Request): Promise
         host: '127.0.0.1',
         port,
         path: request.path,
-        method: 'POST',
+        method: request.method ?? 'POST',
         agent,
         headers: { 'content-type': 'application/json', ...request.headers },
       },

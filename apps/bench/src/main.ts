@@ -24,6 +24,7 @@ import {
 } from '@shiplink/testing';
 import { commercetoolsRows, loggedSince, runCommercetoolsPhase } from './commercetools-phase';
 import { labelsRows, runLabelsPhase } from './labels-phase';
+import { runTrackingPagePhase, trackingPageRows } from './tracking-page-phase';
 import { ratesRows, runRatesPhase } from './rates-phase';
 import { closedLoop, percentile } from './load';
 import { backfillRows, runShipHeroBackfill } from './shiphero-phase';
@@ -63,6 +64,7 @@ const PHASE_NAMES = [
   'commercetools',
   'rates',
   'labels',
+  'tracking-page',
 ];
 const PHASES = new Set(
   (process.env.BENCH_PHASES ?? PHASE_NAMES.join(',')).split(',').map((name) => name.trim()),
@@ -73,6 +75,9 @@ for (const name of PHASES) {
 if (PHASES.has('tracking') && !PHASES.has('orders')) {
   throw new Error('BENCH_PHASES: tracking needs the orders phase (it ships its orders)');
 }
+if (PHASES.has('tracking-page') && !PHASES.has('labels')) {
+  throw new Error('BENCH_PHASES: tracking-page needs the labels phase (it opens its orders)');
+}
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
@@ -80,6 +85,7 @@ async function main(): Promise<void> {
   const database = await createTestDatabase();
   const prefix = `bench-${Date.now().toString(36)}`;
   const port = await freePort();
+  const trackingPagePort = await freePort();
   const sim = {} as Record<ProviderId, number>;
   for (const provider of PROVIDER_IDS) sim[provider] = await freePort();
   const simUrls = Object.fromEntries(
@@ -88,6 +94,7 @@ async function main(): Promise<void> {
   const env = {
     ...hubEnv({ databaseUrl: database.url, redisUrl: TEST_REDIS_URL, queuePrefix: prefix, port }),
     PUBLIC_URL: `http://127.0.0.1:${port}`,
+    TRACKING_PAGE_URL: `http://127.0.0.1:${trackingPagePort}`,
     WORKER_CONCURRENCY: '50',
     DB_POOL_SIZE: '18',
     ...Object.fromEntries(
@@ -362,6 +369,23 @@ async function main(): Promise<void> {
         seconds: LABEL_SECONDS,
       });
       rows.push(...labelsRows(labels, fmt));
+
+      // 9. The customer tracking page of one of those orders.
+      if (PHASES.has('tracking-page')) {
+        const pages = await runTrackingPagePhase({
+          env,
+          admin,
+          apps,
+          port: trackingPagePort,
+          storeId: labels.storeId,
+          orderNumber: labels.orderNumber,
+          email: 'aino@example.fi',
+          // Ten customers at a time, as a busy store's page sees them; 50 only measure queueing.
+          connections: 10,
+          durationMs: DURATION_MS,
+        });
+        rows.push(...trackingPageRows(pages, fmt));
+      }
     }
 
     console.log('\nShiplink benchmark (2-core box, everything local; providers simulated)\n');

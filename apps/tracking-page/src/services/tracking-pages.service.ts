@@ -8,6 +8,13 @@ import { brandingOf, canonicalOf, pageSettingsOf, parcelsOf } from './page-data'
 
 type OrderContent = Pick<OrderPageView, 'orderNumber' | 'parcels' | 'unshipped'>;
 
+interface OpenedLink {
+  orderId: string;
+  store: PageStore;
+  language: string | null;
+  revoked: boolean;
+}
+
 export type Found<T> =
   | ({ outcome: 'found' } & T)
   | { outcome: 'missing' }
@@ -20,6 +27,7 @@ export type Found<T> =
  */
 export class TrackingPages {
   private readonly content: TtlCache<OrderContent | null>;
+  private readonly links: TtlCache<OpenedLink | null>;
 
   constructor(
     private readonly repos: Pick<Repos, 'trackingPages' | 'timelines' | 'notifications'>,
@@ -27,6 +35,8 @@ export class TrackingPages {
     options: { cacheMs: number },
   ) {
     this.content = new TtlCache(options.cacheMs);
+    // A revoked link answers "gone" within the same few seconds.
+    this.links = new TtlCache(options.cacheMs);
   }
 
   storeByHost(host: string): Promise<PageStore | undefined> {
@@ -112,12 +122,15 @@ export class TrackingPages {
   }
 
   /** What a link's token opens: its order, the order's store, and the link's language. */
-  async openLink(token: string) {
-    const link = await this.repos.trackingPages.resolve(token);
-    const order = link && (await this.repos.trackingPages.order(link.orderId));
-    const store = order && (await this.repos.trackingPages.store(order.storeId));
-    if (!link || !order || !store) return undefined;
-    return { orderId: order.id, store, language: link.language, revoked: link.revoked };
+  async openLink(token: string): Promise<OpenedLink | undefined> {
+    const opened = await this.links.get(token, async () => {
+      const link = await this.repos.trackingPages.resolve(token);
+      const order = link && (await this.repos.trackingPages.order(link.orderId));
+      const store = order && (await this.repos.trackingPages.store(order.storeId));
+      if (!link || !order || !store) return null;
+      return { orderId: order.id, store, language: link.language, revoked: link.revoked };
+    });
+    return opened ?? undefined;
   }
 
   /** An order's number, parcels and items not shipped yet, as the page shows them. */
