@@ -3,7 +3,7 @@ import type { PageLanguage } from '@shiplink/domain';
 import { textColorOn } from './contrast';
 import { DEFAULT_ACCENT, isPageLanguage } from './data';
 import { formatDate, isDateStyle } from './dates';
-import { statusWords } from './status-words';
+import { statusWords } from '@shiplink/domain';
 import { webUrl } from './urls';
 
 /**

@@ -6,4 +6,3 @@ export type { TemplateValidation, ValidateOptions } from './validate';
 export { sampleContext, SAMPLE_STORE } from './samples';
 export { templateCacheStats, TEMPLATE_CACHE_CAPACITY } from './compile';
 export { formatDate, DATE_STYLES, type DateStyle } from './dates';
-export { STATUS_WORDS, statusWords } from './status-words';

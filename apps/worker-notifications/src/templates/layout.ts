@@ -3,7 +3,7 @@ import { textColorOn } from './contrast';
 import { FONT } from './helpers';
 import { LAYOUT_WORDS } from './layout-words';
 import type { NotificationContext } from './model';
-import { statusWords } from './status-words';
+import { statusWords } from '@shiplink/domain';
 import { mailtoUrl, telUrl } from './urls';
 
 /**

@@ -1,3 +1,4 @@
+import { STATUS_WORDS } from '@shiplink/domain';
 import type { Messages } from './messages';
 
 export const de: Messages = {
@@ -15,26 +16,7 @@ export const de: Messages = {
   trackingNumber: 'Sendungsnummer',
   estimatedDelivery: 'Voraussichtliche Zustellung',
   carrierPageLink: (carrierName) => `Sendung bei ${carrierName} verfolgen`,
-  status: {
-    pending: 'Warten auf Neuigkeiten',
-    info_received: 'Versand wird vorbereitet',
-    picked_up: 'An den Versanddienst übergeben',
-    in_transit: 'Unterwegs',
-    delayed: 'Verspätet',
-    on_hold: 'Angehalten',
-    out_for_delivery: 'In Zustellung',
-    available_for_pickup: 'Zur Abholung bereit',
-    attempt_failed: 'Zustellversuch erfolglos',
-    exception: 'Problem bei der Zustellung',
-    delivered: 'Zugestellt',
-    return_to_sender: 'Auf dem Rückweg zum Shop',
-    returned: 'An den Shop zurückgegangen',
-    failed: 'Konnte nicht zugestellt werden',
-    cancelled: 'Storniert',
-    expired: 'Keine neuen Informationen',
-    tracking_error: 'Sendungsverfolgung nicht verfügbar',
-    unknown: 'Noch keine Informationen',
-  },
+  status: STATUS_WORDS.de,
   statusNote: {
     delayed: 'Ihr Paket braucht länger als erwartet, ist aber weiterhin unterwegs.',
     on_hold:

@@ -1,3 +1,4 @@
+import { STATUS_WORDS } from '@shiplink/domain';
 import type { Messages } from './messages';
 
 export const en: Messages = {
@@ -15,26 +16,7 @@ export const en: Messages = {
   trackingNumber: 'Tracking number',
   estimatedDelivery: 'Estimated delivery',
   carrierPageLink: (carrierName) => `Track with ${carrierName}`,
-  status: {
-    pending: 'Waiting for an update',
-    info_received: 'Getting ready to ship',
-    picked_up: 'Handed to the carrier',
-    in_transit: 'On its way',
-    delayed: 'Running late',
-    on_hold: 'On hold',
-    out_for_delivery: 'Out for delivery',
-    available_for_pickup: 'Ready for pickup',
-    attempt_failed: 'Delivery attempt missed',
-    exception: 'Delivery problem',
-    delivered: 'Delivered',
-    return_to_sender: 'On its way back to the store',
-    returned: 'Returned to the store',
-    failed: 'Could not be delivered',
-    cancelled: 'Cancelled',
-    expired: 'No recent updates',
-    tracking_error: 'Tracking not available',
-    unknown: 'No information yet',
-  },
+  status: STATUS_WORDS.en,
   statusNote: {
     delayed: 'Your parcel is taking longer than expected, but it is still on its way.',
     on_hold:

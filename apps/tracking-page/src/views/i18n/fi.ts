@@ -1,3 +1,4 @@
+import { STATUS_WORDS } from '@shiplink/domain';
 import type { Messages } from './messages';
 
 export const fi: Messages = {
@@ -15,26 +16,7 @@ export const fi: Messages = {
   trackingNumber: 'Seurantatunnus',
   estimatedDelivery: 'Arvioitu toimitus',
   carrierPageLink: (carrierName) => `Seuraa kuljetusyhtiön sivulla (${carrierName})`,
-  status: {
-    pending: 'Odottaa tietoja',
-    info_received: 'Valmistellaan lähetettäväksi',
-    picked_up: 'Luovutettu kuljetukseen',
-    in_transit: 'Matkalla',
-    delayed: 'Myöhässä',
-    on_hold: 'Odotustilassa',
-    out_for_delivery: 'Jakelussa',
-    available_for_pickup: 'Noudettavissa',
-    attempt_failed: 'Toimitusyritys epäonnistui',
-    exception: 'Toimituksessa on ongelma',
-    delivered: 'Toimitettu',
-    return_to_sender: 'Palautumassa kauppaan',
-    returned: 'Palautettu kauppaan',
-    failed: 'Toimitus epäonnistui',
-    cancelled: 'Peruttu',
-    expired: 'Ei uusia tietoja',
-    tracking_error: 'Seuranta ei ole saatavilla',
-    unknown: 'Ei vielä tietoja',
-  },
+  status: STATUS_WORDS.fi,
   statusNote: {
     delayed: 'Pakettisi viipyy odotettua kauemmin, mutta se on yhä matkalla.',
     on_hold: 'Kuljetusyhtiö pitää pakettiasi toistaiseksi. Matka jatkuu, kun asia on selvitetty.',

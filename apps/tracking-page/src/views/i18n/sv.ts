@@ -1,3 +1,4 @@
+import { STATUS_WORDS } from '@shiplink/domain';
 import type { Messages } from './messages';
 
 export const sv: Messages = {
@@ -15,26 +16,7 @@ export const sv: Messages = {
   trackingNumber: 'Spårningsnummer',
   estimatedDelivery: 'Beräknad leverans',
   carrierPageLink: (carrierName) => `Spåra hos ${carrierName}`,
-  status: {
-    pending: 'Väntar på uppdatering',
-    info_received: 'Förbereds för att skickas',
-    picked_up: 'Lämnat till transportören',
-    in_transit: 'På väg',
-    delayed: 'Försenat',
-    on_hold: 'Tillfälligt stoppat',
-    out_for_delivery: 'Ute för leverans',
-    available_for_pickup: 'Klar att hämta',
-    attempt_failed: 'Leveransförsöket misslyckades',
-    exception: 'Problem med leveransen',
-    delivered: 'Levererat',
-    return_to_sender: 'På väg tillbaka till butiken',
-    returned: 'Returnerat till butiken',
-    failed: 'Kunde inte levereras',
-    cancelled: 'Avbrutet',
-    expired: 'Inga nya uppdateringar',
-    tracking_error: 'Spårning är inte tillgänglig',
-    unknown: 'Ingen information än',
-  },
+  status: STATUS_WORDS.sv,
   statusNote: {
     delayed: 'Ditt paket tar längre tid än väntat, men det är fortfarande på väg.',
     on_hold:

@@ -1,8 +1,9 @@
-import type { PageLanguage, TrackingStatus } from '@shiplink/domain';
+import type { TrackingStatus } from '../tracking/status';
+import type { PageLanguage } from './settings';
 
 /**
- * What a customer reads for each canonical status. Worded as on the customer tracking page
- * (apps/tracking-page), so that an e-mail and the page it links to say the same thing.
+ * What a customer reads for each canonical status, in each of the page's languages: the tracking
+ * page and the tracking e-mails say the same thing.
  */
 export const STATUS_WORDS: Readonly<
   Record<PageLanguage, Readonly<Record<TrackingStatus, string>>>
