@@ -5,12 +5,12 @@ import { SimulatorControl } from '@shiplink/connectors/testing';
 import type { AppProcess } from '@shiplink/testing';
 import { AdminClient } from '@shiplink/test-world/admin-client';
 import { hubEnv } from '@shiplink/test-world/hub';
+import { startMailbox } from '@shiplink/test-world/mailbox';
 import { openAccounts } from '@shiplink/test-world/sandbox';
 import { prepareDemoDatabase } from './demo/database';
 import { say } from './demo/print';
 import { LOG_DIR, startDemoApp } from './demo/processes';
 import { runCommercetoolsStory } from './demo/commercetools-story';
-import { startDemoMailbox } from './demo/mailbox';
 import { runPostiStory } from './demo/posti-story';
 import { runOrderStory } from './demo/story';
 import { runTrackingStory } from './demo/tracking-story';
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   await prepareDemoDatabase(DATABASE_URL);
   await clearQueues();
   const publicUrl = `http://127.0.0.1:${PORT}`;
-  const mailbox = await startDemoMailbox(SMTP_PORT);
+  const mailbox = await startMailbox(SMTP_PORT);
   const trackingPageUrl = `http://127.0.0.1:${TRACKING_PAGE_PORT}`;
   const env = {
     ...hubEnv({

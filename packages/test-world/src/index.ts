@@ -10,3 +10,4 @@ export * from './rates';
 export * from './posti';
 export * from './finnish-store';
 export * from './tracking-page';
+export * from './mailbox';

@@ -3,10 +3,11 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /**
- * The demo's mail server: a real SMTP server in the demo process, so the tracking e-mails the
- * hub sends can be shown (on a real deployment `SMTP_URL` names the merchant's provider).
+ * A real SMTP server in this process that keeps every message it takes, parsed back: where the
+ * tests and the demo receive the hub's tracking e-mails (a deployment's `SMTP_URL` names the
+ * merchant's provider). Port 0 takes a free one.
  */
-export async function startDemoMailbox(port: number) {
+export async function startMailbox(port = 0) {
   const received: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
