@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@shiplink/testing';
 import { createRepos, type Repos } from '../index';
+import { seedShipment } from '../test/seed';
 
 const KEY = Buffer.alloc(32, 3).toString('base64');
 
@@ -11,39 +12,13 @@ describe('NotificationsRepo on PostgreSQL', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     repos = createRepos({ databaseUrl: database.url, encryptionKey: KEY });
-    const tenant = await repos.tenancy.createTenant('Notes');
-    const store = await repos.tenancy.createStore({
-      tenantId: tenant.id,
-      name: 'Notes',
-      platform: 'bigcommerce',
-      externalRef: 'notes1',
-    });
-    const order = await repos.db.order.create({
-      data: {
-        storeId: store.id,
-        externalId: '1',
-        orderNumber: '1',
-        storeStatusId: 2,
-        storeStatus: 'Shipped',
-        currency: 'EUR',
-        canonical: {},
-      },
-    });
-    const shipment = await repos.shipments.upsertFromSource({
-      orderId: order.id,
-      fulfilmentOrderId: null,
+    const { store, order, shipment } = await seedShipment(repos, {
+      store: 'Notes',
+      storeRef: 'notes1',
+      orderNumber: '1',
       source: 'posti',
-      sourceId: 'JJFI9',
       trackingNumber: 'JJFI9',
-      carrierCode: null,
       carrierSlug: 'posti',
-      serviceCode: null,
-      shippingMethod: null,
-      shippingCost: null,
-      shipDate: null,
-      voided: false,
-      raw: {},
-      items: [],
     });
     claim = {
       orderId: order.id,

@@ -1,5 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '@shiplink/testing';
 import { createRepos, type Repos } from '../index';
+import { seedShipment } from '../test/seed';
 
 const KEY = Buffer.alloc(32, 5).toString('base64');
 
@@ -12,49 +13,23 @@ describe('TrackingPagesRepo on PostgreSQL', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     repos = createRepos({ databaseUrl: database.url, encryptionKey: KEY });
-    const tenant = await repos.tenancy.createTenant('Pages');
-    const store = await repos.tenancy.createStore({
-      tenantId: tenant.id,
-      name: 'Nordic Trail',
-      platform: 'bigcommerce',
-      externalRef: 'nt123',
+    const seeded = await seedShipment(repos, {
+      store: 'Nordic Trail',
+      storeRef: 'nt123',
       settings: { trackingPage: { slug: 'nordic-trail', domains: ['track.nordictrail.fi'] } },
+      orderNumber: '100',
+      source: 'posti',
+      trackingNumber: 'JJFI1',
+      carrierSlug: 'posti',
     });
     await repos.tenancy.createStore({
-      tenantId: tenant.id,
+      tenantId: seeded.tenant.id,
       name: 'Plain',
       platform: 'bigcommerce',
       externalRef: 'plain1',
     });
-    storeId = store.id;
-    const order = await repos.db.order.create({
-      data: {
-        storeId,
-        externalId: '100',
-        orderNumber: '100',
-        storeStatusId: 2,
-        storeStatus: 'Shipped',
-        currency: 'EUR',
-        canonical: { orderNumber: '100' },
-      },
-    });
-    orderId = order.id;
-    await repos.shipments.upsertFromSource({
-      orderId,
-      fulfilmentOrderId: null,
-      source: 'posti',
-      sourceId: 'JJFI1',
-      trackingNumber: 'JJFI1',
-      carrierCode: null,
-      carrierSlug: 'posti',
-      serviceCode: null,
-      shippingMethod: null,
-      shippingCost: null,
-      shipDate: null,
-      voided: false,
-      raw: {},
-      items: [],
-    });
+    storeId = seeded.store.id;
+    orderId = seeded.order.id;
   });
   afterAll(async () => {
     await repos?.close();

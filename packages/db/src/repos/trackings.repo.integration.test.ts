@@ -1,6 +1,7 @@
 import { sampleTrackingEvent } from '@shiplink/domain/fixtures';
 import { createTestDatabase, type TestDatabase } from '@shiplink/testing';
 import { createRepos, type Repos } from '../index';
+import { seedShipment } from '../test/seed';
 import type { TrackingClaim } from './tracking-records';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
@@ -13,39 +14,13 @@ describe('TrackingsRepo on PostgreSQL', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     repos = createRepos({ databaseUrl: database.url, encryptionKey: KEY });
-    const tenant = await repos.tenancy.createTenant('Trackers');
-    const store = await repos.tenancy.createStore({
-      tenantId: tenant.id,
-      name: 'Trackers',
-      platform: 'bigcommerce',
-      externalRef: 'abc123',
-    });
-    const order = await repos.db.order.create({
-      data: {
-        storeId: store.id,
-        externalId: '100',
-        orderNumber: '100',
-        storeStatusId: 2,
-        storeStatus: 'Shipped',
-        currency: 'USD',
-        canonical: {},
-      },
-    });
-    const shipment = await repos.shipments.upsertFromSource({
-      orderId: order.id,
-      fulfilmentOrderId: null,
+    const { store, order, shipment } = await seedShipment(repos, {
+      store: 'Trackers',
+      storeRef: 'abc123',
+      orderNumber: '100',
       source: 'bigcommerce',
-      sourceId: '1',
       trackingNumber: '1ZTEST000000000001',
-      carrierCode: null,
       carrierSlug: 'ups',
-      serviceCode: null,
-      shippingMethod: null,
-      shippingCost: null,
-      shipDate: null,
-      voided: false,
-      raw: {},
-      items: [],
     });
     claim = {
       orderId: order.id,
