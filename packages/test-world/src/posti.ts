@@ -8,7 +8,6 @@ import {
   TEST_REDIS_URL,
   testLogFile,
   testQueuePrefix,
-  waitFor,
   type TestDatabase,
 } from '@shiplink/testing';
 import { AdminClient } from './admin-client';
@@ -16,7 +15,7 @@ import { NORDIC_TRAIL_SENDER, type PostiShipmentView } from './finnish-store';
 import { startHub, type HubOptions, type RunningHub } from './hub';
 import { finnishRateRules } from './rates';
 import { accountOf, openAccounts } from './sandbox';
-import type { BigCommerceOrderView } from './world';
+import { storeOrderViews, type BigCommerceOrderView } from './world';
 
 export interface PostiWorld {
   database: TestDatabase;
@@ -74,6 +73,7 @@ export async function startPostiWorld(
   const postiAccount = accountOf<PostiSimAccount>(accounts, 'posti');
   if (!postiAccount) throw new Error('no Posti account was opened');
   const storeHash = accounts.storeRef;
+  const views = storeOrderViews(bigcommerceControl, storeHash);
   const world: PostiWorld = {
     database,
     simulators,
@@ -96,16 +96,8 @@ export async function startPostiWorld(
       );
       return placed.order.id;
     },
-    bigCommerceOrder: (orderId) =>
-      bigcommerceControl.get<BigCommerceOrderView>(`/stores/${storeHash}/orders/${orderId}`),
-    bigCommerceShipments: (orderId, count) =>
-      waitFor(
-        async () => {
-          const view = await world.bigCommerceOrder(orderId);
-          return view.shipments.length >= count ? view : undefined;
-        },
-        { what: `${count} BigCommerce shipment(s) on order ${orderId}` },
-      ),
+    bigCommerceOrder: views.order,
+    bigCommerceShipments: views.shipments,
     async close() {
       await hub.close();
       await simulators.close();

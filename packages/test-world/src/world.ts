@@ -7,6 +7,7 @@ import {
   type TestDatabase,
 } from '@shiplink/testing';
 import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce/simulator';
+import type { SimulatorControl } from '@shiplink/connectors/testing';
 import type { HubOptions } from './hub';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 
@@ -43,6 +44,23 @@ export interface BigCommerceOrderView {
   }[];
 }
 
+/** A store's orders in the BigCommerce simulator, and waiting for the shipments the hub writes. */
+export function storeOrderViews(bigcommerce: SimulatorControl, storeHash: string) {
+  const order = (orderId: number) =>
+    bigcommerce.get<BigCommerceOrderView>(`/stores/${storeHash}/orders/${orderId}`);
+  return {
+    order,
+    shipments: (orderId: number, count: number) =>
+      waitFor(
+        async () => {
+          const view = await order(orderId);
+          return view.shipments.length >= count ? view : undefined;
+        },
+        { what: `${count} BigCommerce shipment(s) on order ${orderId}` },
+      ),
+  };
+}
+
 export async function startWorld(
   options: Partial<HubOptions> &
     Pick<SandboxOptions, 'quotas' | 'tracking' | 'fulfilment' | 'fulfilmentSettings'> = {},
@@ -61,6 +79,7 @@ export async function startWorld(
     ...(logFile ? { logFile } : {}),
     ...options,
   });
+  const views = storeOrderViews(sandbox.bigcommerce, sandbox.storeHash);
   const world: TestWorld = {
     ...sandbox,
     database,
@@ -82,20 +101,8 @@ export async function startWorld(
         { timeoutMs, what: `ShipStation order ${key}` },
       );
     },
-    async bigCommerceOrder(orderId) {
-      return sandbox.bigcommerce.get<BigCommerceOrderView>(
-        `/stores/${sandbox.storeHash}/orders/${orderId}`,
-      );
-    },
-    async bigCommerceShipments(orderId, count) {
-      return waitFor(
-        async () => {
-          const view = await world.bigCommerceOrder(orderId);
-          return view.shipments.length >= count ? view : undefined;
-        },
-        { what: `${count} BigCommerce shipment(s) on order ${orderId}` },
-      );
-    },
+    bigCommerceOrder: views.order,
+    bigCommerceShipments: views.shipments,
     async close() {
       await sandbox.close();
       await database.drop();

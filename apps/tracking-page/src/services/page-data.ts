@@ -2,6 +2,7 @@ import type { OrderTimeline, PageStore, ShipmentTimeline } from '@shiplink/db';
 import {
   CanonicalOrderSchema,
   carrierFromName,
+  storeBrand,
   TrackingPageSettingsSchema,
   TrackingStatusSchema,
   type CanonicalOrder,
@@ -21,16 +22,8 @@ export function pageSettingsOf(store: PageStore): TrackingPageSettings {
 }
 
 export function brandingOf(store: PageStore, settings: TrackingPageSettings): Branding {
-  const { brand } = settings;
-  return {
-    storeName: brand.name ?? store.name,
-    logoUrl: brand.logoUrl ?? null,
-    primaryColor: brand.primaryColor,
-    accentColor: brand.accentColor,
-    supportEmail: brand.supportEmail ?? null,
-    supportPhone: brand.supportPhone ?? null,
-    supportUrl: brand.supportUrl ?? null,
-  };
+  const { name, ...brand } = storeBrand(settings, store.name);
+  return { storeName: name, ...brand };
 }
 
 /** The canonical order as imported; undefined when what is stored is not one. */

@@ -6,6 +6,7 @@ import {
   carrierFromName,
   NotificationTriggerSchema,
   PageLanguageSchema,
+  storeBrand,
 } from '@shiplink/domain';
 import { classifyFailure } from '@shiplink/errors';
 import { withLogContext } from '@shiplink/logger';
@@ -134,20 +135,11 @@ export class NotificationSendService {
       recipientHash: record.recipientHash,
     });
     const last = parcel.checkpoints.at(-1);
-    const brand = settings.trackingPage.brand;
     const slug = parcel.tracking?.slug ?? parcel.carrierSlug;
     return {
       language,
       trigger: NotificationTriggerSchema.parse(record.trigger),
-      store: {
-        name: brand.name ?? names.storeName,
-        logoUrl: brand.logoUrl ?? null,
-        primaryColor: brand.primaryColor,
-        accentColor: brand.accentColor,
-        supportEmail: brand.supportEmail ?? null,
-        supportPhone: brand.supportPhone ?? null,
-        supportUrl: brand.supportUrl ?? null,
-      },
+      store: storeBrand(settings.trackingPage, names.storeName),
       customer: { name: names.customerName },
       order: { number: names.orderNumber },
       parcel: {

@@ -57,3 +57,27 @@ export const TrackingPageSettingsSchema = z
   })
   .strict();
 export type TrackingPageSettings = z.infer<typeof TrackingPageSettingsSchema>;
+
+/** What a store looks like to its customers, on the tracking page and in its e-mails alike. */
+export interface StoreBrand {
+  name: string;
+  logoUrl: string | null;
+  primaryColor: string;
+  accentColor: string;
+  supportEmail: string | null;
+  supportPhone: string | null;
+  supportUrl: string | null;
+}
+
+export function storeBrand(settings: TrackingPageSettings, storeName: string): StoreBrand {
+  const { brand } = settings;
+  return {
+    name: brand.name ?? storeName,
+    logoUrl: brand.logoUrl ?? null,
+    primaryColor: brand.primaryColor,
+    accentColor: brand.accentColor,
+    supportEmail: brand.supportEmail ?? null,
+    supportPhone: brand.supportPhone ?? null,
+    supportUrl: brand.supportUrl ?? null,
+  };
+}
