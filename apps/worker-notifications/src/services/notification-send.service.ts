@@ -10,7 +10,11 @@ import {
 } from '@shiplink/domain';
 import { classifyFailure } from '@shiplink/errors';
 import { withLogContext } from '@shiplink/logger';
-import { defaultTemplates, renderEmail, type NotificationContext } from '../templates';
+import {
+  defaultTemplates,
+  renderEmail,
+  type NotificationContext,
+} from '@shiplink/notification-templates';
 import type { EmailChannel } from './email-channel';
 import { destinationOf } from './notification-trigger.service';
 import { emailOf, recipientHash } from './recipients';
