@@ -13,3 +13,4 @@ export * from './staff-notes';
 export * from './rates';
 export * from './tracking-page';
 export * from './notifications';
+export * from './contact';
