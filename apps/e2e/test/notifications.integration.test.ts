@@ -79,13 +79,7 @@ describe('notifications: tracking e-mails to the customer', () => {
     );
 
     // Every callback delivered again: nothing is sent twice.
-    await world.posti.get('/callbacks/idle?wait=5000');
-    const callbacks = await world.posti.get<{ id: string }[]>('/callbacks');
-    for (const callback of callbacks.slice(-3)) {
-      await world.posti.post(`/callbacks/redeliver/${callback.id}`);
-    }
-    await world.posti.get('/callbacks/idle?wait=5000');
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await world.redeliverLastCallbacks(3);
     expect(
       mailsTo('aino@example.fi').filter((m) => m.subject?.includes(String(orderId))),
     ).toHaveLength(3);

@@ -3,6 +3,7 @@ import {
   unstorableJson,
   type FulfilmentSystem,
   type MessageChannel,
+  type MessageDeliveryStatus,
   type PickupPointSource,
   type ShipmentCarrier,
   type StockSource,
@@ -16,9 +17,9 @@ import type { RateLimiter } from './http/rate-limiter';
 
 /**
  * The roles a provider can play; a descriptor lists the ones it does. A `carrier` serves a
- * store's checkout (pickup points) beside whatever else it does.
+ * store's checkout (pickup points) beside whatever else it does; `messaging` delivers messages
+ * to customers (SMS).
  */
-/** `messaging`: delivers messages to customers (SMS). */
 export type Role = 'store' | 'fulfilment' | 'tracking' | 'carrier' | 'messaging';
 
 /** The part of a stored connection a client needs. */
@@ -85,7 +86,16 @@ export type WebhookIntent =
    * the order's parcels. `sequence` is the store's per-order message number, where it numbers
    * them, so a message older than one acted on already is superseded.
    */
-  | { kind: 'store-parcels.changed'; orderRef: string; sequence: number | null };
+  | { kind: 'store-parcels.changed'; orderRef: string; sequence: number | null }
+  /** A message sent to a customer was delivered, or not (`providerRef` is the send's id). */
+  | {
+      kind: 'message.status';
+      providerRef: string;
+      status: MessageDeliveryStatus;
+      errorCode: number | null;
+    }
+  /** A customer asked the sender for no more messages (STOP), or for them again (START). */
+  | { kind: 'message.opt-out'; recipient: string; optedOut: boolean };
 
 /** Why a delivery is refused; the ingress answers it as is and records it. */
 export interface WebhookRefusal {
@@ -129,7 +139,10 @@ export interface WebhookHandler {
    * (ShipHero wants HTTP 200 with `{"code":"200","Status":"Success"}`); otherwise the hub answers
    * 202 (200 for a duplicate) with its own receipt.
    */
-  acknowledgement?: { status: 200; body: unknown };
+  acknowledgement?:
+    | { status: 200; body: unknown }
+    /** A body of its own type (Twilio reads TwiML from the answer to an incoming message). */
+    | { status: 200; body: string; contentType: string };
   /**
    * For deliveries that prove themselves with a token checked against keys published elsewhere
    * (a Pub/Sub push subscription's OpenID Connect token): runs before `handle`, and a refusal is
@@ -215,7 +228,8 @@ export interface ConnectorDescriptor<
   webhook?: WebhookHandler;
   /**
    * Points the provider's webhooks at `destination`; what was added and what was there.
-   * Absent where a person adds the URL in the provider's admin (`manualWebhookSetup` says how).
+   * Absent where a person adds the URL in the provider's admin (`manualWebhookSetup` says how);
+   * where both exist, registering does part of it and the person the rest.
    */
   registerWebhooks?(
     client: Client,

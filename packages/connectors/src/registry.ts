@@ -6,6 +6,7 @@ import { posti } from './posti/descriptor';
 import type { ConnectorDescriptor, Role } from './descriptor';
 import { shipHero } from './shiphero/descriptor';
 import { shipStation } from './shipstation/descriptor';
+import { twilio } from './twilio/descriptor';
 
 /** Every provider the hub speaks to. Adding one is a folder with its descriptor and a line here. */
 export const CONNECTORS = [
@@ -15,6 +16,7 @@ export const CONNECTORS = [
   shipHero,
   commercetools,
   posti,
+  twilio,
 ] as const;
 
 export type Connector = (typeof CONNECTORS)[number];

@@ -58,11 +58,15 @@ export class JobProducer {
     return queue;
   }
 
-  /** Validates the payload against its declared schema and adds it under its deterministic id. */
+  /**
+   * Validates the payload against its declared schema and adds it under its deterministic id;
+   * `delayMs` holds it back that long (a message waiting for the recipient's quiet hours to end).
+   */
   async enqueue<D extends JobDefinition>(
     definition: D,
     payload: PayloadOf<D>,
     meta: Omit<JobMeta, 'enqueuedAt'>,
+    options: { delayMs?: number } = {},
   ): Promise<string> {
     const parsed = definition.schema.parse(payload) as PayloadOf<D>;
     const jobId = definition.jobId(parsed);
@@ -73,7 +77,11 @@ export class JobProducer {
     await this.batchFor(definition.queue).submit({
       name: definition.name,
       data: envelope,
-      opts: { ...jobOptions(definition.policy), jobId },
+      opts: {
+        ...jobOptions(definition.policy),
+        jobId,
+        ...(options.delayMs && options.delayMs > 0 ? { delay: Math.ceil(options.delayMs) } : {}),
+      },
     });
     return jobId;
   }

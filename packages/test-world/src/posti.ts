@@ -1,5 +1,6 @@
 import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce/simulator';
 import type { PostiSimAccount } from '@shiplink/connectors/posti/simulator';
+import type { TwilioSimAccount } from '@shiplink/connectors/twilio/simulator';
 import type { ConnectedAccount, RunningSimulators } from '@shiplink/connectors/simulators';
 import { startSimulators } from '@shiplink/connectors/simulators';
 import { SimulatorControl } from '@shiplink/connectors/testing';
@@ -28,9 +29,17 @@ export interface PostiWorld {
   bigcommerce: SimulatorControl;
   posti: SimulatorControl;
   postiAccount: PostiSimAccount;
+  /** The store's Twilio account, when the world was asked for SMS. */
+  twilio: SimulatorControl;
+  twilioAccount: TwilioSimAccount | undefined;
   /** Every consignment the store's Posti account holds. */
   postiShipments(): Promise<PostiShipmentView[]>;
   placeOrder(order: PlaceOrderInput): Promise<number>;
+  /**
+   * Delivers the last `count` tracking callbacks again once every callback has gone out, and
+   * resolves a second after the redeliveries have (what replays should leave unchanged).
+   */
+  redeliverLastCallbacks(count: number): Promise<void>;
   bigCommerceOrder(orderId: number): Promise<BigCommerceOrderView>;
   /** The store order once it has `count` shipments (written back by the hub). */
   bigCommerceShipments(orderId: number, count: number): Promise<BigCommerceOrderView>;
@@ -42,12 +51,16 @@ export interface PostiWorld {
  * for labels and tracking, checkout rate rules saved. Weights are in kilograms.
  */
 export async function startPostiWorld(
-  options: Partial<HubOptions> & { postiSettings?: Record<string, unknown> } = {},
+  options: Partial<HubOptions> & {
+    postiSettings?: Record<string, unknown>;
+    /** Connect a Twilio account too, for text messages to customers. */
+    sms?: boolean;
+  } = {},
 ): Promise<PostiWorld> {
   const database = await createTestDatabase();
   const logFile = testLogFile();
   const simulators = await startSimulators();
-  const { postiSettings, ...hubOptions } = options;
+  const { postiSettings, sms, ...hubOptions } = options;
   const hub = await startHub({
     databaseUrl: database.url,
     redisUrl: TEST_REDIS_URL,
@@ -57,7 +70,7 @@ export async function startPostiWorld(
     ...hubOptions,
   });
   const accounts = await openAccounts(simulators.urls, {
-    providers: ['posti'],
+    providers: sms ? ['posti', 'twilio'] : ['posti'],
     settings: {
       bigcommerce: { weightUnit: 'kg' },
       posti: { sender: NORDIC_TRAIL_SENDER, ...postiSettings },
@@ -71,6 +84,7 @@ export async function startPostiWorld(
   const bigcommerceControl = new SimulatorControl(simulators.urls.bigcommerce);
   const postiControl = new SimulatorControl(simulators.urls.posti);
   const postiAccount = accountOf<PostiSimAccount>(accounts, 'posti');
+  const twilioAccount = accountOf<TwilioSimAccount>(accounts, 'twilio');
   if (!postiAccount) throw new Error('no Posti account was opened');
   const storeHash = accounts.storeRef;
   const views = storeOrderViews(bigcommerceControl, storeHash);
@@ -85,6 +99,8 @@ export async function startPostiWorld(
     bigcommerce: bigcommerceControl,
     posti: postiControl,
     postiAccount,
+    twilio: new SimulatorControl(simulators.urls.twilio),
+    twilioAccount,
     postiShipments: () =>
       postiControl.get<PostiShipmentView[]>(
         `/accounts/${postiAccount.credentials.apiKey}/shipments`,
@@ -95,6 +111,15 @@ export async function startPostiWorld(
         order,
       );
       return placed.order.id;
+    },
+    async redeliverLastCallbacks(count) {
+      await postiControl.get('/callbacks/idle?wait=5000');
+      const callbacks = await postiControl.get<{ id: string }[]>('/callbacks');
+      for (const callback of callbacks.slice(-count)) {
+        await postiControl.post(`/callbacks/redeliver/${callback.id}`);
+      }
+      await postiControl.get('/callbacks/idle?wait=5000');
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
     },
     bigCommerceOrder: views.order,
     bigCommerceShipments: views.shipments,

@@ -138,8 +138,13 @@ async function receive(deps: WebhookRouteDeps, req: Request, res: Response, serv
       ? { job: jobForIntent(verdict.intent, connection.id, verdict.eventRef) }
       : {}),
   });
-  if (handler.acknowledgement) {
-    res.status(handler.acknowledgement.status).json(handler.acknowledgement.body);
+  const ack = handler.acknowledgement;
+  if (ack && 'contentType' in ack) {
+    res.status(ack.status).type(ack.contentType).send(ack.body);
+    return;
+  }
+  if (ack) {
+    res.status(ack.status).json(ack.body);
     return;
   }
   res.status(outcome.status === 'duplicate' ? 200 : 202).json(outcome);

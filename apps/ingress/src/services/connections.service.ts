@@ -163,7 +163,7 @@ export class ConnectionsService {
   /** Makes the provider call us, where its API can; otherwise says how to add the URL by hand. */
   async registerWebhooks(
     connectionId: string,
-  ): Promise<{ registered: string[]; existing: string[] }> {
+  ): Promise<{ registered: string[]; existing: string[]; manualSetup?: string }> {
     const connection = await this.repos.tenancy.findConnection(connectionId);
     if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
     const connector = connectorOfConnection(connection);
@@ -187,6 +187,11 @@ export class ConnectionsService {
     if (result.settings !== undefined) {
       await this.repos.tenancy.updateConnectionSettings(connection.id, result.settings);
     }
-    return { registered: result.registered, existing: result.existing };
+    return {
+      registered: result.registered,
+      existing: result.existing,
+      // The part a person still does in the provider's admin, where there is one.
+      ...(connector.manualWebhookSetup ? { manualSetup: connector.manualWebhookSetup } : {}),
+    };
   }
 }

@@ -1,5 +1,5 @@
 import type { WebhookIntent } from '@shiplink/connectors';
-import { digest } from '@shiplink/domain';
+import { digest, recipientHash } from '@shiplink/domain';
 import { jobs, MAX_SKUS_PER_REFRESH } from '@shiplink/jobs';
 import type { AcceptedEvent } from './intake.service';
 
@@ -54,6 +54,26 @@ export function jobForIntent(
       }
       return { definition: jobs.stockRefresh, payload: { connectionId, skus, trigger } };
     }
+    case 'message.status':
+      return {
+        definition: jobs.messageStatus,
+        payload: {
+          connectionId,
+          providerRef: intent.providerRef,
+          status: intent.status,
+          errorCode: intent.errorCode,
+        },
+      };
+    case 'message.opt-out':
+      return {
+        definition: jobs.messageOptOut,
+        payload: {
+          connectionId,
+          recipientHash: recipientHash(intent.recipient),
+          optedOut: intent.optedOut,
+          trigger,
+        },
+      };
     case 'tracking.updated':
       return {
         definition: jobs.trackingEvent,

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { RetryableError } from '@shiplink/errors';
+import type { HandOverOutcome } from './hand-over';
 
 export interface OutgoingEmail {
   from: { name: string; address: string };
@@ -11,11 +12,6 @@ export interface OutgoingEmail {
   /** One-click unsubscribe (RFC 8058): the https URL that takes the POST. */
   unsubscribeUrl: string;
 }
-
-export type EmailOutcome =
-  | { outcome: 'accepted'; messageId: string }
-  | { outcome: 'refused'; message: string }
-  | { outcome: 'unknown'; message: string };
 
 /** SMTP steps before the message itself: a failure there means nothing was handed over. */
 const BEFORE_DATA = new Set([
@@ -71,7 +67,7 @@ export class EmailChannel {
     return this.transport !== undefined;
   }
 
-  async send(mail: OutgoingEmail): Promise<EmailOutcome> {
+  async send(mail: OutgoingEmail): Promise<HandOverOutcome> {
     if (!this.transport) return { outcome: 'refused', message: 'no SMTP server is configured' };
     try {
       const info = (await this.transport.sendMail({
@@ -84,7 +80,7 @@ export class EmailChannel {
         list: { unsubscribe: { url: mail.unsubscribeUrl, comment: 'Unsubscribe' } },
         headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
       })) as { messageId: string };
-      return { outcome: 'accepted', messageId: info.messageId };
+      return { outcome: 'accepted', providerRef: info.messageId };
     } catch (error) {
       const failure = error as SmtpError;
       const message = failure.message ?? String(error);

@@ -1,39 +1,38 @@
 import type { Platform } from '@shiplink/app-kit';
-import { parseStoreSettings, type StoreSettings } from '@shiplink/connectors';
-import type { NotificationRecord, ShipmentTimeline } from '@shiplink/db';
+import { parseStoreSettings } from '@shiplink/connectors';
+import type { NotificationRecord } from '@shiplink/db';
 import {
   CanonicalOrderSchema,
-  carrierFromName,
+  destinationOf,
+  NotificationChannelSchema,
   NotificationTriggerSchema,
-  PageLanguageSchema,
-  storeBrand,
+  recipientHash,
+  recipientOf,
+  triggerOf,
 } from '@shiplink/domain';
 import { classifyFailure } from '@shiplink/errors';
 import { withLogContext } from '@shiplink/logger';
-import {
-  defaultTemplates,
-  renderEmail,
-  type NotificationContext,
-} from '@shiplink/notification-templates';
-import type { EmailChannel } from './email-channel';
-import { destinationOf } from './notification-trigger.service';
-import { emailOf, recipientHash } from './recipients';
+import { defaultTemplates } from '@shiplink/notification-templates';
+import type { EmailDelivery } from './email-delivery';
+import { contextOf, type PreparedMessage } from './message-context';
+import type { SmsDelivery } from './sms-delivery';
 
 /**
- * Sends one claimed message, once: skipped when the recipient unsubscribed, marked as being sent
- * before the channel is called, and finished with what the channel said. A send that was cut
- * off (a crash with the message handed over) is not repeated: it is recorded as uncertain.
+ * Sends one claimed message, once: skipped when the recipient unsubscribed or the order changed
+ * under it, then handed to its channel's delivery. A send that was cut off (a crash with the
+ * message handed over) is not repeated: it is recorded as uncertain. A message that cannot be
+ * made (a template the store broke) is recorded as failed, not retried.
  */
 export class NotificationSendService {
   constructor(
     private readonly platform: Platform,
-    private readonly email: EmailChannel,
-    private readonly options: { trackingPageUrl: string; mailFrom: string },
+    private readonly deliveries: { email: EmailDelivery; sms: SmsDelivery },
+    private readonly options: { trackingPageUrl: string },
   ) {}
 
-  async send({ notificationId }: { notificationId: string }): Promise<void> {
+  async send(job: { notificationId: string; notBefore?: string | undefined }): Promise<void> {
     const { repos } = this.platform;
-    const record = await repos.notifications.find(notificationId);
+    const record = await repos.notifications.find(job.notificationId);
     if (!record) return;
     if (record.state === 'sending') {
       await repos.notifications.finish(record.id, 'uncertain', {
@@ -43,17 +42,37 @@ export class NotificationSendService {
     }
     if (record.state !== 'pending') return;
     const order = await repos.orders.find(record.orderId);
-    await withLogContext({ orderRef: order?.orderNumber }, () => this.deliver(record));
+    await withLogContext({ orderRef: order?.orderNumber }, async () => {
+      try {
+        await this.deliver(record, job.notBefore !== undefined);
+      } catch (error) {
+        const failure = classifyFailure(error);
+        if (failure.kind !== 'permanent') throw error;
+        const current = await repos.notifications.find(record.id);
+        if (current?.state !== 'pending') throw error;
+        await repos.notifications.finish(record.id, 'failed', { note: failure.message });
+      }
+    });
   }
 
-  private async deliver(record: NotificationRecord): Promise<void> {
-    const { repos, logger } = this.platform;
+  private async deliver(record: NotificationRecord, released: boolean): Promise<void> {
+    const { repos } = this.platform;
     const skip = (note: string) => repos.notifications.finish(record.id, 'skipped', { note });
     if (await repos.notifications.optedOut(record.storeId, record.channel, record.recipientHash)) {
       return skip('the recipient unsubscribed');
     }
-    if (record.channel !== 'email') return skip('the store has no SMS connection');
-    if (!this.email.available) return skip('no SMTP server is configured');
+    const prepared = await this.prepare(record);
+    if (typeof prepared === 'string') return skip(prepared);
+    const templates = defaultTemplates(prepared.trigger, prepared.context.language);
+    if (record.channel === 'email') {
+      return this.deliveries.email.deliver(prepared, templates.email);
+    }
+    return this.deliveries.sms.deliver(prepared, templates.sms, released);
+  }
+
+  /** The message ready for its channel, or why there is none to send any more. */
+  private async prepare(record: NotificationRecord): Promise<PreparedMessage | string> {
+    const { repos } = this.platform;
     const [order, timeline, store, shipment] = await Promise.all([
       repos.orders.find(record.orderId),
       repos.timelines.forOrder(record.orderId),
@@ -63,106 +82,34 @@ export class NotificationSendService {
     const canonical = CanonicalOrderSchema.safeParse(order?.canonical);
     const parcel = timeline?.shipments.find((s) => s.shipmentId === record.shipmentId);
     if (!order || !store || !shipment || !canonical.success || !parcel) {
-      return skip('the order or its parcel is gone');
+      return 'the order or its parcel is gone';
     }
     const settings = parseStoreSettings(store.settings, store.id);
     const destination = destinationOf(
       canonical.data,
       shipment.items.map((item) => item.lineExternalId),
     );
-    const to = emailOf(canonical.data, destination);
-    // The order's address changed since the message was claimed: not someone else's news.
-    if (!to || recipientHash(to) !== record.recipientHash) return skip('the address changed');
-    const context = await this.contextOf(record, parcel, settings, {
-      storeName: store.name,
-      orderNumber: canonical.data.orderNumber,
-      customerName: destination?.shipTo.name ?? canonical.data.customer.name ?? null,
-    });
     const trigger = NotificationTriggerSchema.parse(record.trigger);
-    let rendered;
-    try {
-      rendered = renderEmail(defaultTemplates(trigger, context.language).email, context);
-    } catch (error) {
-      // A template or link that cannot make a message: the store has to fix it, not a retry.
-      const failure = classifyFailure(error);
-      if (failure.kind !== 'permanent') throw error;
-      await repos.notifications.finish(record.id, 'failed', { note: failure.message });
-      return;
-    }
-    if (!(await repos.notifications.startSending(record.id))) return;
-    try {
-      const sent = await this.email.send({
-        from: {
-          name: settings.notifications.email.fromName ?? context.store.name,
-          address: settings.notifications.email.from ?? this.options.mailFrom,
-        },
-        replyTo: settings.notifications.email.replyTo ?? null,
-        to,
-        ...rendered,
-        unsubscribeUrl: context.links.unsubscribe,
-      });
-      if (sent.outcome === 'accepted') {
-        await repos.notifications.finish(record.id, 'sent', { providerRef: sent.messageId });
-        logger.info('notification sent', { trigger, channel: record.channel });
-      } else {
-        await repos.notifications.finish(
-          record.id,
-          sent.outcome === 'refused' ? 'failed' : 'uncertain',
-          {
-            note: sent.message,
-          },
-        );
-        logger.warn('notification not delivered', { outcome: sent.outcome, error: sent.message });
-      }
-    } catch (error) {
-      // Thrown only when the server certainly took nothing: it may be sent on the retry.
-      await repos.notifications.backToPending(record.id, String(error));
-      throw error;
-    }
-  }
-
-  private async contextOf(
-    record: NotificationRecord,
-    parcel: ShipmentTimeline,
-    settings: StoreSettings,
-    names: { storeName: string; orderNumber: string; customerName: string | null },
-  ): Promise<NotificationContext> {
-    const { repos } = this.platform;
-    const language = PageLanguageSchema.catch(settings.trackingPage.defaultLanguage).parse(
-      record.language,
-    );
-    const base = this.options.trackingPageUrl.replace(/\/+$/, '');
-    const token = await repos.trackingPages.linkFor(record.orderId, language);
-    const unsubscribe = repos.notifications.unsubscribeToken({
-      storeId: record.storeId,
-      channel: record.channel,
-      recipientHash: record.recipientHash,
-    });
-    const last = parcel.checkpoints.at(-1);
-    const slug = parcel.tracking?.slug ?? parcel.carrierSlug;
+    const channel = NotificationChannelSchema.parse(record.channel);
+    const to = recipientOf(channel, canonical.data, destination);
+    // The order's address changed since the message was claimed: not someone else's news.
+    if (!to || recipientHash(to) !== record.recipientHash) return 'the address changed';
+    const status = parcel.tracking?.current.status;
     return {
-      language,
-      trigger: NotificationTriggerSchema.parse(record.trigger),
-      store: storeBrand(settings.trackingPage, names.storeName),
-      customer: { name: names.customerName },
-      order: { number: names.orderNumber },
-      parcel: {
-        carrierName: slug ? (carrierFromName(slug)?.name ?? slug.toUpperCase()) : '',
-        trackingNumber: parcel.tracking?.trackingNumber ?? parcel.trackingNumber ?? '',
-        trackingUrl: parcel.tracking?.trackingUrl ?? null,
-        status: parcel.tracking?.current.status ?? 'pending',
-        estimatedDelivery: parcel.tracking?.estimatedDelivery ?? null,
-        lastEvent: {
-          message: last?.message ?? null,
-          location: last?.location.city ?? null,
-          occurredAt: last?.occurredAt ?? null,
-        },
-        items: parcel.items.map((item) => ({ name: item.name, quantity: item.quantity })),
-      },
-      links: {
-        trackingPage: `${base}/t/${token}?lang=${language}`,
-        unsubscribe: `${base}/u/${unsubscribe}`,
-      },
+      record,
+      trigger,
+      to,
+      country: destination?.shipTo.country ?? null,
+      currentTrigger: status ? triggerOf(status) : undefined,
+      settings,
+      context: await contextOf(this.platform, this.options, {
+        record,
+        parcel,
+        settings,
+        storeName: store.name,
+        orderNumber: canonical.data.orderNumber,
+        customerName: destination?.shipTo.name ?? canonical.data.customer.name ?? null,
+      }),
     };
   }
 }

@@ -3,26 +3,16 @@ import { parseStoreSettings } from '@shiplink/connectors';
 import {
   CanonicalOrderSchema,
   channelsFor,
+  destinationOf,
+  languageFor,
+  masked,
+  recipientHash,
+  recipientOf,
   triggerOf,
-  type CanonicalOrder,
-  type Destination,
   type TrackingStatus,
 } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext, withLogContext } from '@shiplink/logger';
-import { emailOf, languageFor, masked, recipientHash } from './recipients';
-
-/** The destination a shipment goes to: that of its first item's line (the order's first else). */
-export function destinationOf(
-  order: CanonicalOrder,
-  lineRefs: readonly string[],
-): Destination | undefined {
-  const line = order.lines.find((l) => lineRefs.includes(l.externalId));
-  return (
-    order.destinations.find((d) => d.addressExternalId === line?.addressExternalId) ??
-    order.destinations[0]
-  );
-}
 
 /**
  * A parcel's new status, as the store's rules see it: which channels to tell the customer on,
@@ -69,7 +59,7 @@ export class NotificationTriggerService {
         settings.trackingPage.defaultLanguage,
       );
       for (const channel of channels) {
-        const address = channel === 'email' ? emailOf(canonical.data, destination) : null;
+        const address = recipientOf(channel, canonical.data, destination);
         const { record, created } = await repos.notifications.claim({
           orderId: order.id,
           shipmentId: shipment.id,
@@ -82,10 +72,9 @@ export class NotificationTriggerService {
         });
         if (!created && record.state !== 'pending') continue;
         if (!address) {
-          // SMS goes through a messaging connection, which no store can have yet.
           const why =
             channel === 'sms'
-              ? 'the store has no SMS connection'
+              ? 'the order has no phone number a text message can go to'
               : 'the order has no e-mail address';
           await repos.notifications.finish(record.id, 'skipped', { note: why });
           continue;

@@ -43,7 +43,17 @@ export const twilio = defineConnector({
   createClient: (connection, deps) => createTwilioClient(clientOptions(connection, deps)),
   ports: { messages: twilioMessages },
   webhook: twilioWebhook,
+  // Status callbacks are asked for per message, so registering records the URL every send
+  // names; incoming messages (STOP, START) need the same URL set by hand.
+  registerWebhooks: async (_client, destination, settings) =>
+    settings.statusCallbackUrl === destination
+      ? { registered: [], existing: [destination] }
+      : {
+          registered: [destination],
+          existing: [],
+          settings: { ...settings, statusCallbackUrl: destination },
+        },
   manualWebhookSetup:
-    "In Twilio's Console, set the phone number's (or the Messaging Service's) incoming-message webhook to this URL with HTTP POST; the hub names the same URL as each message's status callback",
+    "In Twilio's Console, set the phone number's (or the Messaging Service's) incoming-message webhook to this URL with HTTP POST, so STOP and START replies reach the hub",
   polls: ['messages'],
 });

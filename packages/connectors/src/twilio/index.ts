@@ -1,7 +1,6 @@
 export * from './client';
 export * from './credentials';
 export * from './descriptor';
-export * from './intent';
 export * from './keywords';
 export * from './ports';
 export * from './profile';

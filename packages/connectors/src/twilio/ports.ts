@@ -1,4 +1,4 @@
-import type { MessageChannel, MessageDeliveryStatus, MessageOutcome } from '@shiplink/domain';
+import type { MessageChannel, MessageDelivery, MessageOutcome } from '@shiplink/domain';
 import { PermanentError, ShiplinkError } from '@shiplink/errors';
 import type { TwilioClient } from './client';
 import { SEND_ENDPOINT, TWILIO_PROVIDER, twilioReason } from './profile';
@@ -20,6 +20,10 @@ export function twilioMessages(client: TwilioClient, settings: TwilioSettings): 
   return {
     channel: 'sms',
     maxBodyLength: gsm7Budget(settings.maxSegments),
+    fits(body) {
+      const { segments } = smsSegments(body);
+      return segments > 0 && segments <= settings.maxSegments;
+    },
     async send(message): Promise<MessageOutcome> {
       const { segments, encoding } = smsSegments(message.body);
       if (segments === 0 || segments > settings.maxSegments) {
@@ -33,7 +37,7 @@ export function twilioMessages(client: TwilioClient, settings: TwilioSettings): 
         result = await client.sendMessage({
           to: message.to,
           body: message.body,
-          statusCallback: message.statusCallbackUrl,
+          statusCallback: message.statusCallbackUrl ?? settings.statusCallbackUrl ?? null,
           ...senderOf(settings),
         });
       } catch (error) {
@@ -47,6 +51,7 @@ export function twilioMessages(client: TwilioClient, settings: TwilioSettings): 
         segments: segmentsOf(result.message),
       };
     },
+    delivery: (providerRef) => readDeliveryStatus(client, providerRef),
   };
 }
 
@@ -57,7 +62,7 @@ export function twilioMessages(client: TwilioClient, settings: TwilioSettings): 
 export async function readDeliveryStatus(
   client: TwilioClient,
   providerRef: string,
-): Promise<{ status: MessageDeliveryStatus; errorCode: number | null } | undefined> {
+): Promise<MessageDelivery | undefined> {
   try {
     const message = await client.readMessage(providerRef);
     return { status: deliveryStatusOf(message.status), errorCode: message.error_code };

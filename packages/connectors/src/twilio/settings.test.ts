@@ -69,8 +69,24 @@ describe('twilio descriptor secrets', () => {
     expect(twilio.roles).toEqual(['messaging']);
     expect(twilio.ports.messages).toBeDefined();
     expect(twilio.polls).toEqual(['messages']);
-    expect(twilio.registerWebhooks).toBeUndefined();
     expect(twilio.manualWebhookSetup).toMatch(/incoming-message webhook/);
+  });
+
+  it('registers by recording the URL each message names as its status callback', async () => {
+    const settings = TwilioSettingsSchema.parse({ from: '+358401234567' });
+    const url = 'https://hub.example/webhooks/twilio/c1';
+    const first = await twilio.registerWebhooks!(undefined as never, url, settings);
+    expect(first).toEqual({
+      registered: [url],
+      existing: [],
+      settings: { ...settings, statusCallbackUrl: url },
+    });
+    const again = await twilio.registerWebhooks!(
+      undefined as never,
+      url,
+      TwilioSettingsSchema.parse(first.settings),
+    );
+    expect(again).toEqual({ registered: [], existing: [url] });
   });
 });
 

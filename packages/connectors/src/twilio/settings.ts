@@ -22,6 +22,11 @@ export const TwilioSettingsSchema = z
       .regex(sidPattern('MG'), 'a Messaging Service SID (MG + 32 hex digits)')
       .optional(),
     maxSegments: z.number().int().min(1).max(MAX_SEGMENTS).default(3),
+    /**
+     * The connection's webhook URL, named as each message's `StatusCallback`; recorded when the
+     * connection's webhooks are registered. Without it delivery is learnt by the messages poll.
+     */
+    statusCallbackUrl: z.url({ protocol: /^https?$/ }).optional(),
   })
   .strict()
   .refine((s) => (s.from === undefined) !== (s.messagingServiceSid === undefined), {

@@ -10,13 +10,13 @@ import {
   twilioStatusCallbackFixture,
   twilioStopFixture,
 } from './fixtures/webhook';
-import { twilioIntentOf } from './intent';
 import { twilioMessages } from './ports';
 import { TwilioSettingsSchema } from './settings';
 import { TWILIO_SIGNATURE_HEADER, twilioSignature } from './signing';
 import { startTwilioSimulator, type RunningTwilioSimulator } from './simulator';
 import { openAccount, WebhookReceiver, type OpenedTwilioAccount } from './simulator/test-support';
 import { keywordOf } from './keywords';
+import { twilioIntentOf } from './webhook';
 
 const handler = twilio.webhook!;
 
@@ -48,9 +48,9 @@ function accepted(verdict: WebhookVerdict) {
 }
 
 describe('twilio webhook handler (fixtures)', () => {
-  it('accepts a status callback: topic, MessageSid + status as the reference, no intent yet', () => {
+  it('accepts a status callback: topic, MessageSid + status as the reference, and its intent', () => {
     const verdict = accepted(handle(signed(twilioStatusCallbackFixture)));
-    expect(verdict).toEqual({
+    expect(verdict).toMatchObject({
       ok: true,
       topic: 'message.delivered',
       eventRef: 'SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-delivered',
@@ -67,7 +67,9 @@ describe('twilio webhook handler (fixtures)', () => {
       kind: 'message.status',
       providerRef: 'SMaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
       status: 'delivered',
+      errorCode: null,
     });
+    expect(verdict.intent).toEqual(twilioIntentOf(verdict.payload));
   });
 
   it('reads an undelivered callback’s error code', () => {
@@ -78,7 +80,10 @@ describe('twilio webhook handler (fixtures)', () => {
     };
     const verdict = accepted(handle(signed(params)));
     expect(verdict.payload).toMatchObject({ status: 'undelivered', errorCode: 30003 });
-    expect(twilioIntentOf(verdict.payload)).toMatchObject({ status: 'undelivered' });
+    expect(twilioIntentOf(verdict.payload)).toMatchObject({
+      status: 'undelivered',
+      errorCode: 30003,
+    });
   });
 
   it('accepts an incoming STOP as an opt-out of the sender, keeping no message text', () => {
@@ -110,6 +115,7 @@ describe('twilio webhook handler (fixtures)', () => {
     );
     expect(help.topic).toBe('message.help');
     expect(twilioIntentOf(help.payload)).toBeUndefined();
+    expect(help.intent).toBeUndefined();
     const plain: Record<string, string> = { ...twilioStopFixture, Body: 'Kiitos!' };
     delete plain.OptOutType;
     const other = accepted(handle(signed(plain)));
@@ -251,6 +257,7 @@ describe('twilio webhook handler (deliveries from the simulator)', () => {
       kind: 'message.status',
       providerRef: outcome.providerRef,
       status: 'sent',
+      errorCode: null,
     });
 
     await control.post(`/messages/${outcome.providerRef}/status`, { status: 'delivered' });

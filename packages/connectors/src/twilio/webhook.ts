@@ -1,14 +1,18 @@
 import { z } from 'zod';
+import { PermanentError } from '@shiplink/errors';
 import {
   issueDetails,
   webhookRefusal,
   type WebhookHandler,
+  type WebhookIntent,
   type WebhookRefusal,
 } from '../descriptor';
 import { header } from '../http/profile';
 import { TwilioCredentialsSchema } from './credentials';
 import { keywordOf, OPT_OUT_TYPES } from './keywords';
+import { TWILIO_PROVIDER } from './profile';
 import { TwilioInboundMessageSchema, TwilioStatusCallbackSchema } from './schemas';
+import { deliveryStatusOf } from './send-outcome';
 import { formParams, TWILIO_SIGNATURE_HEADER, verifyTwilioSignature } from './signing';
 
 /** Phone numbers, short codes and channel addresses (`whatsapp:+…`), nothing else. */
@@ -130,15 +134,51 @@ function topicOf(payload: TwilioWebhookPayload): string {
 }
 
 /**
+ * The intent of a stored Twilio payload (a verdict's `payload`); undefined when it asks for no
+ * work (HELP, which Twilio answers itself, and other incoming messages). Throws a PermanentError
+ * for a payload that is not one `twilioWebhook` stored.
+ */
+export function twilioIntentOf(
+  payload: unknown,
+): Extract<WebhookIntent, { kind: 'message.status' | 'message.opt-out' }> | undefined {
+  const parsed = TwilioWebhookPayloadSchema.safeParse(payload);
+  if (!parsed.success) {
+    throw new PermanentError('the stored payload is not a Twilio delivery', {
+      provider: TWILIO_PROVIDER,
+      reason: 'twilio.payload_invalid',
+    });
+  }
+  const event = parsed.data;
+  if (event.type === 'status') {
+    return {
+      kind: 'message.status',
+      providerRef: event.messageSid,
+      status: deliveryStatusOf(event.status),
+      errorCode: event.errorCode,
+    };
+  }
+  if (event.keyword === 'STOP' || event.keyword === 'START') {
+    return { kind: 'message.opt-out', recipient: event.from, optedOut: event.keyword === 'STOP' };
+  }
+  return undefined;
+}
+
+/**
+ * An empty TwiML answer: Twilio reads the answer to an incoming message as instructions, and
+ * this one says "reply nothing" (STOP and START are answered by Twilio itself).
+ */
+export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+/**
  * Twilio's status callbacks and incoming messages, both pointed at the connection's URL (the
  * port names it as each message's `StatusCallback`; the merchant sets it as the number's or
  * Messaging Service's incoming URL). Signed with the account's auth token over that URL and the
- * form parameters. Recorded without an intent for now: the hub's messaging intents are
- * proposed in `intent.ts` (`twilioIntentOf`) and not yet part of `WebhookIntent`.
+ * form parameters.
  */
 export const twilioWebhook: WebhookHandler = {
   secretInPath: false,
   dedupScope: 'connection',
+  acknowledgement: { status: 200, body: EMPTY_TWIML, contentType: 'text/xml' },
   handle(request, connection) {
     const credentials = TwilioCredentialsSchema.safeParse(connection.credentials);
     if (!credentials.success) {
@@ -155,11 +195,13 @@ export const twilioWebhook: WebhookHandler = {
       accountSid: credentials.data.accountSid,
     });
     if (!read.ok) return read;
+    const intent = twilioIntentOf(read.payload);
     return {
       ok: true,
       topic: topicOf(read.payload),
       eventRef: twilioWebhookRef(read.payload),
       payload: read.payload,
+      ...(intent ? { intent } : {}),
     };
   },
 };

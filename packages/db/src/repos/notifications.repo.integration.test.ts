@@ -53,6 +53,46 @@ describe('NotificationsRepo on PostgreSQL', () => {
     expect(sms.created).toBe(true);
   });
 
+  it('moves delivery forward only, and lists the sent messages whose delivery is still open', async () => {
+    const connectionId = '6d1f6f0e-8a4f-4f59-9d3b-0f4b7f1b2a10';
+    const { record } = await repos.notifications.claim({
+      ...claim,
+      trigger: 'shipped',
+      channel: 'sms',
+    });
+    await repos.notifications.defer(record.id, new Date('2030-01-01T06:00:00Z'));
+    expect(await repos.notifications.find(record.id)).toMatchObject({
+      state: 'pending',
+      notBefore: new Date('2030-01-01T06:00:00Z'),
+    });
+    await repos.notifications.startSending(record.id);
+    await repos.notifications.finish(record.id, 'sent', {
+      providerRef: 'SM1',
+      connectionId,
+      deliveryStatus: 'queued',
+    });
+    const window = () => ({
+      sentAfter: new Date(Date.now() - 60_000),
+      sentBefore: new Date(Date.now() + 60_000),
+      limit: 10,
+    });
+    expect(
+      (await repos.notifications.awaitingDelivery(connectionId, window())).map((n) => n.id),
+    ).toEqual([record.id]);
+    const report = (status: string) =>
+      repos.notifications.recordDelivery(connectionId, 'SM1', { status, errorCode: null });
+    expect(await report('sent')).toHaveLength(1);
+    expect(await report('sent')).toHaveLength(0);
+    expect(await report('delivered')).toHaveLength(1);
+    // Late or conflicting reports after a final status change nothing.
+    expect(await report('queued')).toHaveLength(0);
+    expect(await report('undelivered')).toHaveLength(0);
+    expect(await repos.notifications.find(record.id)).toMatchObject({
+      deliveryStatus: 'delivered',
+    });
+    expect(await repos.notifications.awaitingDelivery(connectionId, window())).toEqual([]);
+  });
+
   it('keeps opt-outs per store, channel and recipient', async () => {
     const { storeId } = claim;
     expect(await repos.notifications.optedOut(storeId, 'sms', 'h2')).toBe(false);

@@ -15,6 +15,9 @@ export interface NotificationRecord {
   recipientMasked: string;
   language: string;
   providerRef: string | null;
+  connectionId: string | null;
+  deliveryStatus: string | null;
+  deliveryAt: Date | null;
   note: string | null;
   notBefore: Date | null;
   attempts: number;
@@ -34,11 +37,15 @@ export type NewNotification = Pick<
   | 'language'
 > & { notBefore?: Date | null };
 
-/**
- * Messages to customers. The (shipment, trigger, channel) unique key is what makes "at most one
- * message" hold whatever is replayed: a message is claimed before it is sent, and a claim that
- * exists already is returned, never made twice.
- */
+/** How far along each delivery status is: queued, then sent, then one of the final three. */
+const DELIVERY_STAGE: Readonly<Record<string, number>> = {
+  queued: 0,
+  sent: 1,
+  delivered: 2,
+  undelivered: 2,
+  failed: 2,
+};
+
 /** Whom an unsubscribe link is for: sealed into the link, so it names no internal id. */
 export interface UnsubscribeSubject {
   storeId: string;
@@ -46,6 +53,11 @@ export interface UnsubscribeSubject {
   recipientHash: string;
 }
 
+/**
+ * Messages to customers. The (shipment, trigger, channel) unique key is what makes "at most one
+ * message" hold whatever is replayed: a message is claimed before it is sent, and a claim that
+ * exists already is returned, never made twice.
+ */
 export class NotificationsRepo {
   constructor(
     private readonly db: Db,
@@ -123,16 +135,85 @@ export class NotificationsRepo {
   async finish(
     id: string,
     state: Extract<NotificationState, 'sent' | 'skipped' | 'failed' | 'uncertain'>,
-    details: { providerRef?: string | null; note?: string | null } = {},
+    details: {
+      providerRef?: string | null;
+      note?: string | null;
+      connectionId?: string;
+      deliveryStatus?: string;
+    } = {},
   ): Promise<void> {
     await this.db.notification.update({
       where: { id },
       data: {
         state,
         ...(details.providerRef !== undefined ? { providerRef: details.providerRef } : {}),
+        ...(details.connectionId !== undefined ? { connectionId: details.connectionId } : {}),
+        ...(details.deliveryStatus !== undefined
+          ? { deliveryStatus: details.deliveryStatus, deliveryAt: new Date() }
+          : {}),
         ...(details.note !== undefined ? { note: details.note?.slice(0, 500) ?? null } : {}),
         ...(state === 'sent' ? { sentAt: new Date() } : {}),
       },
+    });
+  }
+
+  /** A pending message held back until `notBefore` (the recipient's quiet hours). */
+  async defer(id: string, notBefore: Date): Promise<void> {
+    await this.db.notification.updateMany({
+      where: { id, state: 'pending' },
+      data: { notBefore, note: `held for quiet hours until ${notBefore.toISOString()}` },
+    });
+  }
+
+  /**
+   * What the provider says about a sent message's delivery. Statuses only move forward (queued,
+   * sent, then a final one), so a report that arrives late or twice changes nothing. Returns the
+   * messages it changed.
+   */
+  async recordDelivery(
+    connectionId: string,
+    providerRef: string,
+    delivery: { status: string; errorCode: number | null },
+  ): Promise<NotificationRecord[]> {
+    const stage = DELIVERY_STAGE[delivery.status] ?? 0;
+    const earlier = Object.keys(DELIVERY_STAGE).filter((s) => (DELIVERY_STAGE[s] ?? 0) < stage);
+    const where = {
+      connectionId,
+      providerRef,
+      OR: [{ deliveryStatus: null }, { deliveryStatus: { in: earlier } }],
+    };
+    const changed = await this.db.notification.findMany({ where });
+    if (changed.length === 0) return [];
+    await this.db.notification.updateMany({
+      where: { ...where, id: { in: changed.map((n) => n.id) } },
+      data: {
+        deliveryStatus: delivery.status,
+        deliveryAt: new Date(),
+        ...(delivery.errorCode !== null
+          ? { note: `the provider could not deliver it (error ${delivery.errorCode})` }
+          : {}),
+      },
+    });
+    return changed;
+  }
+
+  /**
+   * Messages of a connection sent between `sentAfter` and `sentBefore` whose delivery is still
+   * open (queued or sent): those whose status report never came, oldest first.
+   */
+  async awaitingDelivery(
+    connectionId: string,
+    window: { sentAfter: Date; sentBefore: Date; limit: number },
+  ): Promise<NotificationRecord[]> {
+    return this.db.notification.findMany({
+      where: {
+        connectionId,
+        state: 'sent',
+        deliveryStatus: { in: ['queued', 'sent'] },
+        sentAt: { gte: window.sentAfter, lt: window.sentBefore },
+      },
+      orderBy: { sentAt: 'asc' },
+      take: window.limit,
     });
   }
 
