@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { PAGE_LANGUAGES, statusWords } from '@shiplink/domain';
 import { waitFor } from '@shiplink/testing';
 import {
   finnishOrder,
@@ -142,6 +143,22 @@ describe('the customer tracking page in a real browser', () => {
     expect(await tab.getAttribute('html', 'lang')).toBe('fi');
     const again = await open(context, link);
     expect(await again.tab.getAttribute('html', 'lang')).toBe('fi');
+    await context.close();
+  });
+
+  it('speaks each of its languages, the link’s own winning over the browser’s', async () => {
+    const context = await browser.newContext({ locale: 'de-DE' });
+    for (const language of PAGE_LANGUAGES) {
+      const { tab, status } = await open(
+        context,
+        `${link}${link.includes('?') ? '&' : '?'}lang=${language}`,
+      );
+      expect(status).toBe(200);
+      expect(await tab.getAttribute('html', 'lang')).toBe(language);
+      const text = await tab.locator('main').innerText();
+      expect(text).toContain(statusWords('out_for_delivery', language));
+      await tab.close();
+    }
     await context.close();
   });
 
