@@ -105,6 +105,43 @@ describe('notifications: tracking e-mails to the customer', () => {
     expect(JSON.stringify(emails)).not.toContain('aino@example.fi');
   }, 60_000);
 
+  it('sends the store’s own template once it is saved, as its preview showed it', async () => {
+    const path = `/stores/${world.storeId}/notification-templates`;
+    const subject = '{{store.name}}: tilaus {{order.number}} lähti matkaan!';
+    const saved = await world.admin.http.put<{ version: number }>(`${path}/shipped/email/fi`, {
+      subject,
+      by: 'merchant',
+    });
+    expect(saved.status).toBe(201);
+    const preview = await world.admin.http.post<{ subject: string; html: string }>(
+      `${path}/preview`,
+      { trigger: 'shipped', channel: 'email', language: 'fi' },
+    );
+    expect(preview.data.subject).toBe('Nordic Trail: tilaus 1234 lähti matkaan!');
+    const broken = await world.admin.http.put(
+      `${path}/shipped/email/fi`,
+      { subject: '{{#if order.number}}unclosed' },
+      { validateStatus: () => true },
+    );
+    expect(broken.status).toBe(422);
+
+    const orderId = await world.placeOrder(
+      finnishOrder({ billing: { ...finnishOrder().billing, email: 'eero@example.fi' } }),
+    );
+    await world.bigCommerceShipments(orderId, 1);
+    await world.posti.post(`/shipments/${orderId}/run`, { journey: 'home', stepDelayMs: 300 });
+    const [shipped] = await waitFor(
+      async () => {
+        const mine = mailsTo('eero@example.fi').filter((m) => m.subject?.includes(String(orderId)));
+        return mine.length >= 3 ? mine : undefined;
+      },
+      { what: 'the order’s three e-mails', timeoutMs: 30_000 },
+    );
+    expect(shipped!.subject).toBe(`Nordic Trail: tilaus ${orderId} lähti matkaan!`);
+    // Only the subject was the store's: the body is still the default's.
+    expect(shipped!.html).toContain('lang="fi"');
+  }, 60_000);
+
   it('unsubscribes with one click, and sends that recipient no more', async () => {
     const [mail] = mailsTo('aino@example.fi');
     const path = new URL(unsubscribeUrlOf(mail!)).pathname;

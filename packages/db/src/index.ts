@@ -10,6 +10,7 @@ import { RatesRepo } from './repos/rates.repo';
 import { SequencesRepo } from './repos/sequences.repo';
 import { DeadLettersRepo } from './repos/dead-letters.repo';
 import { InboxRepo } from './repos/inbox.repo';
+import { NotificationTemplatesRepo } from './repos/notification-templates.repo';
 import { NotificationsRepo } from './repos/notifications.repo';
 import { OrdersRepo } from './repos/orders.repo';
 import { ShipmentsRepo } from './repos/shipments.repo';
@@ -33,6 +34,7 @@ export * from './ttl-cache';
 export * from './repos/sequences.repo';
 export * from './repos/dead-letters.repo';
 export * from './repos/inbox.repo';
+export * from './repos/notification-templates.repo';
 export * from './repos/notifications.repo';
 export * from './repos/orders.repo';
 export * from './repos/shipments.repo';
@@ -59,6 +61,7 @@ export interface Repos {
   timelines: TrackingTimelinesRepo;
   trackingPages: TrackingPagesRepo;
   notifications: NotificationsRepo;
+  notificationTemplates: NotificationTemplatesRepo;
   catalog: CatalogRepo;
   carrierShipments: CarrierShipmentsRepo;
   stock: StockRepo;
@@ -103,6 +106,7 @@ export function createRepos(options: {
     timelines: new TrackingTimelinesRepo(db),
     trackingPages: new TrackingPagesRepo(db, box),
     notifications: new NotificationsRepo(db, box),
+    notificationTemplates: new NotificationTemplatesRepo(db),
     catalog: new CatalogRepo(db),
     stock: new StockRepo(db),
     locks,

@@ -6,3 +6,8 @@ export type { TemplateValidation, ValidateOptions } from './validate';
 export { sampleContext, SAMPLE_STORE } from './samples';
 export { templateCacheStats, TEMPLATE_CACHE_CAPACITY } from './compile';
 export { formatDate, DATE_STYLES, type DateStyle } from './dates';
+export { CHANNEL_FIELDS, FIELD_KINDS, effectiveTemplates } from './effective';
+export type { EffectiveTemplates, TemplateField, TemplateOverrides } from './effective';
+export { validateStoreTemplate } from './validate-store';
+export { previewTemplate } from './preview';
+export type { PreviewOptions, SmsPreview } from './preview';

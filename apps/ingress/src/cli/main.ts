@@ -7,6 +7,7 @@ import { listDeadLetters, QUEUES, requestReplay, type QueueName } from '@shiplin
 import { HttpProblem } from '../http/problems';
 import { PRINT_LIMIT, PrintLabelsSchema, printQuery } from '../services/label-views';
 import { LabelsService } from '../services/labels.service';
+import { NotificationTemplatesService } from '../services/notification-templates.service';
 import {
   DismissReviewSchema,
   MapSkuSchema,
@@ -15,6 +16,7 @@ import {
   SkuSchema,
 } from '../services/reviews.service';
 import { orderTimeline } from '../services/timeline.service';
+import { TEMPLATES_USAGE, templatesCommand } from './templates';
 
 const USAGE = `usage:
   shiplink dlq list [queue]                  dead letters waiting for a decision
@@ -31,6 +33,7 @@ const USAGE = `usage:
   shiplink labels-print <storeId> (--orders 1001,1002 | --since ISO [--until ISO]) --out <file.pdf>
                                              many orders' labels as one PDF (at most ${PRINT_LIMIT}
                                              consignments, oldest first; missing ones listed)
+${TEMPLATES_USAGE}
 queues: ${QUEUES.join(', ')}`;
 
 /** `--by name` from the arguments (else the operating system user), and the others. */
@@ -160,6 +163,9 @@ async function main(argv: string[]): Promise<void> {
       } else {
         await printLabels(labels, storeId, rest);
       }
+    } else if (command === 'templates') {
+      const { by, rest: args } = byOption(rest);
+      await templatesCommand(new NotificationTemplatesService(platform.repos), sub, args, by);
     } else {
       throw new Error(USAGE);
     }

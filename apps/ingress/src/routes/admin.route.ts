@@ -22,6 +22,7 @@ import { LabelsService } from '../services/labels.service';
 import { ReviewsService } from '../services/reviews.service';
 import { orderTimeline } from '../services/timeline.service';
 import { labelsApi } from './labels.route';
+import { notificationTemplatesApi } from './notification-templates.route';
 import { trackingLinksApi } from './tracking-links.route';
 import { ratesAdminApi } from './rates-admin.route';
 import { reviewsApi } from './reviews.route';
@@ -118,6 +119,7 @@ export function adminApi(deps: {
   router.use(ratesAdminApi({ repos, body, publicUrl: deps.publicUrl }));
   router.use(trackingLinksApi({ repos, trackingPageUrl: deps.trackingPageUrl }));
   router.use(labelsApi({ labels: new LabelsService(repos, deps.ports), body }));
+  router.use(notificationTemplatesApi({ repos, body }));
 
   router.post(
     '/admin/api/tenants',

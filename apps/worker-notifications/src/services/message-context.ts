@@ -6,6 +6,7 @@ import {
   NotificationTriggerSchema,
   PageLanguageSchema,
   storeBrand,
+  type NotificationChannel,
   type NotificationTrigger,
 } from '@shiplink/domain';
 import type { NotificationContext } from '@shiplink/notification-templates';
@@ -14,6 +15,7 @@ import type { NotificationContext } from '@shiplink/notification-templates';
 export interface PreparedMessage {
   record: NotificationRecord;
   trigger: NotificationTrigger;
+  channel: NotificationChannel;
   /** The address it goes to (an e-mail address, an E.164 number). */
   to: string;
   /** The destination's country: the recipient's time zone. */

@@ -12,7 +12,7 @@ import {
 } from '@shiplink/domain';
 import { classifyFailure } from '@shiplink/errors';
 import { withLogContext } from '@shiplink/logger';
-import { defaultTemplates } from '@shiplink/notification-templates';
+import { effectiveTemplates } from '@shiplink/notification-templates';
 import type { EmailDelivery } from './email-delivery';
 import { contextOf, type PreparedMessage } from './message-context';
 import type { SmsDelivery } from './sms-delivery';
@@ -63,8 +63,15 @@ export class NotificationSendService {
     }
     const prepared = await this.prepare(record);
     if (typeof prepared === 'string') return skip(prepared);
-    const templates = defaultTemplates(prepared.trigger, prepared.context.language);
-    if (record.channel === 'email') {
+    // The store's own wording where it saved some, the defaults elsewhere.
+    const { language } = prepared.context;
+    const stored = await repos.notificationTemplates.current(record.storeId, {
+      trigger: prepared.trigger,
+      channel: prepared.channel,
+      language,
+    });
+    const templates = effectiveTemplates(prepared.trigger, language, stored);
+    if (prepared.channel === 'email') {
       return this.deliveries.email.deliver(prepared, templates.email);
     }
     return this.deliveries.sms.deliver(prepared, templates.sms, released);
@@ -98,6 +105,7 @@ export class NotificationSendService {
     return {
       record,
       trigger,
+      channel,
       to,
       country: destination?.shipTo.country ?? null,
       currentTrigger: status ? triggerOf(status) : undefined,
