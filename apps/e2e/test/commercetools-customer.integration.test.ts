@@ -1,5 +1,5 @@
 import type { AfterShipTracking } from '@shiplink/connectors/aftership';
-import { waitFor } from '@shiplink/testing';
+import { overrideEnv, waitFor } from '@shiplink/testing';
 import {
   startCommercetoolsWorld,
   startMailbox,
@@ -19,12 +19,11 @@ describe('commercetools: the customer’s e-mails and tracking page', () => {
   let mailbox: Awaited<ReturnType<typeof startMailbox>>;
   let world: CommercetoolsWorld;
   let page: RunningTrackingPage;
-  const saved = { smtp: process.env.SMTP_URL, page: process.env.TRACKING_PAGE_URL };
+  let restoreEnv: () => void = () => undefined;
 
   beforeAll(async () => {
     mailbox = await startMailbox();
-    process.env.SMTP_URL = mailbox.url;
-    process.env.TRACKING_PAGE_URL = PAGE_BASE;
+    restoreEnv = overrideEnv({ SMTP_URL: mailbox.url, TRACKING_PAGE_URL: PAGE_BASE });
     world = await startCommercetoolsWorld();
     page = await startTrackingPage(world.hub.platform);
     await world.admin.storeSettings(world.storeId, {
@@ -37,13 +36,7 @@ describe('commercetools: the customer’s e-mails and tracking page', () => {
   }, 60_000);
 
   afterAll(async () => {
-    for (const [key, value] of [
-      ['SMTP_URL', saved.smtp],
-      ['TRACKING_PAGE_URL', saved.page],
-    ] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    restoreEnv();
     await page?.close();
     await world?.close();
     await mailbox?.close();

@@ -1,5 +1,5 @@
 import type { ParsedMail } from 'mailparser';
-import { waitFor } from '@shiplink/testing';
+import { overrideEnv, waitFor } from '@shiplink/testing';
 import {
   finnishOrder,
   startMailbox,
@@ -17,12 +17,11 @@ describe('notifications: tracking e-mails to the customer', () => {
   let mailbox: Awaited<ReturnType<typeof startMailbox>>;
   let world: PostiWorld;
   let page: RunningTrackingPage;
-  const saved = { smtp: process.env.SMTP_URL, page: process.env.TRACKING_PAGE_URL };
+  let restoreEnv: () => void = () => undefined;
 
   beforeAll(async () => {
     mailbox = await startMailbox();
-    process.env.SMTP_URL = mailbox.url;
-    process.env.TRACKING_PAGE_URL = 'http://127.0.0.1:1';
+    restoreEnv = overrideEnv({ SMTP_URL: mailbox.url, TRACKING_PAGE_URL: 'http://127.0.0.1:1' });
     world = await startPostiWorld();
     page = await startTrackingPage(world.hub.platform);
     await world.admin.storeSettings(world.storeId, {
@@ -32,13 +31,7 @@ describe('notifications: tracking e-mails to the customer', () => {
   }, 60_000);
 
   afterAll(async () => {
-    for (const [key, value] of [
-      ['SMTP_URL', saved.smtp],
-      ['TRACKING_PAGE_URL', saved.page],
-    ] as const) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    restoreEnv();
     await page?.close();
     await world?.close();
     await mailbox?.close();

@@ -1,6 +1,6 @@
 import { recipientHash } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
-import { waitFor } from '@shiplink/testing';
+import { overrideEnv, waitFor } from '@shiplink/testing';
 import { finnishOrder, startPostiWorld, type PostiWorld } from '@shiplink/test-world';
 
 interface SimMessage {
@@ -32,7 +32,7 @@ function helsinkiTime(minutes: number): string {
  */
 describe('notifications: text messages to the customer', () => {
   let world: PostiWorld;
-  const saved = process.env.TRACKING_PAGE_URL;
+  let restoreEnv: () => void = () => undefined;
 
   const notifications = async (orderId: number) => {
     const order = await waitFor(
@@ -67,15 +67,14 @@ describe('notifications: text messages to the customer', () => {
   };
 
   beforeAll(async () => {
-    process.env.TRACKING_PAGE_URL = PAGE;
+    restoreEnv = overrideEnv({ TRACKING_PAGE_URL: PAGE });
     world = await startPostiWorld({ sms: true });
     // No quiet hours for the first tests (a window that starts where it ends is none).
     await smsSettings({ start: '00:00', end: '00:00' });
   }, 60_000);
 
   afterAll(async () => {
-    if (saved === undefined) delete process.env.TRACKING_PAGE_URL;
-    else process.env.TRACKING_PAGE_URL = saved;
+    restoreEnv();
     await world?.close();
   });
 

@@ -1,4 +1,4 @@
-import type { PageLanguage, TrackingStatus } from '@shiplink/domain';
+import type { PageLanguage, StoreBrand, TrackingStatus } from '@shiplink/domain';
 
 /** The moments and channels, as the store's notification settings name them. */
 export {
@@ -13,16 +13,8 @@ import type { NotificationTrigger } from '@shiplink/domain';
 export interface NotificationContext {
   language: PageLanguage;
   trigger: NotificationTrigger;
-  store: {
-    name: string;
-    logoUrl: string | null;
-    /** `#rrggbb`. */
-    primaryColor: string;
-    accentColor: string;
-    supportEmail: string | null;
-    supportPhone: string | null;
-    supportUrl: string | null;
-  };
+  /** `storeBrand` of the store's tracking page settings (colours are `#rrggbb`). */
+  store: StoreBrand;
   customer: { name: string | null };
   order: { number: string };
   parcel: {

@@ -5,3 +5,4 @@ export * from './redis';
 export * from './servers';
 export * from './test-logs';
 export * from './wait';
+export * from './env';

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ProviderId } from '@shiplink/connectors';
 import type { PostiSimAccount } from '@shiplink/connectors/posti/simulator';
+import type { TwilioSimAccount } from '@shiplink/connectors/twilio/simulator';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import type { AdminClient } from '@shiplink/test-world/admin-client';
 import {
@@ -46,24 +47,46 @@ export async function runPostiStory(ctx: {
 
   say.step('Connecting a Finnish store that ships with Posti (checkout rates, labels, tracking)');
   const accounts = await openAccounts(simUrls, {
-    providers: ['posti'],
+    providers: ['posti', 'twilio'],
     storeRef: 'demostore4',
     settings: { bigcommerce: { weightUnit: 'kg' }, posti: { sender: NORDIC_TRAIL_SENDER } },
   });
   const account = accountOf<PostiSimAccount>(accounts, 'posti');
-  if (!account) throw new Error('no Posti account was opened');
+  const sms = accountOf<TwilioSimAccount>(accounts, 'twilio');
+  if (!account || !sms) throw new Error('no Posti or Twilio account was opened');
   const storeHash = accounts.storeRef;
   const { storeId, connections } = await admin.connectAnyStore('Sauna & Sisu', accounts.list);
   say.ok(`Posti callbacks → ${connections.posti?.webhookUrl} (named in every shipment, 9901)`);
+  say.ok(
+    `Twilio texts from ${sms.phoneNumber}; status callbacks and STOP → ${connections.twilio?.webhookUrl}`,
+  );
   await admin.http.put(`/stores/${storeId}/settings`, {
     trackingPage: {
       slug: 'sauna-sisu',
       brand: { name: 'Sauna & Sisu', primaryColor: '#0f5132', accentColor: '#1d7a4f' },
       defaultLanguage: 'fi',
     },
-    notifications: { enabled: true, email: { from: 'seuranta@saunasisu.example' } },
+    notifications: {
+      enabled: true,
+      email: { from: 'seuranta@saunasisu.example' },
+      // Texts wait out 21:00–08:00 in the customer's time zone by default; the demo runs at any hour.
+      sms: { quietHours: { start: '00:00', end: '00:00' } },
+    },
   });
-  say.ok('tracking page and tracking e-mails on (the demo runs its own SMTP server)');
+  say.ok('tracking page, e-mails and texts on (the demo runs its own SMTP server)');
+  const templates = `/stores/${storeId}/notification-templates`;
+  await admin.http.put(`${templates}/delivered/email/fi`, {
+    subject: '{{store.name}}: tilaus {{order.number}} on perillä – kiitos!',
+    by: 'demo',
+  });
+  const preview = await admin.http.post<{ subject: string }>(`${templates}/preview`, {
+    trigger: 'delivered',
+    channel: 'email',
+    language: 'fi',
+  });
+  say.ok(
+    `the store's own Finnish "delivered" subject saved; its preview: "${preview.data.subject}"`,
+  );
   await admin.http.put(`/stores/${storeId}/rate-rules`, { rules: finnishRateRules(), by: 'demo' });
   const issued = await admin.http.post<{
     key: string;
@@ -219,6 +242,20 @@ export async function runPostiStory(ctx: {
       mail.subject ?? '',
     ]),
   ]);
+  const twilio = new SimulatorControl(simUrls.twilio);
+  const texts = await waitFor(
+    async () => {
+      const sent = await twilio.get<
+        { to: string; body: string; status: string; direction: string }[]
+      >(`/accounts/${sms.credentials.accountSid}/messages`);
+      const outbound = sent.filter((m) => m.direction === 'outbound-api');
+      return outbound.length >= 3 && outbound.every((m) => m.status === 'delivered')
+        ? outbound
+        : undefined;
+    },
+    { what: 'the texts delivered', timeoutMs: 30_000 },
+  );
+  say.table([['to', 'text (delivered)'], ...texts.map((m) => [m.to, m.body])]);
   const links: string[] = [];
   for (const id of [heavy, toPoint]) {
     const { data } = await admin.http.post<{ url: string }>(

@@ -10,7 +10,7 @@ import {
 import type { Repos } from '@shiplink/db';
 import { listDeadLetters, QUEUES, requestReplay, type JobProducer } from '@shiplink/jobs';
 import { requireBearer } from '../http/auth';
-import { unstorableJson } from '@shiplink/domain';
+import { parseBody as body } from '../http/body';
 import { displayName, idParam, textParam } from '../http/params';
 import { HttpProblem, route } from '../http/problems';
 import {
@@ -52,21 +52,6 @@ const ReplaySchema = z.union([
   z.object({ all: z.literal(true) }),
 ]);
 const QueueSchema = z.enum(QUEUES);
-
-function body<S extends z.ZodType>(schema: S, req: Request): z.infer<S> {
-  const unstorable = unstorableJson(req.body);
-  if (unstorable) throw new HttpProblem(422, 'unstorable_payload', `request body ${unstorable}`);
-  const parsed = schema.safeParse(req.body);
-  if (!parsed.success) {
-    throw new HttpProblem(
-      400,
-      'invalid_request',
-      'request body does not fit',
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`),
-    );
-  }
-  return parsed.data;
-}
 
 /** A tracking page slug or host name is one store's: another store's is refused with 409. */
 async function requireOwnTrackingPage(

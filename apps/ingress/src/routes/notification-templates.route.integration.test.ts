@@ -7,26 +7,15 @@ import { NOTIFICATION_CHANNELS, NOTIFICATION_TRIGGERS, PAGE_LANGUAGES } from '@s
 import { silentLogger } from '@shiplink/logger';
 import { defaultTemplates, sampleContext } from '@shiplink/notification-templates';
 import { createTestDatabase, type TestDatabase } from '@shiplink/testing';
-import { HttpProblem, problemHandler } from '../http/problems';
+import { parseBody } from '../http/body';
+import { problemHandler } from '../http/problems';
 import { notificationTemplatesApi } from './notification-templates.route';
 import type { BodyParser } from './reviews.route';
 
 const KEY = Buffer.alloc(32, 8).toString('base64');
 const BRAND_COLOUR = '#7a1f2b';
 
-/** The admin API's body parser, without the rest of the admin API. */
-const body: BodyParser = (schema, req) => {
-  const parsed = schema.safeParse(req.body);
-  if (!parsed.success) {
-    throw new HttpProblem(
-      400,
-      'invalid_request',
-      'request body does not fit',
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`),
-    );
-  }
-  return parsed.data;
-};
+const body: BodyParser = parseBody;
 
 interface Answer {
   status: number;
