@@ -108,6 +108,46 @@ describe('notifications: text messages to the customer', () => {
     expect((await textsTo(AINO)).slice(before)).toHaveLength(2);
   }, 60_000);
 
+  it('retries a text Twilio turned away (429), and never resends one it may have taken (5xx)', async () => {
+    const sends = { method: 'POST', path: '/2010-04-01/Accounts' };
+    await world.twilio.post('/faults', { kind: 'rate_limit', count: 2, ...sends });
+    const before = (await textsTo(AINO)).length;
+    const sendsSeen = async () =>
+      (await world.twilio.get<{ method: string; path: string; status: number }[]>('/requests'))
+        .filter((r) => r.method === 'POST' && r.path.endsWith('/Messages.json'))
+        .map((r) => r.status);
+    const seenBefore = (await sendsSeen()).length;
+    const retried = await shipAndDeliver();
+    const sent = await waitFor(
+      async () => {
+        const rows = await notifications(retried);
+        return rows.length === 2 && rows.every((n) => n.state === 'sent') ? rows : undefined;
+      },
+      { what: 'both texts sent after the 429s', timeoutMs: 30_000 },
+    );
+    // Two sends were turned away and tried again; two went through.
+    expect((await sendsSeen()).slice(seenBefore).sort()).toEqual([201, 201, 429, 429]);
+    expect((await textsTo(AINO)).slice(before)).toHaveLength(2);
+
+    await world.twilio.post('/faults', { kind: 'server_error', count: 1, ...sends });
+    const unsure = await shipAndDeliver();
+    const rows = await waitFor(
+      async () => {
+        const all = await notifications(unsure);
+        return all.length === 2 && all.every((n) => n.state !== 'pending' && n.state !== 'sending')
+          ? all
+          : undefined;
+      },
+      { what: 'the texts of the order whose first send got a 5xx', timeoutMs: 30_000 },
+    );
+    // Twilio may have queued the first before failing to answer: it is not sent again.
+    expect(rows.map((n) => [n.trigger, n.state])).toEqual([
+      ['out_for_delivery', 'uncertain'],
+      ['delivered', 'sent'],
+    ]);
+    expect(rows[0]!.attempts).toBe(1);
+  }, 60_000);
+
   it('stops texting a recipient who replies STOP, and starts again after START', async () => {
     const sid = world.twilioAccount!.credentials.accountSid;
     const { repos } = world.hub.platform;
