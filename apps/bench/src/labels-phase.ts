@@ -26,6 +26,8 @@ export interface LabelsFigures {
   /** The Finnish store and one of its orders, for the phases after this one. */
   storeId: string;
   orderNumber: string;
+  /** Every consignment's reference (its store order id), for the phases that move its parcels. */
+  references: string[];
   rate: number;
   orders: number;
   consignments: number;
@@ -112,6 +114,7 @@ export async function runLabelsPhase(ctx: LabelsPhaseContext): Promise<LabelsFig
   return {
     storeId,
     orderNumber: [...placedAt.keys()][0] ?? '',
+    references: shipments.map((shipment) => shipment.reference),
     rate: ctx.rate,
     orders: total,
     consignments: shipments.length,

@@ -24,6 +24,7 @@ import {
 } from '@shiplink/testing';
 import { commercetoolsRows, loggedSince, runCommercetoolsPhase } from './commercetools-phase';
 import { labelsRows, runLabelsPhase } from './labels-phase';
+import { notificationsRows, runNotificationsPhase } from './notifications-phase';
 import { runTrackingPagePhase, trackingPageRows } from './tracking-page-phase';
 import { ratesRows, runRatesPhase } from './rates-phase';
 import { closedLoop, percentile } from './load';
@@ -54,6 +55,13 @@ const CT_RATE = Number(process.env.BENCH_CT_RATE ?? 100);
 const CT_SECONDS = Number(process.env.BENCH_CT_SECONDS ?? 10);
 const LABEL_RATE = Number(process.env.BENCH_LABEL_RATE ?? 8);
 const LABEL_SECONDS = Number(process.env.BENCH_LABEL_SECONDS ?? 10);
+/**
+ * Parcels of the labels phase sent on their home journey (four messages each), after a few
+ * moved first with the notifications worker just started; and journeys started a second.
+ */
+const NOTIFY_WARMUP_PARCELS = 5;
+const NOTIFY_PARCELS = Number(process.env.BENCH_NOTIFY_PARCELS ?? 30);
+const NOTIFY_RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 1.5);
 /** Which phases run (comma-separated; default all). Tracking ships the orders phase's orders. */
 const PHASE_NAMES = [
   'ingress',
@@ -65,6 +73,7 @@ const PHASE_NAMES = [
   'rates',
   'labels',
   'tracking-page',
+  'notifications',
 ];
 const PHASES = new Set(
   (process.env.BENCH_PHASES ?? PHASE_NAMES.join(',')).split(',').map((name) => name.trim()),
@@ -77,6 +86,17 @@ if (PHASES.has('tracking') && !PHASES.has('orders')) {
 }
 if (PHASES.has('tracking-page') && !PHASES.has('labels')) {
   throw new Error('BENCH_PHASES: tracking-page needs the labels phase (it opens its orders)');
+}
+if (PHASES.has('notifications') && !PHASES.has('labels')) {
+  throw new Error('BENCH_PHASES: notifications needs the labels phase (it moves its parcels)');
+}
+if (
+  PHASES.has('notifications') &&
+  NOTIFY_WARMUP_PARCELS + NOTIFY_PARCELS > Math.round(LABEL_RATE * LABEL_SECONDS)
+) {
+  throw new Error(
+    `BENCH_NOTIFY_PARCELS: ${NOTIFY_PARCELS} parcels and ${NOTIFY_WARMUP_PARCELS} to warm up, but the labels phase makes ${Math.round(LABEL_RATE * LABEL_SECONDS)}`,
+  );
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
@@ -385,6 +405,25 @@ async function main(): Promise<void> {
           durationMs: DURATION_MS,
         });
         rows.push(...trackingPageRows(pages, fmt));
+      }
+
+      // 10. Those parcels on their way home, the customer told by e-mail and text.
+      if (PHASES.has('notifications')) {
+        const notifications = await runNotificationsPhase({
+          env,
+          databaseUrl: database.url,
+          admin,
+          simUrls,
+          apps,
+          storeId: labels.storeId,
+          references: labels.references,
+          warmupParcels: NOTIFY_WARMUP_PARCELS,
+          parcels: NOTIFY_PARCELS,
+          rate: NOTIFY_RATE,
+          // Posti's scans hours apart, pressed into 2.5 s a journey.
+          stepDelayMs: 500,
+        });
+        rows.push(...notificationsRows(notifications, fmt));
       }
     }
 
