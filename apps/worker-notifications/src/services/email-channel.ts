@@ -37,6 +37,9 @@ function smtpOptions(smtpUrl: string) {
     ...(url.username
       ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
       : {}),
+    // Connections are kept and reused: a busy day's mail does not open one per message.
+    pool: true,
+    maxConnections: 5,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,
     socketTimeout: 30_000,

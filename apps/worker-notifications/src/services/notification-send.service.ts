@@ -1,6 +1,6 @@
 import type { Platform } from '@shiplink/app-kit';
 import { parseStoreSettings } from '@shiplink/connectors';
-import type { NotificationRecord } from '@shiplink/db';
+import type { NotificationRecord, OrderRecord } from '@shiplink/db';
 import {
   CanonicalOrderSchema,
   destinationOf,
@@ -44,7 +44,7 @@ export class NotificationSendService {
     const order = await repos.orders.find(record.orderId);
     await withLogContext({ orderRef: order?.orderNumber }, async () => {
       try {
-        await this.deliver(record, job.notBefore !== undefined);
+        await this.deliver(record, order, job.notBefore !== undefined);
       } catch (error) {
         const failure = classifyFailure(error);
         if (failure.kind !== 'permanent') throw error;
@@ -55,13 +55,17 @@ export class NotificationSendService {
     });
   }
 
-  private async deliver(record: NotificationRecord, released: boolean): Promise<void> {
+  private async deliver(
+    record: NotificationRecord,
+    order: OrderRecord | undefined,
+    released: boolean,
+  ): Promise<void> {
     const { repos } = this.platform;
     const skip = (note: string) => repos.notifications.finish(record.id, 'skipped', { note });
     if (await repos.notifications.optedOut(record.storeId, record.channel, record.recipientHash)) {
       return skip('the recipient unsubscribed');
     }
-    const prepared = await this.prepare(record);
+    const prepared = await this.prepare(record, order);
     if (typeof prepared === 'string') return skip(prepared);
     // The store's own wording where it saved some, the defaults elsewhere.
     const { language } = prepared.context;
@@ -78,10 +82,12 @@ export class NotificationSendService {
   }
 
   /** The message ready for its channel, or why there is none to send any more. */
-  private async prepare(record: NotificationRecord): Promise<PreparedMessage | string> {
+  private async prepare(
+    record: NotificationRecord,
+    order: OrderRecord | undefined,
+  ): Promise<PreparedMessage | string> {
     const { repos } = this.platform;
-    const [order, timeline, store, shipment] = await Promise.all([
-      repos.orders.find(record.orderId),
+    const [timeline, store, shipment] = await Promise.all([
       repos.timelines.forOrder(record.orderId),
       repos.tenancy.getStore(record.storeId),
       repos.shipments.findForWriteback(record.shipmentId),
