@@ -118,7 +118,7 @@ describe('notifications: text messages to the customer', () => {
         .map((r) => r.status);
     const seenBefore = (await sendsSeen()).length;
     const retried = await shipAndDeliver();
-    const sent = await waitFor(
+    await waitFor(
       async () => {
         const rows = await notifications(retried);
         return rows.length === 2 && rows.every((n) => n.state === 'sent') ? rows : undefined;
