@@ -54,7 +54,7 @@ describe('outcomeOfFailedSend', () => {
     expect(outcomeOfFailedSend(error)).toMatchObject({ outcome: 'unknown' });
   });
 
-  it.each([
+  it.each<[string, Error]>([
     [
       'connection refused',
       new RetryableError('connect ECONNREFUSED 127.0.0.1:9', { reason: 'network' }),
@@ -64,6 +64,12 @@ describe('outcomeOfFailedSend', () => {
       new RetryableError('getaddrinfo ENOTFOUND api.twilio.com', { reason: 'network' }),
     ],
     ['a 429', new RateLimitedError('x', 1_000, { status: 429 })],
+    [
+      'the shared budget spent before the call',
+      new RateLimitedError('twilio budget exhausted', 1_000, {
+        reason: 'twilio.budget_exhausted',
+      }),
+    ],
     ['a 401', new PermanentError('x', { status: 401, reason: 'twilio.unauthorized' })],
     ['a 404', new PermanentError('x', { status: 404, reason: 'twilio.20404' })],
   ])('%s: thrown, nothing was made', (_what, error) => {

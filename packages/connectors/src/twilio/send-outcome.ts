@@ -1,5 +1,5 @@
 import type { MessageDeliveryStatus, MessageOutcome } from '@shiplink/domain';
-import { PermanentError, ShiplinkError } from '@shiplink/errors';
+import { PermanentError, RateLimitedError, ShiplinkError } from '@shiplink/errors';
 import { SEND_ENDPOINT, TWILIO_PROVIDER, twilioReason } from './profile';
 import type { TwilioErrorBody, TwilioMessage } from './schemas';
 
@@ -56,7 +56,8 @@ export function outcomeOfRefusal(
  * What a create that did not come back with a Message means, sorted by what Twilio is known to
  * have done:
  *
- * - nothing (connection refused, DNS, 429 — "never processed", 401/403): thrown, classified, for
+ * - nothing (connection refused, DNS, 429 — "never processed" —, the shared budget spent before
+ *   the call, 401/403): thrown, classified, for
  *   the job to retry or dead-letter;
  * - unknown (no answer, a timeout, a reset, a 5xx, a 201 we cannot read): `unknown`: Twilio may
  *   have queued it, and sending again could text the customer twice.
@@ -67,6 +68,8 @@ export function outcomeOfRefusal(
 export function outcomeOfFailedSend(
   error: unknown,
 ): Extract<MessageOutcome, { outcome: 'unknown' }> {
+  // Our shared budget said wait, or Twilio answered 429: either way nothing was queued.
+  if (error instanceof RateLimitedError) throw error;
   const message = error instanceof Error ? error.message : String(error);
   if (!(error instanceof ShiplinkError)) return { outcome: 'unknown', message };
   const status = error.status;
