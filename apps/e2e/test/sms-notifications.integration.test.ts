@@ -208,7 +208,7 @@ describe('notifications: text messages to the customer', () => {
     const done = await waitFor(
       async () => {
         const rows = await notifications(orderId);
-        return rows.every((n) => n.state !== 'pending') ? rows : undefined;
+        return rows.every((n) => n.state !== 'pending' && n.state !== 'sending') ? rows : undefined;
       },
       { what: 'the held texts handled', timeoutMs: 30_000 },
     );
