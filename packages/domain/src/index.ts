@@ -14,3 +14,4 @@ export * from './rates';
 export * from './tracking-page';
 export * from './notifications';
 export * from './contact';
+export * from './routing';

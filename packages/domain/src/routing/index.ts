@@ -1,0 +1,3 @@
+export * from './conditions';
+export * from './rule-set';
+export * from './evaluate';
