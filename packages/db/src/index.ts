@@ -7,6 +7,7 @@ import { CarrierShipmentsRepo } from './repos/carrier-shipments.repo';
 import { CatalogRepo } from './repos/catalog.repo';
 import { CursorsRepo } from './repos/cursors.repo';
 import { RatesRepo } from './repos/rates.repo';
+import { RoutingRepo } from './repos/routing.repo';
 import { SequencesRepo } from './repos/sequences.repo';
 import { DeadLettersRepo } from './repos/dead-letters.repo';
 import { InboxRepo } from './repos/inbox.repo';
@@ -30,6 +31,8 @@ export * from './repos/carrier-shipments.repo';
 export * from './repos/catalog.repo';
 export * from './repos/cursors.repo';
 export * from './repos/rates.repo';
+export * from './repos/routing.repo';
+export * from './repos/rule-set-versions';
 export * from './ttl-cache';
 export * from './repos/sequences.repo';
 export * from './repos/dead-letters.repo';
@@ -57,6 +60,7 @@ export interface Repos {
   cursors: CursorsRepo;
   sequences: SequencesRepo;
   rates: RatesRepo;
+  routing: RoutingRepo;
   trackings: TrackingsRepo;
   timelines: TrackingTimelinesRepo;
   trackingPages: TrackingPagesRepo;
@@ -101,6 +105,7 @@ export function createRepos(options: {
     cursors: new CursorsRepo(db),
     sequences: new SequencesRepo(db),
     rates: new RatesRepo(db),
+    routing: new RoutingRepo(db),
     carrierShipments: new CarrierShipmentsRepo(db),
     trackings: new TrackingsRepo(db),
     timelines: new TrackingTimelinesRepo(db),

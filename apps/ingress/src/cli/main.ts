@@ -8,6 +8,7 @@ import { HttpProblem } from '../http/problems';
 import { PRINT_LIMIT, PrintLabelsSchema, printQuery } from '../services/label-views';
 import { LabelsService } from '../services/labels.service';
 import { NotificationTemplatesService } from '../services/notification-templates.service';
+import { RoutingRulesService } from '../services/routing-rules.service';
 import {
   DismissReviewSchema,
   MapSkuSchema,
@@ -16,6 +17,7 @@ import {
   SkuSchema,
 } from '../services/reviews.service';
 import { orderTimeline } from '../services/timeline.service';
+import { ROUTING_USAGE, routingCommand } from './routing';
 import { TEMPLATES_USAGE, templatesCommand } from './templates';
 
 const USAGE = `usage:
@@ -34,6 +36,7 @@ const USAGE = `usage:
                                              many orders' labels as one PDF (at most ${PRINT_LIMIT}
                                              consignments, oldest first; missing ones listed)
 ${TEMPLATES_USAGE}
+${ROUTING_USAGE}
 queues: ${QUEUES.join(', ')}`;
 
 /** `--by name` from the arguments (else the operating system user), and the others. */
@@ -166,6 +169,9 @@ async function main(argv: string[]): Promise<void> {
     } else if (command === 'templates') {
       const { by, rest: args } = byOption(rest);
       await templatesCommand(new NotificationTemplatesService(platform.repos), sub, args, by);
+    } else if (command === 'routing') {
+      const { by, rest: args } = byOption(rest);
+      await routingCommand(new RoutingRulesService(platform.repos, platform.ports), sub, args, by);
     } else {
       throw new Error(USAGE);
     }

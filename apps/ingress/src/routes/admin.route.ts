@@ -20,12 +20,14 @@ import {
 } from '../services/connections.service';
 import { LabelsService } from '../services/labels.service';
 import { ReviewsService } from '../services/reviews.service';
+import { RoutingRulesService } from '../services/routing-rules.service';
 import { orderTimeline } from '../services/timeline.service';
 import { labelsApi } from './labels.route';
 import { notificationTemplatesApi } from './notification-templates.route';
 import { trackingLinksApi } from './tracking-links.route';
 import { ratesAdminApi } from './rates-admin.route';
 import { reviewsApi } from './reviews.route';
+import { routingRulesApi } from './routing-rules.route';
 
 /** A store lives on a provider that plays the store role. */
 const STORE_PLATFORMS = connectorsWithRole('store').map((connector) => connector.id) as [
@@ -89,9 +91,10 @@ export function adminApi(deps: {
   connections: ConnectionsService;
   /**
    * The fulfilment port checks a manually mapped SKU against the system's catalog; the shipments
-   * port fetches a label the carrier could not give when the consignment was made.
+   * port fetches a label the carrier could not give when the consignment was made; the store
+   * port reads the order a routing dry run is tried on.
    */
-  ports: Pick<Ports, 'fulfilment' | 'providersFor' | 'shipments'>;
+  ports: Pick<Ports, 'fulfilment' | 'providersFor' | 'shipments' | 'store'>;
   /** Where stores' carrier connections reach the checkout callbacks. */
   publicUrl: string;
   /** Where customers reach the tracking page app, when it is deployed. */
@@ -105,6 +108,7 @@ export function adminApi(deps: {
   router.use(trackingLinksApi({ repos, trackingPageUrl: deps.trackingPageUrl }));
   router.use(labelsApi({ labels: new LabelsService(repos, deps.ports), body }));
   router.use(notificationTemplatesApi({ repos, body }));
+  router.use(routingRulesApi({ routing: new RoutingRulesService(repos, deps.ports), body }));
 
   router.post(
     '/admin/api/tenants',

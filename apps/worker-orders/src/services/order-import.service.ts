@@ -6,9 +6,11 @@ import {
   type Destination,
   type FulfilmentOrderState,
   type FulfilmentSystem,
+  type RoutingDecision,
 } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
 import { CarrierShipmentService } from './carrier-shipment.service';
+import { ExportRouting } from './export-routing';
 import { SkuGate } from './sku-gate.service';
 
 /**
@@ -19,10 +21,12 @@ import { SkuGate } from './sku-gate.service';
 export class OrderImportService {
   private readonly gate: SkuGate;
   private readonly carrier: CarrierShipmentService;
+  private readonly routing: ExportRouting;
 
   constructor(private readonly platform: Platform) {
     this.gate = new SkuGate(platform);
     this.carrier = new CarrierShipmentService(platform);
+    this.routing = new ExportRouting(platform.repos);
   }
 
   async importOrder(input: { connectionId: string; orderRef: string }): Promise<void> {
@@ -69,6 +73,7 @@ export class OrderImportService {
     const admission = intent === 'export' ? await this.gate.admit(gated) : undefined;
     if (intent === 'export' && !admission) return;
     const outgoing = admission?.order ?? canonical;
+    const rules = intent === 'export' ? await this.routing.rulesFor(store.storeId) : undefined;
     for (const destination of canonical.destinations) {
       const orderKey = fulfilmentOrderKey(
         store.store.externalRef,
@@ -91,7 +96,7 @@ export class OrderImportService {
           });
         }
       };
-      const remember = (saved: FulfilmentOrderState) =>
+      const remember = (saved: FulfilmentOrderState, routing?: RoutingDecision) =>
         repos.orders.recordExport({
           orderId: order.id,
           connectionId: fulfilment.id,
@@ -99,6 +104,7 @@ export class OrderImportService {
           orderKey,
           externalId: saved.externalId,
           status: saved.rawStatus,
+          ...(routing ? { routing: { ...routing, unapplied: saved.unapplied ?? [] } } : {}),
         });
       const recorded = record?.status ? system.statusOf(record.status) : undefined;
       if (record?.status && (recorded === 'shipped' || recorded === 'cancelled')) {
@@ -121,13 +127,18 @@ export class OrderImportService {
           continue;
         }
       }
-      const saved = await system.upsertOrder(outgoing, destination, { orderKey });
+      const routing = this.routing.decide(rules, outgoing, destination);
+      const saved = await system.upsertOrder(outgoing, destination, { orderKey }, routing);
       if (!saved) continue;
-      await remember(saved);
+      await remember(saved, routing);
+      if (saved.unapplied?.length) {
+        logger.warn('routing not applied in full', { orderKey, unapplied: saved.unapplied });
+      }
       logger.info('order exported', {
         orderKey,
         fulfilmentOrderId: saved.externalId,
         status: saved.rawStatus,
+        ...(routing ? { routingRules: routing.applied.map((rule) => rule.id) } : {}),
       });
     }
     if (intent === 'cancel') await this.gate.cancelled(gated);

@@ -74,10 +74,11 @@ export async function upsertOrderRow(
 }
 
 const RECORD_EXPORT = `
-INSERT INTO fulfilment_orders (id, order_id, connection_id, external_address_id, order_key, external_id, status, exported_at)
-VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, now())
+INSERT INTO fulfilment_orders (id, order_id, connection_id, external_address_id, order_key, external_id, status, routing, exported_at)
+VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7::jsonb, now())
 ON CONFLICT (order_id, connection_id, external_address_id) DO UPDATE SET
-  external_id = EXCLUDED.external_id, status = EXCLUDED.status, exported_at = now()`;
+  external_id = EXCLUDED.external_id, status = EXCLUDED.status,
+  routing = COALESCE(EXCLUDED.routing, fulfilment_orders.routing), exported_at = now()`;
 
 export async function recordExportRow(
   pool: Pool,
@@ -88,6 +89,8 @@ export async function recordExportRow(
     orderKey: string;
     externalId: string;
     status: string;
+    /** What the routing rules decided for this export; left out, the last decision stays. */
+    routing?: unknown;
   },
 ): Promise<void> {
   await pool.query(RECORD_EXPORT, [
@@ -97,5 +100,6 @@ export async function recordExportRow(
     input.orderKey,
     input.externalId,
     input.status,
+    input.routing === undefined ? null : JSON.stringify(input.routing),
   ]);
 }

@@ -1,15 +1,10 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../client';
 import { TtlCache } from '../ttl-cache';
+import { RuleSetVersions, type SavedRuleSet } from './rule-set-versions';
 
 /** A saved version of a store's rate rules (the domain parses and validates `rules`). */
-export interface SavedRateRules {
-  storeId: string;
-  version: number;
-  rules: unknown;
-  savedBy: string | null;
-  savedAt: Date;
-}
+export type SavedRateRules = SavedRuleSet;
 
 const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest();
 
@@ -21,45 +16,27 @@ export class RatesRepo {
   /** Every checkout request checks its key: the stored hash is read at most this often. */
   private readonly keyHashes = new TtlCache<string | null>(30_000);
 
-  constructor(private readonly db: Db) {}
+  /** The rule set in versions; the newest applies. */
+  readonly rules: RuleSetVersions;
 
-  async current(storeId: string): Promise<SavedRateRules | undefined> {
-    const row = await this.db.rateRuleSet.findFirst({
-      where: { storeId },
-      orderBy: { version: 'desc' },
-    });
-    return row ?? undefined;
+  constructor(private readonly db: Db) {
+    this.rules = new RuleSetVersions(db.rateRuleSet);
   }
 
-  async history(storeId: string, limit = 20): Promise<SavedRateRules[]> {
-    return this.db.rateRuleSet.findMany({
-      where: { storeId },
-      orderBy: { version: 'desc' },
-      take: limit,
-    });
+  current(storeId: string): Promise<SavedRateRules | undefined> {
+    return this.rules.current(storeId);
   }
 
-  /**
-   * Saves `rules` as the next version; `build` gets the version number (the rule set carries
-   * it). Two saves at once cannot take the same version: the loser retries on the next number.
-   */
-  async save(
+  history(storeId: string, limit = 20): Promise<SavedRateRules[]> {
+    return this.rules.history(storeId, limit);
+  }
+
+  save(
     storeId: string,
     build: (version: number) => unknown,
     savedBy: string | null,
   ): Promise<SavedRateRules> {
-    for (let attempt = 0; ; attempt++) {
-      const latest = await this.current(storeId);
-      const version = (latest?.version ?? 0) + 1;
-      try {
-        return await this.db.rateRuleSet.create({
-          data: { storeId, version, rules: build(version) as object, savedBy },
-        });
-      } catch (error) {
-        const duplicate = (error as { code?: unknown }).code === 'P2002';
-        if (!duplicate || attempt >= 3) throw error;
-      }
-    }
+    return this.rules.save(storeId, build, savedBy);
   }
 
   /** A new checkout key for the store, returned once; only its hash is kept. */

@@ -1,4 +1,5 @@
 import type { CanonicalOrder, Destination } from '../order';
+import type { RoutingDecision } from '../routing/evaluate';
 import type { ProductMatch } from '../stock';
 
 /**
@@ -9,12 +10,15 @@ export interface FulfilmentSystem {
   /**
    * Creates or updates the fulfilment order of one destination, in the state the store order's
    * canonical status asks for. Undefined when that status is not exported at all (incomplete
-   * checkouts, or a status the warehouse owns from here on).
+   * checkouts, or a status the warehouse owns from here on). `routing` is what the store's
+   * routing rules decided (tags, warehouse, store, service, hold); what of it the system cannot
+   * apply is answered in `unapplied`, never thrown, so a rule never stops an order shipping.
    */
   upsertOrder(
     order: CanonicalOrder,
     destination: Destination,
     key: FulfilmentOrderKey,
+    routing?: RoutingDecision,
   ): Promise<FulfilmentOrderState | undefined>;
   /**
    * The fulfilment order of one destination as the system holds it now: by its own id when
@@ -59,6 +63,8 @@ export interface FulfilmentOrderState {
   status: FulfilmentOrderStatus;
   /** The system's own status word, kept for people reading the record. */
   rawStatus: string;
+  /** Routing actions the system could not apply, in words (a tag it does not have). */
+  unapplied?: string[];
 }
 
 /** A shipment reported by a fulfilment system, normalized. */
