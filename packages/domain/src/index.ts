@@ -15,3 +15,4 @@ export * from './tracking-page';
 export * from './notifications';
 export * from './contact';
 export * from './routing';
+export * from './reconciliation';

@@ -26,6 +26,7 @@ import { labelsApi } from './labels.route';
 import { notificationTemplatesApi } from './notification-templates.route';
 import { trackingLinksApi } from './tracking-links.route';
 import { ratesAdminApi } from './rates-admin.route';
+import { reconciliationApi } from './reconciliation.route';
 import { reviewsApi } from './reviews.route';
 import { routingRulesApi } from './routing-rules.route';
 
@@ -108,6 +109,7 @@ export function adminApi(deps: {
   router.use(trackingLinksApi({ repos, trackingPageUrl: deps.trackingPageUrl }));
   router.use(labelsApi({ labels: new LabelsService(repos, deps.ports), body }));
   router.use(notificationTemplatesApi({ repos, body }));
+  router.use(reconciliationApi({ repos }));
   router.use(routingRulesApi({ routing: new RoutingRulesService(repos, deps.ports), body }));
 
   router.post(

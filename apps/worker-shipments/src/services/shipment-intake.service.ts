@@ -45,6 +45,11 @@ export class ShipmentIntakeService {
 
   private async record(connection: ConnectionRecord, shipment: InboundShipment): Promise<void> {
     const { repos, producer, logger } = this.platform;
+    if (shipment.isReturn) {
+      // A label for goods coming back is no parcel leaving: never a store shipment.
+      logger.info('return label is not an outbound shipment', { sourceId: shipment.sourceId });
+      return;
+    }
     const fulfilment =
       (shipment.orderKey
         ? await repos.orders.findFulfilmentOrder(connection.id, shipment.orderKey)
@@ -92,6 +97,7 @@ export class ShipmentIntakeService {
         // "usps_priority_mail" → "usps priority mail": readable on the store's shipment.
         shippingMethod: shipment.serviceCode?.replace(/_/g, ' ') ?? null,
         shippingCost: shipment.shippingCost,
+        insuranceCost: shipment.insuranceCost,
         shipDate: shipment.shipDate ? new Date(shipment.shipDate) : null,
         voided: shipment.voided,
         raw: shipment.raw,

@@ -1,12 +1,27 @@
 import type { Platform } from '@shiplink/app-kit';
 import type { ShipmentForWriteback } from '@shiplink/db';
-import { trackingRevision, type StorePlatform } from '@shiplink/domain';
+import { sumMoney, trackingRevision, type StorePlatform } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext, withLogContext } from '@shiplink/logger';
 
 /** Written into the store shipment's comments so a later look-up can recognise our own. */
 const marker = (shipment: ShipmentForWriteback) => `shiplink:${shipment.id}`;
+
+/** What the parcel cost the merchant: the label and its insurance, where known. */
+function merchantCost(shipment: ShipmentForWriteback): string | null {
+  const parts = [shipment.shippingCost, shipment.insuranceCost].filter((v): v is string => !!v);
+  return parts.length ? sumMoney(...parts) : null;
+}
+
+/** Our marker, and the costs in words for the merchant's team reading the shipment. */
+function comments(shipment: ShipmentForWriteback): string {
+  const costs = [
+    shipment.shippingCost ? `label ${sumMoney(shipment.shippingCost)}` : null,
+    shipment.insuranceCost ? `insurance ${sumMoney(shipment.insuranceCost)}` : null,
+  ].filter(Boolean);
+  return costs.length ? `${marker(shipment)} (${costs.join(', ')})` : marker(shipment);
+}
 
 /**
  * Shipment back: one store shipment per fulfilment shipment, never two. The advisory lock
@@ -69,9 +84,9 @@ export class ShipmentWritebackService {
       trackingNumber: shipment.trackingNumber,
       carrierSlug: shipment.carrierSlug,
       shippingMethod: shipment.shippingMethod,
-      shippingCost: shipment.shippingCost,
+      shippingCost: merchantCost(shipment),
       trackingUrl: shipment.trackingUrl,
-      comments: marker(shipment),
+      comments: comments(shipment),
     });
     await repos.shipments.markWrittenBack(shipment.id, created.shipmentRef);
     logger.info('store shipment created', {

@@ -38,8 +38,12 @@ export function packagesOf(shipment: ShipHeroShipment): InboundShipment[] {
       carrierSlug: carrierSlugFromCode(SHIPHERO_PROVIDER, label.carrier) || null,
       serviceCode: label.shipping_method || label.shipping_name || null,
       shippingCost: label.cost || null,
+      // `insurance_amount` is the value insured, not what insuring cost: no cost is claimed.
+      insuranceCost: null,
       shipDate: label.created_date ?? shipment.created_date ?? null,
       voided: label.status === 'void' || label.status === 'voided',
+      // ShipHero's return labels belong to its returns, never to shipments.
+      isReturn: false,
       items: inLabel.map((item) => ({
         lineRef: item.line_item?.partner_line_item_id ?? null,
         sku: item.line_item?.sku ?? null,

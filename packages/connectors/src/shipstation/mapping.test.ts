@@ -289,7 +289,9 @@ describe('vendor fixtures', () => {
       serviceCode: 'usps_priority_mail',
       shipDate: '2024-11-29',
       shippingCost: '9.35',
+      insuranceCost: '0.00',
       voided: false,
+      isReturnLabel: false,
       items: [{ lineItemKey: '7731', sku: 'TEA-SENCHA-250', quantity: 2 }],
     });
     expect(second).toMatchObject({

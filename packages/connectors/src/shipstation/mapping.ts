@@ -181,7 +181,9 @@ export interface InboundShipment {
   shipDate: string | null;
   /** Label cost as a decimal string. */
   shippingCost: string | null;
+  insuranceCost: string | null;
   voided: boolean;
+  isReturnLabel: boolean;
   items: { lineItemKey: string | null; sku: string | null; quantity: number }[];
 }
 
@@ -202,7 +204,9 @@ export function fromShipStationShipment(shipment: ShipStationShipment): InboundS
     serviceCode: shipment.serviceCode ?? null,
     shipDate,
     shippingCost: costString(shipment.shipmentCost),
+    insuranceCost: costString(shipment.insuranceCost),
     voided: shipment.voided === true,
+    isReturnLabel: shipment.isReturnLabel === true,
     // Discount lines (adjustment) are not goods; they never ship.
     items: (shipment.shipmentItems ?? [])
       .filter((item) => item.adjustment !== true)

@@ -47,8 +47,10 @@ export function inboundShipment(raw: ShipStationShipment): InboundShipment {
     carrierSlug: shipment.carrierCode ? shipment.carrierSlug : null,
     serviceCode: shipment.serviceCode,
     shippingCost: shipment.shippingCost,
+    insuranceCost: shipment.insuranceCost,
     shipDate: shipment.shipDate,
     voided: shipment.voided,
+    isReturn: shipment.isReturnLabel,
     items: shipment.items.map((item) => ({
       lineRef: item.lineItemKey,
       sku: item.sku,

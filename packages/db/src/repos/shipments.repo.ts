@@ -1,4 +1,6 @@
 import type { Db } from '../client';
+import type { ShippingLedgerEntry } from '@shiplink/domain';
+import { shippingLedger } from './shipping-ledger';
 import type { Provider } from './tenancy.repo';
 
 export interface IncomingShipment {
@@ -12,6 +14,8 @@ export interface IncomingShipment {
   serviceCode: string | null;
   shippingMethod: string | null;
   shippingCost: string | null;
+  /** What insuring the parcel cost, where the source says. */
+  insuranceCost?: string | null;
   shipDate: Date | null;
   /** Where the customer follows the parcel, where the source gives a link. */
   trackingUrl?: string | null;
@@ -33,6 +37,7 @@ export interface ShipmentForWriteback {
   carrierSlug: string | null;
   shippingMethod: string | null;
   shippingCost: string | null;
+  insuranceCost: string | null;
   trackingUrl: string | null;
   voided: boolean;
   storeShipmentId: string | null;
@@ -42,6 +47,11 @@ export interface ShipmentForWriteback {
 
 export class ShipmentsRepo {
   constructor(private readonly db: Db) {}
+
+  /** Every order destination of a store with a label bought in [from, to), for reconciliation. */
+  ledger(storeId: string, period: { from: Date; to: Date }): Promise<ShippingLedgerEntry[]> {
+    return shippingLedger(this.db, storeId, period);
+  }
 
   /**
    * Records a shipment as the fulfilment system reports it. The (order, source, source id)
@@ -65,6 +75,7 @@ export class ShipmentsRepo {
           serviceCode: data.serviceCode,
           shippingMethod: data.shippingMethod,
           shippingCost: data.shippingCost,
+          ...(data.insuranceCost === undefined ? {} : { insuranceCost: data.insuranceCost }),
           shipDate: data.shipDate,
           ...(data.trackingUrl === undefined ? {} : { trackingUrl: data.trackingUrl }),
           voided: data.voided,
@@ -99,6 +110,7 @@ export class ShipmentsRepo {
       carrierSlug: row.carrierSlug,
       shippingMethod: row.shippingMethod,
       shippingCost: row.shippingCost?.toString() ?? null,
+      insuranceCost: row.insuranceCost?.toString() ?? null,
       trackingUrl: row.trackingUrl,
       voided: row.voided,
       storeShipmentId: row.storeShipmentId,

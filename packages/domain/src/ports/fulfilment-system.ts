@@ -80,9 +80,14 @@ export interface InboundShipment {
   /** The courier slug that carrier code stands for; empty or null when it cannot be told honestly. */
   carrierSlug: string | null;
   serviceCode: string | null;
+  /** What the label cost the merchant (decimal string), without insurance. */
   shippingCost: string | null;
+  /** What insuring the parcel cost, where the system says. */
+  insuranceCost: string | null;
   shipDate: string | null;
   voided: boolean;
+  /** A label for the customer to send goods back: a return, not a parcel leaving. */
+  isReturn: boolean;
   items: { lineRef: string | null; sku: string | null; quantity: number }[];
   raw: unknown;
 }
