@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   NotificationSettingsSchema,
+  ShipmentStockPolicySchema,
   TrackingPageSettingsSchema,
   TrackingStatusSchema,
   type TrackingStatus,
@@ -86,6 +87,20 @@ export const StoreSettingsSchema = z
           })
           .strict()
           .prefault({}),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * Stock after shipments: which shipments lower the store's stock (`ShipmentStockPolicy`), and
+     * at which store location: a fulfilment warehouse's own (by its id), else `locationRef`.
+     */
+    inventory: z
+      .object({
+        shipmentStock: ShipmentStockPolicySchema.default('other_channels'),
+        locationRef: z.string().trim().min(1).max(64).default('1'),
+        warehouseLocations: z
+          .record(z.string().trim().min(1).max(64), z.string().trim().min(1).max(64))
+          .default({}),
       })
       .strict()
       .prefault({}),

@@ -15,6 +15,7 @@ import { NotificationTemplatesRepo } from './repos/notification-templates.repo';
 import { NotificationsRepo } from './repos/notifications.repo';
 import { OrdersRepo } from './repos/orders.repo';
 import { ShipmentsRepo } from './repos/shipments.repo';
+import { StockDecrementsRepo } from './repos/stock-decrements.repo';
 import { StockRepo } from './repos/stock.repo';
 import { TenancyRepo } from './repos/tenancy.repo';
 import { TrackingPagesRepo } from './repos/tracking-pages.repo';
@@ -42,6 +43,7 @@ export * from './repos/notifications.repo';
 export * from './repos/orders.repo';
 export * from './repos/shipments.repo';
 export * from './repos/stock.repo';
+export * from './repos/stock-decrements.repo';
 export * from './repos/tenancy.repo';
 export * from './repos/tracking-records';
 export * from './repos/tracking-pages.repo';
@@ -69,6 +71,7 @@ export interface Repos {
   catalog: CatalogRepo;
   carrierShipments: CarrierShipmentsRepo;
   stock: StockRepo;
+  stockDecrements: StockDecrementsRepo;
   /** Advisory locks that serialise one side effect across every worker process. */
   locks: LockPool;
   close(): Promise<void>;
@@ -114,6 +117,7 @@ export function createRepos(options: {
     notificationTemplates: new NotificationTemplatesRepo(db),
     catalog: new CatalogRepo(db),
     stock: new StockRepo(db),
+    stockDecrements: new StockDecrementsRepo(db),
     locks,
     async close() {
       await audit.flush();

@@ -16,3 +16,4 @@ export * from './notifications';
 export * from './contact';
 export * from './routing';
 export * from './reconciliation';
+export * from './shipment-stock';

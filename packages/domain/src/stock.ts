@@ -68,3 +68,16 @@ export function storeLevelsOf(
   }
   return [...levels.values()];
 }
+
+/** A change to a store's stock of one SKU at one location, by a number of units (− takes away). */
+export interface StockAdjustment {
+  sku: string;
+  locationRef: string;
+  delta: number;
+}
+
+/** What a store made of relative adjustments: those it made, and those it refused, with why. */
+export interface StockAdjustResult {
+  applied: StockAdjustment[];
+  rejected: { adjustment: StockAdjustment; reason: string }[];
+}

@@ -3,6 +3,7 @@ import type { ConnectionRecord } from '@shiplink/db';
 import type { InboundShipment } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext, withLogContext } from '@shiplink/logger';
+import { ShipmentStockPlanner } from './shipment-stock-planner';
 
 const CURSOR = 'shipments.created';
 const OVERLAP_MS = 10 * 60_000;
@@ -13,7 +14,11 @@ const FIRST_LOOKBACK_MS = 24 * 3600_000;
  * recorded once per shipment id of that system and handed to the write-back job.
  */
 export class ShipmentIntakeService {
-  constructor(private readonly platform: Platform) {}
+  private readonly stock: ShipmentStockPlanner;
+
+  constructor(private readonly platform: Platform) {
+    this.stock = new ShipmentStockPlanner(platform);
+  }
 
   async fetchBatch({ connectionId, batchRef }: { connectionId: string; batchRef: string }) {
     const { repos, ports } = this.platform;
@@ -61,8 +66,10 @@ export class ShipmentIntakeService {
           )
         : null);
     if (!fulfilment) {
-      // An order created in the fulfilment system by hand or by another channel: not ours.
+      // An order created in the fulfilment system by hand or by another channel: not ours to
+      // write back, but what it carried left the same shelves the store sells from.
       logger.info('shipment for an order the hub did not export', { sourceId: shipment.sourceId });
+      await this.stock.plan(connection, shipment, 'other_channel');
       return;
     }
     const order = await repos.orders.find(fulfilment.orderId);
@@ -104,6 +111,7 @@ export class ShipmentIntakeService {
         items,
       });
       await repos.orders.markShippedIfComplete(fulfilment.id);
+      await this.stock.plan(connection, shipment, 'store_order');
       await producer.enqueue(
         jobs.shipmentWriteback,
         { shipmentId: saved.id },

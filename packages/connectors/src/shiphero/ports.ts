@@ -44,6 +44,7 @@ export function packagesOf(shipment: ShipHeroShipment): InboundShipment[] {
       voided: label.status === 'void' || label.status === 'voided',
       // ShipHero's return labels belong to its returns, never to shipments.
       isReturn: false,
+      warehouseRef: shipment.warehouse_id ?? null,
       items: inLabel.map((item) => ({
         lineRef: item.line_item?.partner_line_item_id ?? null,
         sku: item.line_item?.sku ?? null,

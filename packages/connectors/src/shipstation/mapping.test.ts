@@ -292,6 +292,7 @@ describe('vendor fixtures', () => {
       insuranceCost: '0.00',
       voided: false,
       isReturnLabel: false,
+      warehouseId: '412600',
       items: [{ lineItemKey: '7731', sku: 'TEA-SENCHA-250', quantity: 2 }],
     });
     expect(second).toMatchObject({

@@ -184,6 +184,7 @@ export interface InboundShipment {
   insuranceCost: string | null;
   voided: boolean;
   isReturnLabel: boolean;
+  warehouseId: string | null;
   items: { lineItemKey: string | null; sku: string | null; quantity: number }[];
 }
 
@@ -207,6 +208,10 @@ export function fromShipStationShipment(shipment: ShipStationShipment): InboundS
     insuranceCost: costString(shipment.insuranceCost),
     voided: shipment.voided === true,
     isReturnLabel: shipment.isReturnLabel === true,
+    warehouseId:
+      shipment.warehouseId === null || shipment.warehouseId === undefined
+        ? null
+        : String(shipment.warehouseId),
     // Discount lines (adjustment) are not goods; they never ship.
     items: (shipment.shipmentItems ?? [])
       .filter((item) => item.adjustment !== true)

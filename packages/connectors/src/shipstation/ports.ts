@@ -51,6 +51,7 @@ export function inboundShipment(raw: ShipStationShipment): InboundShipment {
     shipDate: shipment.shipDate,
     voided: shipment.voided,
     isReturn: shipment.isReturnLabel,
+    warehouseRef: shipment.warehouseId,
     items: shipment.items.map((item) => ({
       lineRef: item.lineItemKey,
       sku: item.sku,

@@ -88,6 +88,8 @@ export interface InboundShipment {
   voided: boolean;
   /** A label for the customer to send goods back: a return, not a parcel leaving. */
   isReturn: boolean;
+  /** The system's id of the warehouse it left from, where it says. */
+  warehouseRef: string | null;
   items: { lineRef: string | null; sku: string | null; quantity: number }[];
   raw: unknown;
 }

@@ -1,5 +1,5 @@
 import type { CanonicalOrder } from '../order';
-import type { StockLevel, StockWriteResult } from '../stock';
+import type { StockAdjustResult, StockAdjustment, StockLevel, StockWriteResult } from '../stock';
 import type { OrderShipmentProgress } from '../tracking/shipment-progress';
 import type { TrackingStatus } from '../tracking/status';
 
@@ -31,6 +31,12 @@ export interface StorePlatform {
    * one bad SKU never blocks the rest of a batch.
    */
   setStock(levels: readonly StockLevel[], reason: string): Promise<StockWriteResult>;
+  /**
+   * Changes stock by a number of units per SKU and location (shipments of other channels). Like
+   * `setStock`, a refused adjustment is answered in `rejected`. Absent where the store cannot
+   * adjust stock by a difference.
+   */
+  adjustStock?(adjustments: readonly StockAdjustment[], reason: string): Promise<StockAdjustResult>;
   /** The store's current levels of these SKUs at these locations (absent: the store has none). */
   readStock(skus: readonly string[], locationRefs: readonly string[]): Promise<StockLevel[]>;
   /** Which of these SKUs the store sells (products or variants), for SKU mapping. */

@@ -24,6 +24,18 @@ export const inventoryJobs = {
       jobKey('stock-refresh', p.connectionId, p.trigger, digest([...p.skus].sort().join('\n'), 16)),
   }),
 
+  /**
+   * A shipment's items were recorded to lower the store's stock (stock after shipments): make
+   * the store's changes that are still to make, or give them back when the label was voided.
+   */
+  shipmentStock: defineJob({
+    queue: 'inventory',
+    name: 'shipment.stock',
+    schema: z.object({ connectionId: uuid, shipmentRef: externalRef, voided: z.boolean() }),
+    jobId: (p) =>
+      jobKey('shipment-stock', p.connectionId, p.shipmentRef, p.voided ? 'voided' : 'shipped'),
+  }),
+
   /** Reconciling poll: balances changed since the last cursor, for deliveries that never came. */
   stockPoll: defineJob({
     queue: 'inventory',
