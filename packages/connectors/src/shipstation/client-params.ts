@@ -27,6 +27,22 @@ export interface ListShipmentsParams {
   pageSize?: number;
 }
 
+export interface ListProductsParams {
+  /** Exact SKU (ShipStation matches it without regard to case). */
+  sku?: string;
+  /** Part of the product name. */
+  name?: string;
+  tagId?: number;
+  /** Inactive products are left out unless asked for. */
+  showInactive?: boolean;
+  pageSize?: number;
+}
+
+export interface ListStoresParams {
+  showInactive?: boolean;
+  marketplaceId?: number;
+}
+
 export interface SubscribeWebhookParams {
   targetUrl: string;
   event: ShipStationWebhookEvent;

@@ -5,23 +5,35 @@ import { HttpClient, type RequestSpec } from '../http/client';
 import { plumbing } from '../http/connector-options';
 import type {
   ListOrdersParams,
+  ListProductsParams,
   ListShipmentsParams,
+  ListStoresParams,
   ShipStationClientOptions,
   ShipStationWebhookInfo,
   SubscribeWebhookParams,
 } from './client-params';
 import { basicAuthorization } from './credentials';
-import { SHIPSTATION_TIME_ZONE, toShipStationDateTime } from './dates';
+import { SHIPSTATION_TIME_ZONE, toShipStationDate, toShipStationDateTime } from './dates';
 import { SHIPSTATION_PROVIDER, shipStationProfile } from './profile';
 import {
   ShipStationOrderListSchema,
   ShipStationOrderSchema,
+  ShipStationProductListSchema,
+  ShipStationProductSchema,
   ShipStationShipmentListSchema,
+  ShipStationStoreListSchema,
   ShipStationSubscribeResponseSchema,
+  ShipStationSuccessSchema,
+  ShipStationTagListSchema,
+  ShipStationWarehouseListSchema,
   ShipStationWebhookListSchema,
   type ShipStationCreateOrder,
   type ShipStationOrder,
+  type ShipStationProduct,
   type ShipStationShipment,
+  type ShipStationStore,
+  type ShipStationTag,
+  type ShipStationWarehouse,
 } from './schemas';
 import { assertSameOrigin } from './webhook';
 
@@ -94,19 +106,16 @@ export class ShipStationClient {
       sortDir: 'ASC',
       pageSize: pageSize(params.pageSize ?? MAX_PAGE_SIZE),
     };
-    return this.allPages(
-      async (page) => {
-        const { data } = await this.http.request({
-          method: 'GET',
-          path: '/orders',
-          endpoint: 'GET /orders',
-          query: { ...query, page },
-          schema: ShipStationOrderListSchema,
-        });
-        return { items: data?.orders ?? [], page: data?.page ?? page, pages: data?.pages ?? 0 };
-      },
-      (order) => order.orderId,
-    );
+    return this.orderPages('/orders', query);
+  }
+
+  /**
+   * Fetches what an ORDER_NOTIFY or FULFILLMENT_REJECTED points at (an `/orders?importBatch=`
+   * list). The URL must be on this connection's API origin; every page is followed.
+   */
+  async fetchOrdersResource(resourceUrl: string): Promise<ShipStationOrder[]> {
+    const { path, query } = this.resource(resourceUrl, 'orders');
+    return this.orderPages(path, query);
   }
 
   /** Every matching label with its items, all pages. */
@@ -130,22 +139,123 @@ export class ShipStationClient {
    * credentials go with the request); items are always requested, every page is followed.
    */
   async fetchShipmentsResource(resourceUrl: string): Promise<ShipStationShipment[]> {
-    const url = assertSameOrigin(resourceUrl, this.http.baseUrl);
-    if (!/\/shipments\/?$/i.test(url.pathname)) {
-      throw new PermanentError(`shipstation resource_url is not a shipments list`, {
-        provider: SHIPSTATION_PROVIDER,
-        reason: `${SHIPSTATION_PROVIDER}.unexpected_resource`,
-      });
-    }
-    const query: Query = {};
-    for (const [key, value] of url.searchParams) {
-      if (!/^(includeShipmentItems|page)$/i.test(key)) query[key] = value;
-    }
+    const { path, query } = this.resource(resourceUrl, 'shipments');
     query.includeShipmentItems = true;
-    if (!Object.keys(query).some((key) => key.toLowerCase() === 'pagesize')) {
-      query.pageSize = MAX_PAGE_SIZE;
-    }
-    return this.shipmentPages(`${url.origin}${url.pathname}`, query);
+    return this.shipmentPages(path, query);
+  }
+
+  /** The account's order tags (ids for createorder's `tagIds` and addtag). */
+  async listTags(): Promise<ShipStationTag[]> {
+    const { data } = await this.http.request({
+      method: 'GET',
+      path: '/accounts/listtags',
+      endpoint: 'GET /accounts/listtags',
+      schema: ShipStationTagListSchema,
+    });
+    return data ?? [];
+  }
+
+  /** Adding a tag the order already has changes nothing, so retries are harmless. */
+  async addTag(orderId: number | string, tagId: number): Promise<void> {
+    await this.action('/orders/addtag', { orderId: Number(orderId), tagId });
+  }
+
+  async removeTag(orderId: number | string, tagId: number): Promise<void> {
+    await this.action('/orders/removetag', { orderId: Number(orderId), tagId });
+  }
+
+  /**
+   * Puts the order on hold until the day given (a Date is taken as that day in the account's
+   * zone); ShipStation moves it back to awaiting_shipment on that day.
+   */
+  async holdUntil(orderId: number | string, holdUntilDate: Date | string): Promise<void> {
+    const day =
+      holdUntilDate instanceof Date
+        ? toShipStationDate(holdUntilDate, this.timeZone)
+        : holdUntilDate;
+    await this.action('/orders/holduntil', { orderId: Number(orderId), holdUntilDate: day });
+  }
+
+  /** Back to awaiting_shipment now; ShipStation refuses (400) an order that is not on hold. */
+  async restoreFromHold(orderId: number | string): Promise<void> {
+    await this.action('/orders/restorefromhold', { orderId: Number(orderId) });
+  }
+
+  /** The ship-from locations; one of them `isDefault`. */
+  async listWarehouses(): Promise<ShipStationWarehouse[]> {
+    const { data } = await this.http.request({
+      method: 'GET',
+      path: '/warehouses',
+      endpoint: 'GET /warehouses',
+      schema: ShipStationWarehouseListSchema,
+    });
+    return data ?? [];
+  }
+
+  async listStores(params: ListStoresParams = {}): Promise<ShipStationStore[]> {
+    const { data } = await this.http.request({
+      method: 'GET',
+      path: '/stores',
+      endpoint: 'GET /stores',
+      query: { showInactive: params.showInactive, marketplaceId: params.marketplaceId },
+      schema: ShipStationStoreListSchema,
+    });
+    return data ?? [];
+  }
+
+  /** Every matching product, all pages. */
+  async listProducts(params: ListProductsParams = {}): Promise<ShipStationProduct[]> {
+    const query: Query = {
+      sku: params.sku,
+      name: params.name,
+      tagId: params.tagId,
+      showInactive: params.showInactive,
+      sortBy: 'CreateDate',
+      sortDir: 'ASC',
+      pageSize: pageSize(params.pageSize ?? MAX_PAGE_SIZE),
+    };
+    return this.allPages(
+      async (page) => {
+        const { data } = await this.http.request({
+          method: 'GET',
+          path: '/products',
+          endpoint: 'GET /products',
+          query: { ...query, page },
+          schema: ShipStationProductListSchema,
+        });
+        return { items: data?.products ?? [], page: data?.page ?? page, pages: data?.pages ?? 0 };
+      },
+      (product) => product.productId,
+    );
+  }
+
+  /** Undefined when the account has no such product. */
+  async getProduct(productId: number | string): Promise<ShipStationProduct | undefined> {
+    const { data } = await this.http.request({
+      method: 'GET',
+      path: `/products/${encodeURIComponent(String(productId))}`,
+      endpoint: 'GET /products/{productId}',
+      schema: ShipStationProductSchema,
+      allowStatus: [404],
+    });
+    return data;
+  }
+
+  /**
+   * Replaces the product with `product` (V1 has no partial update: send the whole product as
+   * read, with the changes; fields left out become null). Products cannot be created in V1.
+   */
+  async updateProduct(product: ShipStationProduct): Promise<void> {
+    const endpoint = 'PUT /products/{productId}';
+    const { data } = await this.http.request({
+      method: 'PUT',
+      path: `/products/${encodeURIComponent(String(product.productId))}`,
+      endpoint,
+      body: product,
+      schema: ShipStationSuccessSchema,
+      idempotent: true,
+    });
+    this.succeeded(data, endpoint);
   }
 
   async subscribeWebhook(params: SubscribeWebhookParams): Promise<{ id: number }> {
@@ -200,6 +310,74 @@ export class ShipStationClient {
       endpoint: 'GET /orders/{orderId}',
       schema: ShipStationOrderSchema,
     };
+  }
+
+  /** A POST answering `{success, message}`; each of them is safe to repeat. */
+  private async action(path: string, body: Record<string, unknown>): Promise<void> {
+    const endpoint = `POST ${path}`;
+    const { data } = await this.http.request({
+      method: 'POST',
+      path,
+      endpoint,
+      body,
+      schema: ShipStationSuccessSchema,
+      idempotent: true,
+    });
+    this.succeeded(data, endpoint);
+  }
+
+  private succeeded(
+    data: { success: boolean; message?: string | null } | undefined,
+    endpoint: string,
+  ) {
+    if (data?.success !== false) return;
+    throw new PermanentError(`shipstation ${endpoint} refused: ${data.message ?? 'no reason'}`, {
+      provider: SHIPSTATION_PROVIDER,
+      endpoint,
+      reason: `${SHIPSTATION_PROVIDER}.refused`,
+    });
+  }
+
+  /**
+   * A webhook's resource_url as a path and query of this connection's API (our credentials go
+   * with the request, so it must be our origin). Paging is ours: `page` is dropped and
+   * `pageSize` defaults to the most V1 allows.
+   */
+  private resource(
+    resourceUrl: string,
+    kind: 'orders' | 'shipments',
+  ): { path: string; query: Query } {
+    const url = assertSameOrigin(resourceUrl, this.http.baseUrl);
+    if (!new RegExp(`/${kind}/?$`, 'i').test(url.pathname)) {
+      throw new PermanentError(`shipstation resource_url is not a ${kind} list`, {
+        provider: SHIPSTATION_PROVIDER,
+        reason: `${SHIPSTATION_PROVIDER}.unexpected_resource`,
+      });
+    }
+    const query: Query = {};
+    for (const [key, value] of url.searchParams) {
+      if (!/^(includeShipmentItems|page)$/i.test(key)) query[key] = value;
+    }
+    if (!Object.keys(query).some((key) => key.toLowerCase() === 'pagesize')) {
+      query.pageSize = MAX_PAGE_SIZE;
+    }
+    return { path: `${url.origin}${url.pathname}`, query };
+  }
+
+  private orderPages(path: string, query: Query): Promise<ShipStationOrder[]> {
+    return this.allPages(
+      async (page) => {
+        const { data } = await this.http.request({
+          method: 'GET',
+          path,
+          endpoint: 'GET /orders',
+          query: { ...query, page },
+          schema: ShipStationOrderListSchema,
+        });
+        return { items: data?.orders ?? [], page: data?.page ?? page, pages: data?.pages ?? 0 };
+      },
+      (order) => order.orderId,
+    );
   }
 
   private shipmentPages(path: string, query: Query): Promise<ShipStationShipment[]> {

@@ -62,8 +62,12 @@ export const ShipStationCreateOrderSchema = z
     giftMessage: nullableText,
     paymentMethod: nullableText,
     requestedShippingService: nullableText,
+    /** With orderStatus `on_hold`: the day ShipStation moves the order back to awaiting_shipment. */
+    holdUntilDate: z.iso.date().nullable().optional(),
     advancedOptions: z
       .object({
+        /** The ship-from warehouse (GET /warehouses); left out, ShipStation keeps its choice. */
+        warehouseId: z.number().int().nullable().optional(),
         storeId: z.number().int().nullable(),
         customField1: nullableText,
         customField2: nullableText,

@@ -15,6 +15,7 @@ import { carrierSlugForCode } from './carriers';
 import { applyCustomFields, type CustomFieldMapping } from './custom-fields';
 import { toShipStationDateTime } from './dates';
 import { SHIPSTATION_PROVIDER } from './profile';
+import type { ShipStationRouting } from './routing';
 import type {
   ShipStationAddressInput,
   ShipStationCreateOrder,
@@ -61,6 +62,8 @@ export interface ToShipStationContext {
   /** `advancedOptions.source`, shown in ShipStation's order grid. */
   source?: string;
   timeZone?: string;
+  /** What the store's routing rules decided, in ShipStation's ids. */
+  routing?: ShipStationRouting;
 }
 
 function address(value: Address, residential: boolean | null): ShipStationAddressInput {
@@ -124,13 +127,19 @@ export function toShipStationOrder(
   const custom = applyCustomFields(order, ctx.mapping);
   const orderDate = toShipStationDateTime(order.createdAt, ctx.timeZone);
   const orderNumber = destinationOrderNumber(order, position);
+  const routing = ctx.routing;
+  // A routed hold applies to an order ready to ship; one awaiting payment or held by the store
+  // keeps its own status.
+  const held = routing?.holdUntilDate !== undefined && orderStatus === 'awaiting_shipment';
+  const tagIds = [...new Set([...custom.tagIds, ...(routing?.tagIds ?? [])])];
 
   return {
     orderNumber,
     orderKey: ctx.orderKey,
     orderDate,
     paymentDate: orderStatus === 'awaiting_payment' ? null : orderDate,
-    orderStatus,
+    orderStatus: held ? 'on_hold' : orderStatus,
+    ...(held ? { holdUntilDate: routing?.holdUntilDate ?? null } : {}),
     customerUsername: order.customer.email,
     customerEmail: order.customer.email,
     billTo: address(order.billTo, null),
@@ -154,15 +163,16 @@ export function toShipStationOrder(
     internalNotes: joinNotes([order.notes.staff, ...custom.internalNotes]),
     ...giftFor(lines),
     paymentMethod: order.paymentMethod,
-    requestedShippingService: destination.shippingMethod,
+    requestedShippingService: routing?.requestedService ?? destination.shippingMethod,
     advancedOptions: {
-      storeId: ctx.storeId ?? null,
+      storeId: routing?.storeId ?? ctx.storeId ?? null,
+      ...(routing?.warehouseId === undefined ? {} : { warehouseId: routing.warehouseId }),
       customField1: custom.customField1,
       customField2: custom.customField2,
       customField3: custom.customField3,
       source: ctx.source ?? null,
     },
-    ...(custom.tagIds.length ? { tagIds: custom.tagIds } : {}),
+    ...(tagIds.length ? { tagIds } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import type {
 } from '@shiplink/domain';
 import type { ShipStationClient } from './client';
 import { fromShipStationShipment, orderStatusFor, toShipStationOrder } from './mapping';
+import { shipStationRouting } from './routing';
 import type { ShipStationOrder, ShipStationShipment } from './schemas';
 import type { ShipStationSettings } from './settings';
 
@@ -72,12 +73,13 @@ export function shipStationFulfilmentSystem(
     ...(settings.storeId ? { storeId: settings.storeId } : {}),
   });
   return {
-    async upsertOrder(order, destination, { orderKey }) {
+    async upsertOrder(order, destination, { orderKey }, decision) {
       if (!orderStatusFor(order.status)) return undefined;
+      const routing = decision ? await shipStationRouting(client, decision) : undefined;
       const saved = await client.upsertOrder(
-        toShipStationOrder(order, destination, context(orderKey)),
+        toShipStationOrder(order, destination, { ...context(orderKey), routing }),
       );
-      return orderState(saved);
+      return { ...orderState(saved), ...(routing ? { unapplied: routing.unapplied } : {}) };
     },
     /**
      * Without a recorded id the order is looked up by number and key: a crash between creating

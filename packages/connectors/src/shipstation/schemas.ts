@@ -165,6 +165,100 @@ export const ShipStationShipmentListSchema = z
   .loose();
 export type ShipStationShipmentList = z.infer<typeof ShipStationShipmentListSchema>;
 
+export const ShipStationTagSchema = z
+  .object({ tagId: z.number(), name: z.string(), color: text })
+  .loose();
+export type ShipStationTag = z.infer<typeof ShipStationTagSchema>;
+export const ShipStationTagListSchema = z.array(ShipStationTagSchema);
+
+export const ShipStationWarehouseSchema = z
+  .object({
+    warehouseId: z.number(),
+    warehouseName: text,
+    originAddress: ShipStationAddressSchema.nullish(),
+    returnAddress: ShipStationAddressSchema.nullish(),
+    createDate: text,
+    isDefault: z.boolean().nullish(),
+  })
+  .loose();
+export type ShipStationWarehouse = z.infer<typeof ShipStationWarehouseSchema>;
+export const ShipStationWarehouseListSchema = z.array(ShipStationWarehouseSchema);
+
+export const ShipStationStoreSchema = z
+  .object({
+    storeId: z.number(),
+    storeName: text,
+    marketplaceId: z.number().nullish(),
+    marketplaceName: text,
+    accountName: text,
+    email: text,
+    integrationUrl: text,
+    active: z.boolean().nullish(),
+    companyName: text,
+    phone: text,
+    publicEmail: text,
+    website: text,
+    refreshDate: text,
+    lastRefreshAttempt: text,
+    createDate: text,
+    modifyDate: text,
+    autoRefresh: z.boolean().nullish(),
+  })
+  .loose();
+export type ShipStationStore = z.infer<typeof ShipStationStoreSchema>;
+export const ShipStationStoreListSchema = z.array(ShipStationStoreSchema);
+
+/**
+ * A catalog product (ShipStation files one per new SKU it sees on an order). Loose, so a product
+ * read and sent back with `PUT /products/{id}` (a full replace) keeps fields we do not model.
+ */
+export const ShipStationProductSchema = z
+  .object({
+    productId: z.number(),
+    sku: z.string(),
+    name: text,
+    price: amount,
+    defaultCost: amount,
+    length: amount,
+    width: amount,
+    height: amount,
+    /** Weight in ounces. */
+    weightOz: amount,
+    internalNotes: text,
+    fulfillmentSku: text,
+    createDate: text,
+    modifyDate: text,
+    active: z.boolean().nullish(),
+    productCategory: z.object({ categoryId: z.number(), name: text }).loose().nullish(),
+    productType: z.object({ productTypeId: z.number().nullish(), name: text }).loose().nullish(),
+    warehouseLocation: text,
+    defaultCarrierCode: text,
+    defaultServiceCode: text,
+    defaultPackageCode: text,
+    defaultIntlCarrierCode: text,
+    defaultIntlServiceCode: text,
+    defaultIntlPackageCode: text,
+    defaultConfirmation: text,
+    defaultIntlConfirmation: text,
+    customsDescription: text,
+    customsValue: amount,
+    customsTariffNo: text,
+    customsCountryCode: text,
+    noCustoms: z.boolean().nullish(),
+    tags: z.array(z.object({ tagId: z.number(), name: text }).loose()).nullish(),
+  })
+  .loose();
+export type ShipStationProduct = z.infer<typeof ShipStationProductSchema>;
+
+export const ShipStationProductListSchema = z
+  .object({ products: z.array(ShipStationProductSchema), ...page })
+  .loose();
+export type ShipStationProductList = z.infer<typeof ShipStationProductListSchema>;
+
+/** What V1's action endpoints (addtag, holduntil, PUT /products/{id}, …) answer. */
+export const ShipStationSuccessSchema = z.object({ success: z.boolean(), message: text }).loose();
+export type ShipStationSuccess = z.infer<typeof ShipStationSuccessSchema>;
+
 /** ASP.NET Web API error body: `Message`, sometimes `ExceptionMessage` or `ModelState`. */
 export const ShipStationErrorSchema = z
   .object({

@@ -1,9 +1,12 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { FixedWindowQuota } from '../../simulator-kit/fixed-window';
+import type { WebhookSender } from '../../simulator-kit/webhook-sender';
 import { parseShipStationDateTime } from '../dates';
 import { SHIPSTATION_WEBHOOK_EVENTS } from '../schemas';
+import { catalogRouter } from './catalog-routes';
 import { accountOf, authenticate, handle, invalid, notFound, rateLimit } from './http';
+import { orderActionsRouter } from './order-actions-routes';
 import { ordersRouter } from './orders-routes';
 import { boolParam, dateParam, inRange, intParam, pageOf, paging, param, sorted } from './query';
 import { renderShipment } from './render';
@@ -25,11 +28,21 @@ const SELLER_ID = 284_310;
  * The V1 API surface: Basic auth → per-key quota (X-Rate-Limit-* on every answer) → routes.
  * Unknown paths answer ASP.NET's 404.
  */
-export function apiRouter(state: ShipStationState, quota: FixedWindowQuota): Router {
+export function apiRouter(
+  state: ShipStationState,
+  quota: FixedWindowQuota,
+  sender: WebhookSender,
+): Router {
   const router = Router();
   router.use(authenticate(state));
   router.use(rateLimit(quota));
-  router.use(ordersRouter(state));
+  router.use((_req, _res, next) => {
+    state.releaseDueHolds();
+    next();
+  });
+  router.use(ordersRouter(state, sender));
+  router.use(orderActionsRouter(state, sender));
+  router.use(catalogRouter(state));
 
   router.get(
     '/shipments',

@@ -1,13 +1,19 @@
 import { Router, type Request } from 'express';
+import type { WebhookSender } from '../../simulator-kit/webhook-sender';
 import { parseShipStationDateTime } from '../dates';
 import { accountOf, handle, notFound } from './http';
 import { dateParam, inRange, intParam, pageOf, paging, param, sorted } from './query';
 import { renderOrder } from './render';
 import type { ShipStationState, SimOrder } from './state';
-import { validateOrderInput } from './validation';
+import { validateOrderInput, type AspNetError, type SimOrderInput } from './validation';
+import { announcesOrder, notifyOrders } from './webhooks';
 
-/** `/orders` of the V1 API: createorder (upsert by orderKey), list, get, delete. */
-export function ordersRouter(state: ShipStationState): Router {
+/**
+ * `/orders` of the V1 API: createorder (upsert by orderKey; new SKUs become products; one
+ * ORDER_NOTIFY per call that imports an order), list (also by `importBatch`, the id an order
+ * webhook's resource_url carries), get, delete.
+ */
+export function ordersRouter(state: ShipStationState, sender: WebhookSender): Router {
   const router = Router();
   const epochOf = (value: string | null | undefined) =>
     value ? (parseShipStationDateTime(value, state.timeZone)?.getTime() ?? null) : null;
@@ -20,12 +26,21 @@ export function ordersRouter(state: ShipStationState): Router {
         res.status(400).json(validated.error);
         return;
       }
-      const result = state.upsertOrder(accountOf(res), validated.order);
+      const account = accountOf(res);
+      const unknown = unknownReferences(state, account, validated.order);
+      if (unknown) {
+        res.status(400).json(unknown);
+        return;
+      }
+      const result = state.upsertOrder(account, validated.order);
       if (result.kind === 'locked') {
         res.status(400).json({
           Message: `Order ${result.order.input.orderNumber} is ${result.order.status} and can no longer be updated.`,
         });
         return;
+      }
+      if (announcesOrder(result.before, result.order.status)) {
+        notifyOrders(state, sender, 'ORDER_NOTIFY', [result.order]);
       }
       res.status(200).json(renderOrder(state, result.order));
     }),
@@ -35,8 +50,13 @@ export function ordersRouter(state: ShipStationState): Router {
     '/orders',
     handle((req, res) => {
       const filters = orderFilters(req, state.timeZone);
-      const matching = state.liveOrders(accountOf(res)).filter((order) => {
+      const account = accountOf(res);
+      const batch = filters.importBatch ? state.importBatches.get(filters.importBatch) : undefined;
+      const matching = state.liveOrders(account).filter((order) => {
         const input = order.input;
+        if (filters.importBatch) {
+          if (batch?.account !== account || !batch.orderIds.includes(order.orderId)) return false;
+        }
         if (filters.orderNumber && !startsWith(input.orderNumber, filters.orderNumber))
           return false;
         if (filters.orderStatus && order.status !== filters.orderStatus) return false;
@@ -112,11 +132,35 @@ function orderFilters(req: Request, timeZone: string) {
     storeId: intParam(req, 'storeId'),
     customerName: param(req, 'customerName'),
     itemKeyword: param(req, 'itemKeyword'),
+    importBatch: param(req, 'importBatch')?.toLowerCase(),
     createDate: range('createDate'),
     modifyDate: range('modifyDate'),
     orderDate: range('orderDate'),
     paymentDate: range('paymentDate'),
   };
+}
+
+/** Tags and warehouses are the account's own; an id it does not have is a 400, as in ShipStation. */
+function unknownReferences(
+  state: ShipStationState,
+  account: string,
+  input: SimOrderInput,
+): AspNetError | undefined {
+  const modelState: Record<string, string[]> = {};
+  (input.tagIds ?? []).forEach((tagId, index) => {
+    if (!state.ownedOne(state.tags, tagId, account)) {
+      modelState[`apiOrder.tagIds[${index}]`] = [`Tag ${tagId} was not found.`];
+    }
+  });
+  const warehouseId = input.advancedOptions?.warehouseId ?? undefined;
+  if (warehouseId !== undefined && !state.ownedOne(state.warehouses, warehouseId, account)) {
+    modelState['apiOrder.advancedOptions.warehouseId'] = [
+      `Warehouse ${warehouseId} was not found.`,
+    ];
+  }
+  return Object.keys(modelState).length
+    ? { Message: 'The request is invalid.', ModelState: modelState }
+    : undefined;
 }
 
 const startsWith = (value: string, prefix: string) =>

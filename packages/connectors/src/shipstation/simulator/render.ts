@@ -1,4 +1,5 @@
 import { toShipStationDate, toShipStationDateTime } from '../dates';
+import { ounces as ouncesOf } from './catalog';
 import type { SimItem, SimOrder, SimShipment, ShipStationState } from './state';
 import type { SimAddressInput, SimWeight } from './validation';
 
@@ -8,9 +9,7 @@ import type { SimAddressInput, SimWeight } from './validation';
  */
 
 export const SIM_USER_ID = '5d3a1c2e-7b4f-4e61-9a0b-2f6c8d9e1a37';
-export const SIM_WAREHOUSE_ID = 412_600;
 
-const OUNCES_PER = { ounces: 1, pounds: 16, grams: 1 / 28.349523125 } as const;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 function dateOrNull(state: ShipStationState, value: string | null | undefined): string | null {
@@ -20,6 +19,10 @@ function dateOrNull(state: ShipStationState, value: string | null | undefined): 
   return Number.isFinite(epoch) && /[zZ]|[+-]\d{2}:?\d{2}$/.test(value)
     ? toShipStationDateTime(new Date(epoch), state.timeZone)
     : value;
+}
+
+export function dateTime(state: ShipStationState, epochMs: number): string {
+  return toShipStationDateTime(new Date(epochMs), state.timeZone);
 }
 
 export function renderAddress(address: SimAddressInput | null | undefined) {
@@ -46,8 +49,7 @@ function renderWeight(weight: SimWeight | null | undefined) {
 /** Order weight when none was given: the items' weights in ounces, as ShipStation totals them. */
 function itemsWeight(items: { input: { weight?: SimWeight | null }; quantity: number }[]) {
   const ounces = items.reduce(
-    (sum, { input, quantity }) =>
-      sum + (input.weight ? input.weight.value * OUNCES_PER[input.weight.units] * quantity : 0),
+    (sum, { input, quantity }) => sum + (input.weight ? ouncesOf(input.weight) * quantity : 0),
     0,
   );
   return { value: round2(ounces), units: 'ounces' };
@@ -68,12 +70,12 @@ export function renderItem(state: ShipStationState, item: SimItem, quantity = it
     shippingAmount: input.shippingAmount ?? null,
     warehouseLocation: input.warehouseLocation ?? null,
     options: (input.options ?? []).map((option) => ({ name: option.name, value: option.value })),
-    productId: input.productId ?? null,
+    productId: item.productId,
     fulfillmentSku: input.fulfillmentSku ?? null,
     adjustment: input.adjustment ?? false,
     upc: input.upc ?? null,
-    createDate: toShipStationDateTime(new Date(item.createdAt), state.timeZone),
-    modifyDate: toShipStationDateTime(new Date(item.modifiedAt), state.timeZone),
+    createDate: dateTime(state, item.createdAt),
+    modifyDate: dateTime(state, item.modifiedAt),
   };
 }
 
@@ -89,10 +91,10 @@ export function renderOrder(state: ShipStationState, order: SimOrder) {
     orderNumber: input.orderNumber,
     orderKey: order.orderKey,
     orderDate: dateOrNull(state, input.orderDate),
-    createDate: toShipStationDateTime(new Date(order.createdAt), state.timeZone),
-    modifyDate: toShipStationDateTime(new Date(order.modifiedAt), state.timeZone),
+    createDate: dateTime(state, order.createdAt),
+    modifyDate: dateTime(state, order.modifiedAt),
     paymentDate: dateOrNull(state, input.paymentDate),
-    shipByDate: dateOrNull(state, input.shipByDate),
+    shipByDate: dateOrNull(state, order.shipByDate),
     orderStatus: order.status,
     customerId: input.customerId ?? null,
     customerUsername: input.customerUsername ?? null,
@@ -115,7 +117,7 @@ export function renderOrder(state: ShipStationState, order: SimOrder) {
     packageCode: input.packageCode ?? null,
     confirmation: input.confirmation ?? 'none',
     shipDate: input.shipDate ?? null,
-    holdUntilDate: input.holdUntilDate ?? null,
+    holdUntilDate: order.holdUntilDate,
     weight:
       renderWeight(input.weight) ??
       itemsWeight(
@@ -129,7 +131,7 @@ export function renderOrder(state: ShipStationState, order: SimOrder) {
     },
     internationalOptions: input.internationalOptions ?? { contents: null, customsItems: null },
     advancedOptions: {
-      warehouseId: SIM_WAREHOUSE_ID,
+      warehouseId: order.warehouseId,
       nonMachinable: false,
       saturdayDelivery: false,
       containsAlcohol: false,
@@ -146,7 +148,7 @@ export function renderOrder(state: ShipStationState, order: SimOrder) {
       billToPostalCode: null,
       billToCountryCode: null,
     },
-    tagIds: input.tagIds?.length ? input.tagIds : null,
+    tagIds: order.tagIds.length ? [...order.tagIds] : null,
     userId: null,
     externallyFulfilled: false,
     externallyFulfilledBy: null,
@@ -170,26 +172,28 @@ export function renderShipment(
     orderKey: order.orderKey,
     userId: SIM_USER_ID,
     orderNumber: order.input.orderNumber,
-    createDate: toShipStationDateTime(new Date(shipment.createdAt), state.timeZone),
+    createDate: dateTime(state, shipment.createdAt),
     shipDate: shipment.shipDate,
     shipmentCost: shipment.cost,
-    insuranceCost: 0,
+    insuranceCost: shipment.insuranceCost,
     trackingNumber: shipment.trackingNumber,
-    isReturnLabel: false,
+    isReturnLabel: shipment.isReturnLabel,
     batchNumber: shipment.batchNumber,
     carrierCode: shipment.carrierCode,
     serviceCode: shipment.serviceCode,
     packageCode: shipment.packageCode,
     confirmation: order.input.confirmation ?? 'none',
-    warehouseId: SIM_WAREHOUSE_ID,
+    warehouseId: shipment.warehouseId,
     voided: shipment.voided,
-    voidDate:
-      shipment.voidedAt === null
-        ? null
-        : toShipStationDateTime(new Date(shipment.voidedAt), state.timeZone),
+    voidDate: shipment.voidedAt === null ? null : dateTime(state, shipment.voidedAt),
     marketplaceNotified: false,
     notifyErrorMessage: null,
-    shipTo: renderAddress(order.input.shipTo),
+    // A return label goes from the customer back to the warehouse's return address.
+    shipTo: renderAddress(
+      shipment.isReturnLabel
+        ? state.warehouses.get(shipment.warehouseId)?.returnAddress
+        : order.input.shipTo,
+    ),
     weight: itemsWeight(lines.map(({ item, quantity }) => ({ input: item.input, quantity }))),
     dimensions: null,
     insuranceOptions: { provider: null, insureShipment: false, insuredValue: 0 },

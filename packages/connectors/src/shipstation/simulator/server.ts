@@ -10,13 +10,13 @@ import { ShipStationState } from './state';
 import { createWebhookSender } from './webhooks';
 
 export interface ShipStationSimulatorOptions {
-  /** Where webhook receivers reach this simulator (SHIP_NOTIFY resource_url); set on start. */
+  /** Where webhook receivers reach this simulator (resource_url); set on start. */
   publicUrl?: string;
   /** Per API key; ShipStation's is 40 per 60 s. Demos and benchmarks raise it. */
   quota?: { limit: number; windowMs: number };
   /** API key pairs that may call from the start; more via POST /__control/accounts. */
   accounts?: { apiKey: string; apiSecret: string }[];
-  /** Delays between SHIP_NOTIFY delivery attempts. */
+  /** Delays between webhook delivery attempts (SHIP_NOTIFY, ORDER_NOTIFY, …). */
   webhookRetryDelaysMs?: number[];
   now?: () => number;
   timeZone?: string;
@@ -44,7 +44,7 @@ export function createShipStationSimulator(
   const simulator = assembleSimulator({
     name: 'shipstation',
     responder: faultResponder(quota),
-    api: apiRouter(state, quota),
+    api: apiRouter(state, quota, webhooks),
     control: controlRouter(state, quota, webhooks),
     webhooks,
     reset: () => {

@@ -26,6 +26,8 @@ export const ShipRequestSchema = z
     packageCode: z.string().min(1).optional(),
     trackingNumber: z.string().min(1).max(50).optional(),
     shipmentCost: z.number().nonnegative().optional(),
+    /** What the label's insurance cost (ShipStation's insuranceCost); 0 unless given. */
+    insuranceCost: z.number().nonnegative().optional(),
     /** The batch number shown on the label (ShipStation's batchNumber). */
     batch: z.string().min(1).optional(),
   })
@@ -141,7 +143,7 @@ const BASE_COST: Record<Family, number> = {
   other: 7.5,
 };
 
-function costFor(carrierCode: string, units: number): number {
+export function costFor(carrierCode: string, units: number): number {
   return Math.round((BASE_COST[family(carrierCode)] + 0.35 * Math.max(0, units - 1)) * 100) / 100;
 }
 
@@ -167,6 +169,9 @@ export function commitShipment(
     packageCode: request.packageCode ?? 'package',
     trackingNumber: request.trackingNumber ?? trackingNumberFor(request.carrierCode, shipmentId),
     cost: request.shipmentCost ?? costFor(request.carrierCode, units),
+    insuranceCost: request.insuranceCost ?? 0,
+    isReturnLabel: false,
+    warehouseId: order.warehouseId,
     items: lines,
     voided: false,
     voidedAt: null,
@@ -198,6 +203,8 @@ export function voidShipment(
   if (shipment.voided) throw new ShipError(409, `shipment ${shipmentId} is already voided`);
   shipment.voided = true;
   shipment.voidedAt = state.now();
+  // A return label never took units off the order, so voiding one gives none back.
+  if (shipment.isReturnLabel) return shipment;
   for (const line of shipment.items) {
     const item = order.items.find((candidate) => candidate.orderItemId === line.orderItemId);
     if (item) item.shipped = Math.max(0, item.shipped - line.quantity);

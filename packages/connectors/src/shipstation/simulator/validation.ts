@@ -11,7 +11,9 @@ import { SHIPSTATION_ORDER_STATUSES } from '../schemas';
  *   for countries without postcodes (NO_POSTCODE below);
  * - items[]: name required, quantity a whole number ≥ 1, weight units pounds|ounces|grams;
  * - dates: ShipStation style (`2015-06-29T08:46:27.0000000`, account time) or ISO with an offset;
- * - amounts are JSON numbers, tagIds whole numbers.
+ * - holdUntilDate: a calendar date (`2024-12-01`; a time part is ignored), for on_hold orders;
+ * - amounts are JSON numbers, tagIds and advancedOptions.warehouseId whole numbers (that they
+ *   name the account's tags and warehouses is checked by the route, which knows the account).
  * Errors answer 400 in ASP.NET's shape: {"Message": "The request is invalid.", "ModelState": {...}}.
  */
 
@@ -41,6 +43,16 @@ const date = z
     (value) => parseShipStationDateTime(value) !== undefined,
     'The value is not a valid date.',
   );
+/** `YYYY-MM-DD`, the part ShipStation keeps of whatever it was sent. */
+export const calendarDate = z
+  .string()
+  .refine(
+    (value) =>
+      /^\d{4}-\d{2}-\d{2}/.test(value) &&
+      parseShipStationDateTime(value.slice(0, 10)) !== undefined,
+    'The value is not a valid date.',
+  )
+  .transform((value) => value.slice(0, 10));
 
 export const SimWeightSchema = z
   .object({ value: z.number().nonnegative(), units: z.enum(['pounds', 'ounces', 'grams']) })
@@ -131,13 +143,14 @@ const OrderInputSchema = z
     packageCode: text,
     confirmation: text,
     shipDate: text,
-    holdUntilDate: text,
+    holdUntilDate: calendarDate.nullish(),
     weight: SimWeightSchema.nullish(),
     dimensions: z.record(z.string(), z.unknown()).nullish(),
     insuranceOptions: z.record(z.string(), z.unknown()).nullish(),
     internationalOptions: z.record(z.string(), z.unknown()).nullish(),
     advancedOptions: z
       .object({
+        warehouseId: z.number().int().nullish(),
         storeId: z.number().int().nullish(),
         customField1: text,
         customField2: text,
@@ -148,7 +161,6 @@ const OrderInputSchema = z
       .nullish(),
     tagIds: z.array(z.number().int()).nullish(),
   })
-  .loose()
   .loose();
 export type SimOrderInput = z.infer<typeof OrderInputSchema>;
 
@@ -166,11 +178,32 @@ function valueAt(body: unknown, path: PropertyKey[]): unknown {
   return current;
 }
 
-function modelKey(path: PropertyKey[]): string {
+function modelKey(root: string, path: PropertyKey[]): string {
   return path.reduce<string>(
     (key, part) => (typeof part === 'number' ? `${key}[${part}]` : `${key}.${String(part)}`),
-    'apiOrder',
+    root,
   );
+}
+
+/** zod issues as ASP.NET's ModelState: `root.field[0].name` → messages in its wording. */
+export function modelStateOf(
+  body: unknown,
+  issues: z.core.$ZodIssue[],
+  root: string,
+): Record<string, string[]> {
+  const modelState: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const value = valueAt(body, issue.path);
+    const field = String(issue.path[issue.path.length - 1] ?? root);
+    let message = issue.message;
+    if (issue.code !== 'custom' && (value === undefined || value === null || value === '')) {
+      message = required(field);
+    } else if (issue.code === 'invalid_value' || issue.code === 'invalid_type') {
+      message = `The value '${String(value)}' is not valid for ${field}.`;
+    }
+    (modelState[modelKey(root, issue.path)] ??= []).push(message);
+  }
+  return modelState;
 }
 
 export function validateOrderInput(
@@ -187,17 +220,11 @@ export function validateOrderInput(
   }
   const parsed = OrderInputSchema.safeParse(body);
   if (parsed.success) return { ok: true, order: parsed.data };
-  const modelState: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) {
-    const value = valueAt(body, issue.path);
-    const field = String(issue.path[issue.path.length - 1] ?? 'apiOrder');
-    let message = issue.message;
-    if (issue.code !== 'custom' && (value === undefined || value === null || value === '')) {
-      message = required(field);
-    } else if (issue.code === 'invalid_value' || issue.code === 'invalid_type') {
-      message = `The value '${String(value)}' is not valid for ${field}.`;
-    }
-    (modelState[modelKey(issue.path)] ??= []).push(message);
-  }
-  return { ok: false, error: { Message: 'The request is invalid.', ModelState: modelState } };
+  return {
+    ok: false,
+    error: {
+      Message: 'The request is invalid.',
+      ModelState: modelStateOf(body, parsed.error.issues, 'apiOrder'),
+    },
+  };
 }

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { WebhookSender } from '../../simulator-kit/webhook-sender';
-import type { ShipStationState } from './state';
+import type { ShipStationOrderStatus } from '../schemas';
+import type { ShipStationState, SimOrder } from './state';
 
 /**
  * ShipStation V1 documents no retry policy; the simulator retries a few times so a receiver that
@@ -34,6 +36,60 @@ export function notifyShipped(
     sent.push(id);
   }
   return sent;
+}
+
+/**
+ * Whether an order change is one ORDER_NOTIFY reports (help center): a new order in any status
+ * but awaiting_payment, or an order leaving awaiting_payment for anything but cancelled.
+ */
+export function announcesOrder(
+  before: ShipStationOrderStatus | undefined,
+  after: ShipStationOrderStatus,
+): boolean {
+  if (before === undefined) return after !== 'awaiting_payment';
+  return before === 'awaiting_payment' && after !== 'awaiting_payment' && after !== 'cancelled';
+}
+
+export function ordersResourceUrl(state: ShipStationState, importBatch: string): string {
+  return `${state.publicUrl}/orders?importBatch=${importBatch}`;
+}
+
+export interface OrderNotice {
+  importBatch: string;
+  resourceUrl: string;
+  deliveries: string[];
+}
+
+/**
+ * Records the orders as one import batch (listed by `GET /orders?importBatch=`) and sends ONE
+ * `event` webhook for it to the account's subscriptions of that event; a subscription with a
+ * store id only hears about batches with an order of that store.
+ */
+export function notifyOrders(
+  state: ShipStationState,
+  sender: WebhookSender,
+  event: 'ORDER_NOTIFY' | 'FULFILLMENT_REJECTED',
+  orders: SimOrder[],
+): OrderNotice {
+  const importBatch = randomUUID();
+  const account = orders[0]?.account ?? '';
+  state.importBatches.set(importBatch, {
+    id: importBatch,
+    account,
+    orderIds: orders.map((order) => order.orderId),
+  });
+  const resourceUrl = ordersResourceUrl(state, importBatch);
+  const body = JSON.stringify({ resource_url: resourceUrl, resource_type: event });
+  const storeIds = orders.map((order) => order.input.advancedOptions?.storeId ?? null);
+  const deliveries: string[] = [];
+  for (const hook of state.webhooks.values()) {
+    if (hook.account !== account || hook.event !== event) continue;
+    if (hook.storeId !== null && !storeIds.includes(hook.storeId)) continue;
+    const id = `${event.toLowerCase().replace(/_/g, '-')}-${importBatch}-${hook.id}`;
+    sender.send({ id, url: hook.targetUrl, event, body, headers: {} });
+    deliveries.push(id);
+  }
+  return { importBatch, resourceUrl, deliveries };
 }
 
 export function createWebhookSender(
