@@ -163,6 +163,42 @@ export class AdminClient {
     ).data;
   }
 
+  /** Saves the store's routing rules as the next version. */
+  async saveRoutingRules(storeId: string, rules: object[], by = 'test') {
+    return (
+      await this.http.put<{ version: number }>(`/stores/${storeId}/routing-rules`, { rules, by })
+    ).data;
+  }
+
+  /** Which routing rules a store order matches, and what they decide (saved rules or a draft). */
+  async routingDryRun(storeId: string, orderRef: string, rules?: object[]) {
+    return (
+      await this.http.post<RoutingDryRunView>(`/stores/${storeId}/routing-rules/dry-run`, {
+        orderRef,
+        ...(rules ? { rules } : {}),
+      })
+    ).data;
+  }
+
+  /** Shipping paid against label costs for a period (`from` inclusive, `to` exclusive). */
+  async reconciliation(storeId: string, from: string, to: string) {
+    return (
+      await this.http.get<ReconciliationView>(`/stores/${storeId}/reconciliation`, {
+        params: { from, to },
+      })
+    ).data;
+  }
+
+  /** The same report as CSV. */
+  async reconciliationCsv(storeId: string, from: string, to: string): Promise<string> {
+    return (
+      await this.http.get<string>(`/stores/${storeId}/reconciliation`, {
+        params: { from, to, format: 'csv' },
+        responseType: 'text',
+      })
+    ).data;
+  }
+
   /** Imports a waiting order again now. */
   async retryReview(reviewId: string, by?: string) {
     return (
@@ -175,6 +211,32 @@ export class AdminClient {
 }
 
 export type { ReviewView };
+
+export interface RoutingDryRunView {
+  version: number;
+  draft: boolean;
+  order: { orderRef: string; orderNumber: string; status: string };
+  destinations: {
+    addressRef: string;
+    decision: { tags: string[]; warehouse?: string; applied: { id: string }[] };
+    rules: { id: string; matched: boolean; skipped: boolean }[];
+  }[];
+}
+
+export interface ReconciliationView {
+  rows: {
+    orderRef: string;
+    method: string;
+    carriers: string[];
+    paid: string;
+    labelCost: string;
+    insurance: string;
+    margin: string;
+  }[];
+  byMethod: { key: string; orders: number; margin: string }[];
+  byCarrier: { key: string; labels: number; labelCost: string }[];
+  totals: { currency: string; paid: string; labelCost: string }[];
+}
 
 /** A mapping as the admin API answers it (JSON: dates as text). */
 export interface SkuMappingView {
@@ -234,7 +296,12 @@ export interface OrderView {
     id: string;
     orderNumber: string;
     storeStatus: string;
-    fulfilmentOrders: { orderKey: string; externalId: string | null; status: string | null }[];
+    fulfilmentOrders: {
+      orderKey: string;
+      externalId: string | null;
+      status: string | null;
+      routing: { applied: { id: string }[]; tags: string[]; unapplied: string[] } | null;
+    }[];
     shipments: {
       id: string;
       trackingNumber: string | null;
