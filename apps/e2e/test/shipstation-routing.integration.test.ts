@@ -1,4 +1,4 @@
-import { AxiosError } from 'axios';
+import type { AxiosError } from 'axios';
 import { waitFor } from '@shiplink/testing';
 import { multiLineOrder, startWorld, type TestWorld } from '@shiplink/test-world';
 
