@@ -121,7 +121,7 @@ export async function collectDeliveries(input: {
   posti: SimulatorControl;
 }): Promise<Deliveries> {
   const rows = await notificationsOf(input.db, input.orderIds);
-  const codes = new Set(rows.map((row) => row.shipment.trackingNumber ?? ''));
+  const codes = new Set(rows.map((row) => row.shipment?.trackingNumber ?? ''));
   const calledBackAt = new Map<string, number>();
   for (const callback of await input.posti.get<PostiCallback[]>('/callbacks')) {
     const at = callback.history[0]?.at;
@@ -148,7 +148,7 @@ export async function collectDeliveries(input: {
     const sentAt = row.sentAt.getTime();
     lastSentAt = Math.max(lastSentAt, sentAt);
     claimToSentMs[channel].push(sentAt - row.createdAt.getTime());
-    const calledBack = calledBackAt.get(`${row.shipment.trackingNumber}|${row.trigger}`);
+    const calledBack = calledBackAt.get(`${row.shipment?.trackingNumber}|${row.trigger}`);
     if (calledBack !== undefined) callbackToSentMs[channel].push(sentAt - calledBack);
   }
   const missing = expected.email + expected.sms - rows.length;

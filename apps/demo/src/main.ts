@@ -93,6 +93,7 @@ async function main(): Promise<void> {
     ['worker-tracking', 'worker ready'],
     ['worker-inventory', 'worker ready'],
     ['worker-notifications', 'worker ready'],
+    ['worker-returns', 'worker ready'],
   ];
   for (const [app, ready] of apps) {
     const running = startDemoApp(

@@ -1,7 +1,14 @@
-import type { AxiosError } from 'axios';
 import { waitFor } from '@shiplink/testing';
 import { multiLineOrder, startWorld, type TestWorld } from '@shiplink/test-world';
 
+/** What the admin client's HTTP library throws for a refusal. */
+type Refusal<T = unknown> = { response?: { status: number; data: T } };
+/** The refusal's answer; undefined when the call succeeded. */
+const refusalOf = <T = unknown>(call: Promise<unknown>) =>
+  call.then(
+    () => undefined,
+    (error: Refusal<T>) => error.response,
+  );
 type ShipResult = { shipments: { shipmentId: number; trackingNumber: string }[] };
 type ShipStationOrder = {
   orderStatus: string;
@@ -59,9 +66,9 @@ describe('routing rules and shipping cost reconciliation, BigCommerce ⇄ ShipSt
   };
 
   it('refuses rules that do not validate, saying where', async () => {
-    const refused = await world.admin
-      .saveRoutingRules(storeId, [{ id: 'x', name: 'X', then: { warehouse: 'east' } }])
-      .catch((error: AxiosError<{ details: string[] }>) => error.response);
+    const refused = await refusalOf<{ details: string[] }>(
+      world.admin.saveRoutingRules(storeId, [{ id: 'x', name: 'X', then: { warehouse: 'east' } }]),
+    );
     expect(refused?.status).toBe(422);
     expect(refused?.data.details).toEqual([
       expect.stringContaining('rules[0].then.warehouse: a warehouse is its numeric id'),
@@ -107,9 +114,7 @@ describe('routing rules and shipping cost reconciliation, BigCommerce ⇄ ShipSt
       },
     ]);
     expect(draft).toMatchObject({ draft: true, destinations: [{ decision: { tags: ['Texas'] } }] });
-    const unknown = await world.admin
-      .routingDryRun(storeId, '999999')
-      .catch((error: AxiosError) => error.response);
+    const unknown = await refusalOf(world.admin.routingDryRun(storeId, '999999'));
     expect(unknown?.status).toBe(404);
   });
 
@@ -154,9 +159,7 @@ describe('routing rules and shipping cost reconciliation, BigCommerce ⇄ ShipSt
     );
     expect(csv).toContain(`,${orderId},`);
 
-    const bad = await world.admin
-      .reconciliation(storeId, to, from)
-      .catch((error: AxiosError) => error.response);
+    const bad = await refusalOf(world.admin.reconciliation(storeId, to, from));
     expect(bad?.status).toBe(400);
   });
 });

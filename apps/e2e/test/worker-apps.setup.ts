@@ -3,6 +3,7 @@ import { registrations as inventoryRegistrations } from '@shiplink/worker-invent
 import { loadNotificationEnv } from '@shiplink/worker-notifications/env';
 import { registrations as notificationRegistrations } from '@shiplink/worker-notifications/registrations';
 import { registrations as orderRegistrations } from '@shiplink/worker-orders/registrations';
+import { registrations as returnRegistrations } from '@shiplink/worker-returns/registrations';
 import { registrations as shipmentRegistrations } from '@shiplink/worker-shipments/registrations';
 import { registrations as trackingRegistrations } from '@shiplink/worker-tracking/registrations';
 
@@ -13,6 +14,7 @@ provideWorkerApps({
   'worker-shipments': { queue: 'shipments', registrations: shipmentRegistrations },
   'worker-tracking': { queue: 'tracking', registrations: (p) => trackingRegistrations(p) },
   'worker-inventory': { queue: 'inventory', registrations: inventoryRegistrations },
+  'worker-returns': { queue: 'returns', registrations: returnRegistrations },
   // Read when a world starts its workers: a suite sets SMTP_URL and TRACKING_PAGE_URL first.
   'worker-notifications': {
     queue: 'notifications',

@@ -1,9 +1,9 @@
 import type { Platform } from '@shiplink/app-kit';
 import type { Registration } from '@shiplink/jobs';
-import { shipmentStockProcessor } from './processors/shipment-stock.processor';
+import { stockMovesProcessor } from './processors/stock-moves.processor';
 import { stockPollProcessor } from './processors/stock-poll.processor';
 import { stockRefreshProcessor } from './processors/stock-refresh.processor';
-import { ShipmentStockService } from './services/shipment-stock.service';
+import { StockMovesService } from './services/stock-moves.service';
 import { StockFlushService } from './services/stock-flush.service';
 import { StockPollService } from './services/stock-poll.service';
 import { StockRefreshService } from './services/stock-refresh.service';
@@ -14,6 +14,6 @@ export const registrations = (platform: Platform): Registration[] => {
   return [
     stockRefreshProcessor(new StockRefreshService(platform, levels)),
     stockPollProcessor(new StockPollService(platform, levels)),
-    shipmentStockProcessor(new ShipmentStockService(platform)),
+    stockMovesProcessor(new StockMovesService(platform)),
   ];
 };

@@ -5,6 +5,7 @@ import {
   type MessageChannel,
   type MessageDeliveryStatus,
   type PickupPointSource,
+  type ReportedReturn,
   type ShipmentCarrier,
   type StockSource,
   type StorePlatform,
@@ -78,6 +79,10 @@ export type WebhookIntent =
   | { kind: 'shipments.available'; batchRef: string }
   /** A fulfilment order changed at the fulfilment system (cancelled there, for instance). */
   | { kind: 'fulfilment-order.changed'; fulfilmentOrderRef: string }
+  /** A fulfilment system reported a return, with everything it said of it. */
+  | { kind: 'return.reported'; report: ReportedReturn }
+  /** Fulfilment orders changed; the delivery is only a pointer to them (an opaque batch). */
+  | { kind: 'fulfilment-orders.available'; batchRef: string }
   /** The warehouse's balances of these SKUs changed; the worker reads them back. */
   | { kind: 'stock.changed'; skus: string[] }
   | { kind: 'tracking.updated'; trackingRef: string; eventRef: string }
@@ -162,7 +167,8 @@ export interface WebhookHandler {
 /**
  * The delta polls a connection of this provider gets (each becomes a scheduled job): store
  * orders, the parcels of changed store orders (for stores whose parcels live on the order),
- * fulfilment shipments, trackings, warehouse stock (reconciling what webhooks missed),
+ * fulfilment shipments, fulfilment orders changed at the warehouse (holds, rejections, delays),
+ * trackings, warehouse stock (reconciling what webhooks missed),
  * the orders waiting in review for a SKU the fulfilment system may have by now, and the
  * delivery of customer messages.
  */
@@ -173,6 +179,8 @@ export type PollKind =
   | 'trackings'
   | 'stock'
   | 'reviews'
+  /** Fulfilment orders changed at the fulfilment system (holds, rejections) and late ones. */
+  | 'fulfilment-orders'
   /** Delivery of messages sent to customers whose status never came back. */
   | 'messages';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   NotificationSettingsSchema,
+  ReturnsPolicySchema,
   ShipmentStockPolicySchema,
   TrackingPageSettingsSchema,
   TrackingStatusSchema,
@@ -17,10 +18,20 @@ export const DEFAULT_FLAGGED_TRACKING_STATUSES = [
   'failed',
 ] as const satisfies readonly TrackingStatus[];
 
-/** Store statuses set when the fulfilment system changes an order itself, unless overridden. */
+/**
+ * Store statuses set when the fulfilment system changes an order itself, unless overridden: a
+ * cancellation, a hold or a partner's refusal needs a person (Manual Verification Required), and
+ * an order sent back to awaiting payment shows as such.
+ */
 export const DEFAULT_FULFILMENT_STORE_STATUSES: Readonly<Record<string, number | null>> = {
   cancelled: 12,
+  on_hold: 12,
+  rejected_fulfillment: 12,
+  awaiting_payment: 7,
 };
+
+/** The store status an order gets back when the warehouse releases an exception it showed. */
+export const DEFAULT_RELEASED_STORE_STATUS = 11;
 
 /**
  * The store status to set for a fulfilment order's status: the store's own choice for the
@@ -49,13 +60,18 @@ export function storeStatusForFulfilment(
  *   `deliveredStatusId` (default 10, Completed) is set once every shipment of a fully shipped
  *   order is delivered (null: leave the status alone). `noteStatuses` each add one line to the
  *   order's staff notes per shipment and status, for the merchant's team.
- * - `fulfilment.storeStatuses`: what the store order shows when the fulfilment system changes an
- *   order on its own (cancelled in the warehouse, put on hold): the store status id to set, keyed
+ * - `fulfilment`: the status table between the store and its fulfilment system, both ways.
+ *   `storeStatuses` is what the store order shows when the fulfilment system changes an order on
+ *   its own (cancelled in the warehouse, put on hold, rejected): the store status id to set, keyed
  *   by the system's own status word (ShipHero's are free-form) or by the canonical one
  *   (`cancelled`, `on_hold`, `open`); null leaves the status alone. Merged over
  *   `DEFAULT_FULFILMENT_STORE_STATUSES`: a warehouse cancellation sets Manual Verification
  *   Required (12), not Cancelled, because the store stays the source of truth for what the
- *   customer is told. Every such change also adds one staff-note line.
+ *   customer is told. Every such change also adds one staff-note line. `releasedStatusId` is
+ *   what the order gets back when the warehouse releases it, if the store still shows the status
+ *   the hub set. `exportStatuses` is the other way: per store status id, the fulfilment system's
+ *   own status word the order is exported with (null: not exported in that status), over the
+ *   connector's defaults. A store status the hub set itself is never sent back.
  */
 export const StoreSettingsSchema = z
   .object({
@@ -63,6 +79,19 @@ export const StoreSettingsSchema = z
       .object({
         storeStatuses: z
           .record(z.string().min(1).max(100), z.number().int().min(0).max(14).nullable())
+          .default({}),
+        releasedStatusId: z
+          .number()
+          .int()
+          .min(0)
+          .max(14)
+          .nullable()
+          .default(DEFAULT_RELEASED_STORE_STATUS),
+        exportStatuses: z
+          .record(
+            z.string().regex(/^\d{1,3}$/, 'a store status id, e.g. "11"'),
+            z.string().trim().min(1).max(100).nullable(),
+          )
           .default({}),
       })
       .strict()
@@ -104,6 +133,8 @@ export const StoreSettingsSchema = z
       })
       .strict()
       .prefault({}),
+    /** Returns and refunds: when a refund is issued, whether shipping is refunded, restocking. */
+    returns: ReturnsPolicySchema.prefault({}),
     /** The customer tracking page: branding, languages, the store's own host names. */
     trackingPage: TrackingPageSettingsSchema.prefault({}),
     /** Messages to customers as their parcels move: rules, sender, quiet hours (off by default). */

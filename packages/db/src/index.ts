@@ -7,15 +7,17 @@ import { CarrierShipmentsRepo } from './repos/carrier-shipments.repo';
 import { CatalogRepo } from './repos/catalog.repo';
 import { CursorsRepo } from './repos/cursors.repo';
 import { RatesRepo } from './repos/rates.repo';
+import { ReturnsRepo } from './repos/returns.repo';
 import { RoutingRepo } from './repos/routing.repo';
 import { SequencesRepo } from './repos/sequences.repo';
 import { DeadLettersRepo } from './repos/dead-letters.repo';
+import { ExceptionsRepo } from './repos/exceptions.repo';
 import { InboxRepo } from './repos/inbox.repo';
 import { NotificationTemplatesRepo } from './repos/notification-templates.repo';
 import { NotificationsRepo } from './repos/notifications.repo';
 import { OrdersRepo } from './repos/orders.repo';
 import { ShipmentsRepo } from './repos/shipments.repo';
-import { StockDecrementsRepo } from './repos/stock-decrements.repo';
+import { StockMovementsRepo } from './repos/stock-movements.repo';
 import { StockRepo } from './repos/stock.repo';
 import { TenancyRepo } from './repos/tenancy.repo';
 import { TrackingPagesRepo } from './repos/tracking-pages.repo';
@@ -32,18 +34,20 @@ export * from './repos/carrier-shipments.repo';
 export * from './repos/catalog.repo';
 export * from './repos/cursors.repo';
 export * from './repos/rates.repo';
+export * from './repos/returns.repo';
 export * from './repos/routing.repo';
 export * from './repos/rule-set-versions';
 export * from './ttl-cache';
 export * from './repos/sequences.repo';
 export * from './repos/dead-letters.repo';
+export * from './repos/exceptions.repo';
 export * from './repos/inbox.repo';
 export * from './repos/notification-templates.repo';
 export * from './repos/notifications.repo';
 export * from './repos/orders.repo';
 export * from './repos/shipments.repo';
 export * from './repos/stock.repo';
-export * from './repos/stock-decrements.repo';
+export * from './repos/stock-movements.repo';
 export * from './repos/tenancy.repo';
 export * from './repos/tracking-records';
 export * from './repos/tracking-pages.repo';
@@ -59,9 +63,11 @@ export interface Repos {
   orders: OrdersRepo;
   shipments: ShipmentsRepo;
   deadLetters: DeadLettersRepo;
+  exceptions: ExceptionsRepo;
   cursors: CursorsRepo;
   sequences: SequencesRepo;
   rates: RatesRepo;
+  returns: ReturnsRepo;
   routing: RoutingRepo;
   trackings: TrackingsRepo;
   timelines: TrackingTimelinesRepo;
@@ -71,7 +77,7 @@ export interface Repos {
   catalog: CatalogRepo;
   carrierShipments: CarrierShipmentsRepo;
   stock: StockRepo;
-  stockDecrements: StockDecrementsRepo;
+  stockMovements: StockMovementsRepo;
   /** Advisory locks that serialise one side effect across every worker process. */
   locks: LockPool;
   close(): Promise<void>;
@@ -105,9 +111,11 @@ export function createRepos(options: {
     orders: new OrdersRepo(db, pool),
     shipments: new ShipmentsRepo(db),
     deadLetters: new DeadLettersRepo(db),
+    exceptions: new ExceptionsRepo(db),
     cursors: new CursorsRepo(db),
     sequences: new SequencesRepo(db),
     rates: new RatesRepo(db),
+    returns: new ReturnsRepo(db),
     routing: new RoutingRepo(db),
     carrierShipments: new CarrierShipmentsRepo(db),
     trackings: new TrackingsRepo(db),
@@ -117,7 +125,7 @@ export function createRepos(options: {
     notificationTemplates: new NotificationTemplatesRepo(db),
     catalog: new CatalogRepo(db),
     stock: new StockRepo(db),
-    stockDecrements: new StockDecrementsRepo(db),
+    stockMovements: new StockMovementsRepo(db),
     locks,
     async close() {
       await audit.flush();

@@ -17,3 +17,5 @@ export * from './contact';
 export * from './routing';
 export * from './reconciliation';
 export * from './shipment-stock';
+export * from './fulfilment-exceptions';
+export * from './returns';

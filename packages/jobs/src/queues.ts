@@ -1,5 +1,12 @@
 /** Every queue of the hub. Each has a dead-letter queue beside it (`<name>-dlq`). */
-export const QUEUES = ['orders', 'shipments', 'tracking', 'inventory', 'notifications'] as const;
+export const QUEUES = [
+  'orders',
+  'shipments',
+  'tracking',
+  'inventory',
+  'notifications',
+  'returns',
+] as const;
 export type QueueName = (typeof QUEUES)[number];
 
 export const deadLetterQueueOf = (queue: QueueName) => `${queue}-dlq` as const;

@@ -1,4 +1,4 @@
-import type { NotificationContext } from './model';
+import type { NotificationContext, ParcelContext } from './model';
 
 /**
  * The shape of NotificationContext as data, for checking the paths a template names. The typed
@@ -23,7 +23,7 @@ function list(item: Shape): Shape {
   return { kind: 'list', item };
 }
 
-type Parcel = NotificationContext['parcel'];
+type Parcel = ParcelContext;
 
 export const CONTEXT_SHAPE: Shape = object<NotificationContext>({
   language: VALUE,
@@ -48,6 +48,7 @@ export const CONTEXT_SHAPE: Shape = object<NotificationContext>({
     lastEvent: object<Parcel['lastEvent']>({ message: VALUE, location: VALUE, occurredAt: VALUE }),
     items: list(object<Parcel['items'][number]>({ name: VALUE, quantity: VALUE })),
   }),
+  facts: object<NotificationContext['facts']>({ amount: VALUE, currency: VALUE, items: VALUE }),
   links: object<NotificationContext['links']>({ trackingPage: VALUE, unsubscribe: VALUE }),
 });
 

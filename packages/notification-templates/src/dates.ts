@@ -54,7 +54,7 @@ export function offsetLabel(minutes: number): string {
   return `UTC${minutes < 0 ? '-' : '+'}${Math.floor(abs / 60)}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
 }
 
-const INTL_LOCALES: Readonly<Record<PageLanguage, string>> = {
+export const INTL_LOCALES: Readonly<Record<PageLanguage, string>> = {
   // British English: day-first dates and a 24-hour clock, as the stores' European customers expect.
   en: 'en-GB',
   fi: 'fi-FI',

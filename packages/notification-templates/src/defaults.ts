@@ -4,13 +4,21 @@ import { de } from './defaults/de';
 import { en } from './defaults/en';
 import { fi } from './defaults/fi';
 import { sv } from './defaults/sv';
-import type { EmailTemplate, NotificationTrigger, SmsTemplate } from './model';
+import {
+  isOrderNotificationTrigger,
+  type EmailTemplate,
+  type NotificationTrigger,
+  type OrderNotificationTrigger,
+  type SmsTemplate,
+} from './model';
 
 /**
  * The templates a store starts with, laid out here from each language's words (defaults/*.ts)
- * so that all 32 share one structure: heading, greeting, the news, the estimate when there is
- * one, the parcel's details, the tracking button, what to do, the items, thanks. What a
- * merchant edits is the generated Handlebars source, which is ordinary, readable template code.
+ * so that all share one structure: heading, greeting, the news, the estimate when there is
+ * one, the parcel's details, the tracking button, what to do, the items, thanks. An order's
+ * news has no parcel: its details are the order's (and a refund's amount, a return's items),
+ * and its button opens the order's page. What a merchant edits is the generated Handlebars
+ * source, which is ordinary, readable template code.
  */
 
 const COPY: Readonly<Record<PageLanguage, LanguageCopy>> = { en, fi, sv, de };
@@ -27,11 +35,68 @@ const LAST_EVENT =
   '{{#if parcel.lastEvent.location}} · {{parcel.lastEvent.location}}{{/if}}' +
   '{{#if parcel.lastEvent.occurredAt}} · {{date parcel.lastEvent.occurredAt style="medium"}}{{/if}}';
 
-function html(copy: LanguageCopy, trigger: NotificationTrigger, words: TriggerCopy): string {
+const row = (label: string, value: string) =>
+  `<tr><td style="${CELL}color:#4b5563;padding-right:16px;white-space:nowrap;vertical-align:top;">${label}</td>` +
+  `<td style="${CELL}${TEXT}font-weight:bold;">${value}</td></tr>`;
+
+/** An order's details beyond its number, each shown only when the news carries it. */
+function orderDetails(copy: LanguageCopy, trigger: OrderNotificationTrigger) {
   const { labels } = copy;
-  const row = (label: string, value: string) =>
-    `<tr><td style="${CELL}color:#4b5563;padding-right:16px;white-space:nowrap;vertical-align:top;">${label}</td>` +
-    `<td style="${CELL}${TEXT}font-weight:bold;">${value}</td></tr>`;
+  switch (trigger) {
+    case 'refund_issued':
+      return [{ field: 'facts.amount', label: labels.refundAmount }];
+    case 'return_received':
+      return [{ field: 'facts.items', label: labels.returnedItems }];
+    default:
+      return [];
+  }
+}
+
+function orderHtml(copy: LanguageCopy, trigger: OrderNotificationTrigger, words: TriggerCopy) {
+  return [
+    `<h1 style="margin:0 0 16px;font-size:24px;line-height:32px;font-weight:bold;${TEXT}">${words.heading}</h1>`,
+    `<p style="${P}">${copy.greeting}</p>`,
+    `<p style="${P}">${words.intro}</p>`,
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:8px 0 0;">',
+    row(copy.labels.orderNumber, '{{order.number}}'),
+    ...orderDetails(copy, trigger).flatMap(({ field, label }) => [
+      `{{#if ${field}}}`,
+      row(label, `{{${field}}}`),
+      '{{/if}}',
+    ]),
+    '</table>',
+    `{{button links.trackingPage "${copy.viewOrder}"}}`,
+    ...(words.advice ? [`<p style="${P}">${words.advice}</p>`] : []),
+    `<p style="margin:0;${TEXT}">${copy.thanks}<br>{{store.name}}</p>`,
+  ].join('\n');
+}
+
+function orderText(copy: LanguageCopy, trigger: OrderNotificationTrigger, words: TriggerCopy) {
+  return [
+    words.heading,
+    '',
+    copy.greeting,
+    '',
+    words.intro,
+    '',
+    `${copy.labels.orderNumber}: {{order.number}}`,
+    ...orderDetails(copy, trigger).flatMap(({ field, label }) => [
+      `{{#if ${field}}}`,
+      `${label}: {{${field}}}`,
+      '{{/if}}',
+    ]),
+    '',
+    `${copy.viewOrder}: {{links.trackingPage}}`,
+    ...(words.advice ? ['', words.advice] : []),
+    '',
+    copy.thanks,
+    '{{store.name}}',
+  ].join('\n');
+}
+
+function html(copy: LanguageCopy, trigger: NotificationTrigger, words: TriggerCopy): string {
+  if (isOrderNotificationTrigger(trigger)) return orderHtml(copy, trigger, words);
+  const { labels } = copy;
   return [
     `<h1 style="margin:0 0 16px;font-size:24px;line-height:32px;font-weight:bold;${TEXT}">${words.heading}</h1>`,
     `<p style="${P}">${copy.greeting}</p>`,
@@ -71,6 +136,7 @@ function html(copy: LanguageCopy, trigger: NotificationTrigger, words: TriggerCo
 // Lines holding nothing but a block tag vanish when rendered (Handlebars' standalone rule), so
 // the blank line that opens each optional part lives inside its block.
 function text(copy: LanguageCopy, trigger: NotificationTrigger, words: TriggerCopy): string {
+  if (isOrderNotificationTrigger(trigger)) return orderText(copy, trigger, words);
   const { labels } = copy;
   return [
     words.heading,

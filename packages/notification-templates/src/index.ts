@@ -6,6 +6,7 @@ export type { TemplateValidation, ValidateOptions } from './validate';
 export { sampleContext, SAMPLE_STORE } from './samples';
 export { templateCacheStats, TEMPLATE_CACHE_CAPACITY } from './compile';
 export { formatDate, DATE_STYLES, type DateStyle } from './dates';
+export { formatMoney, messageFacts } from './money';
 export { CHANNEL_FIELDS, FIELD_KINDS, effectiveTemplates } from './effective';
 export type { EffectiveTemplates, TemplateField, TemplateOverrides } from './effective';
 export { validateStoreTemplate } from './validate-store';

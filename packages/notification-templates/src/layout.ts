@@ -75,7 +75,10 @@ function footer(context: NotificationContext): string {
  */
 function preheader(context: NotificationContext): string {
   const { parcel } = context;
-  const text = `${statusWords(parcel.status, context.language)} · ${parcel.carrierName} ${parcel.trackingNumber}`;
+  // An order's news has no parcel: the order and the store say what it is about.
+  const text = parcel
+    ? `${statusWords(parcel.status, context.language)} · ${parcel.carrierName} ${parcel.trackingNumber}`
+    : `${LAYOUT_WORDS[context.language].order} ${context.order.number} · ${context.store.name}`;
   return (
     `<div style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;mso-hide:all;color:${PAGE_BG};">` +
     `${e(text)}${'&#8204;&nbsp;'.repeat(40)}</div>`

@@ -1,6 +1,8 @@
+import { PAGE_LANGUAGES } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
 import { defaultTemplates } from './defaults';
 import { renderEmail } from './render';
+import { NOTIFICATION_TRIGGERS } from './model';
 import { previewTemplate } from './preview';
 import { SAMPLE_STORE, sampleContext } from './samples';
 
@@ -65,5 +67,28 @@ describe('previewTemplate', () => {
         template: { body: 'x{{#with}}{{/with}}' },
       }),
     ).toThrow(PermanentError);
+  });
+
+  it.each(NOTIFICATION_TRIGGERS)('previews %s in every language on both channels', (trigger) => {
+    for (const language of PAGE_LANGUAGES) {
+      const email = previewTemplate('email', { trigger, language, store: KAHVILA });
+      expect(email.subject).toContain('1234');
+      expect(email.html).toContain('Kahvila Aalto');
+      expect(previewTemplate('sms', { trigger, language }).body).toContain('1234');
+    }
+  });
+
+  it('previews an order’s news with its facts, and without a parcel', () => {
+    const preview = previewTemplate('sms', {
+      trigger: 'refund_issued',
+      language: 'de',
+      template: {
+        body: '{{store.name}}: {{facts.amount}} ({{facts.currency}}){{#if parcel}} {{parcel.trackingNumber}}{{/if}}',
+      },
+    });
+    expect(preview.body).toBe('Nordic Trail: 49,90 € (EUR)');
+    expect(previewTemplate('email', { trigger: 'return_received', language: 'fi' }).text).toContain(
+      'Palautetut tuotteet: 2',
+    );
   });
 });

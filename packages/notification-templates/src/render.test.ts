@@ -1,13 +1,16 @@
 import { PermanentError } from '@shiplink/errors';
 import { clearTemplateCache, templateCacheStats } from './compile';
 import { defaultTemplates } from './defaults';
-import type { EmailTemplate } from './model';
+import type { EmailTemplate, NotificationContext } from './model';
 import { renderEmail, renderSms } from './render';
 import { sampleContext } from './samples';
 
 const SCRIPT = '<script>alert("x")</script>';
 
-function plain(body: string, context = sampleContext('shipped', 'en')): string {
+function plain(
+  body: string,
+  context: NotificationContext = sampleContext('shipped', 'en'),
+): string {
   return renderSms({ body }, context);
 }
 
@@ -188,5 +191,23 @@ describe('helpers', () => {
     expect(plain('{{#if (eq trigger "delivered")}}yes{{else}}no{{/if}}', context)).toBe('yes');
     expect(plain('{{#eq trigger "shipped"}}yes{{else}}no{{/eq}}', context)).toBe('no');
     expect(plain('{{eq order.number "1234"}}', context)).toBe('true');
+  });
+
+  it('renders a parcel template for an order’s news as far as it goes, without failing', () => {
+    const context = sampleContext('order_delayed', 'en');
+    expect(
+      plain('{{order.number}}[{{parcel.trackingNumber}}][{{status parcel.status}}]', context),
+    ).toBe('1234[][No information yet]');
+    const { html, text } = renderEmail(defaultTemplates('delivered', 'en').email, context);
+    expect(html).toContain('1234');
+    expect(text).toContain('Tracking number:');
+  });
+
+  it('gives templates only well-formed facts', () => {
+    const context = sampleContext('return_received', 'en');
+    context.facts = { amount: 7 as never, currency: 'EUR', items: -2 };
+    expect(plain('[{{facts.amount}}][{{facts.currency}}][{{facts.items}}]', context)).toBe(
+      '[][EUR][]',
+    );
   });
 });

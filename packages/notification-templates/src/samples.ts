@@ -1,18 +1,28 @@
-import type { PageLanguage, TrackingStatus } from '@shiplink/domain';
-import type { NotificationContext, NotificationTrigger } from './model';
+import type { OrderNotificationFacts, PageLanguage, TrackingStatus } from '@shiplink/domain';
+import { messageFacts, NO_FACTS } from './money';
+import {
+  isOrderNotificationTrigger,
+  type NotificationContext,
+  type NotificationTrigger,
+  type OrderNotificationTrigger,
+  type ParcelContext,
+  type ParcelNotificationContext,
+  type ParcelNotificationTrigger,
+} from './model';
 
 /**
  * Realistic data for the preview endpoint, validation's trial render and the tests: a Finnish
- * outdoor store shipping with Posti, one parcel of two items, and an event to match each trigger.
+ * outdoor store shipping with Posti, one parcel of two items, and an event to match each parcel
+ * trigger; for each order trigger, the order without a parcel and what its news says.
  */
 
 type Sample = {
   status: TrackingStatus;
   estimatedDelivery: string | null;
-  lastEvent: NotificationContext['parcel']['lastEvent'];
+  lastEvent: ParcelContext['lastEvent'];
 };
 
-const SAMPLES: Readonly<Record<NotificationTrigger, Sample>> = {
+const SAMPLES: Readonly<Record<ParcelNotificationTrigger, Sample>> = {
   shipped: {
     status: 'in_transit',
     estimatedDelivery: '2025-03-22',
@@ -87,6 +97,16 @@ const SAMPLES: Readonly<Record<NotificationTrigger, Sample>> = {
   },
 };
 
+/** What each order trigger's news says: a refund's amount, a return's items. */
+const ORDER_SAMPLES: Readonly<Record<OrderNotificationTrigger, OrderNotificationFacts>> = {
+  order_on_hold: {},
+  order_payment_pending: {},
+  order_rejected: {},
+  order_delayed: {},
+  return_received: { items: 2 },
+  refund_issued: { amount: '49.90', currency: 'EUR' },
+};
+
 const CUSTOMERS: Readonly<Record<PageLanguage, string>> = {
   en: 'Emma',
   fi: 'Aino',
@@ -105,32 +125,48 @@ export const SAMPLE_STORE: NotificationContext['store'] = {
 };
 
 export function sampleContext(
+  trigger: ParcelNotificationTrigger,
+  language: PageLanguage,
+  store?: Partial<NotificationContext['store']>,
+): ParcelNotificationContext;
+export function sampleContext(
+  trigger: NotificationTrigger,
+  language: PageLanguage,
+  store?: Partial<NotificationContext['store']>,
+): NotificationContext;
+export function sampleContext(
   trigger: NotificationTrigger,
   language: PageLanguage,
   store: Partial<NotificationContext['store']> = {},
 ): NotificationContext {
-  const sample = SAMPLES[trigger];
+  const order = isOrderNotificationTrigger(trigger);
   return {
     language,
     trigger,
     store: { ...SAMPLE_STORE, ...store },
     customer: { name: CUSTOMERS[language] },
     order: { number: '1234' },
-    parcel: {
-      carrierName: 'Posti',
-      trackingNumber: 'JJFI64355710000012345',
-      trackingUrl: 'https://www.posti.fi/fi/seuranta#/lahetys/JJFI64355710000012345',
-      status: sample.status,
-      estimatedDelivery: sample.estimatedDelivery,
-      lastEvent: { ...sample.lastEvent },
-      items: [
-        { name: 'Merino wool hiking socks', quantity: 2 },
-        { name: 'Trail running cap', quantity: 1 },
-      ],
-    },
+    parcel: order ? null : sampleParcel(trigger),
+    facts: order ? messageFacts(ORDER_SAMPLES[trigger], language, 'EUR') : { ...NO_FACTS },
     links: {
       trackingPage: `https://track.nordictrail.example/t/k3Vq8ZpL2xRw9TnB?lang=${language}`,
       unsubscribe: 'https://track.nordictrail.example/u/Yh7Qm2Lx9PwK4sDf',
     },
+  };
+}
+
+function sampleParcel(trigger: ParcelNotificationTrigger): ParcelContext {
+  const sample = SAMPLES[trigger];
+  return {
+    carrierName: 'Posti',
+    trackingNumber: 'JJFI64355710000012345',
+    trackingUrl: 'https://www.posti.fi/fi/seuranta#/lahetys/JJFI64355710000012345',
+    status: sample.status,
+    estimatedDelivery: sample.estimatedDelivery,
+    lastEvent: { ...sample.lastEvent },
+    items: [
+      { name: 'Merino wool hiking socks', quantity: 2 },
+      { name: 'Trail running cap', quantity: 1 },
+    ],
   };
 }

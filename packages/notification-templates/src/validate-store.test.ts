@@ -67,4 +67,25 @@ describe('validateStoreTemplate', () => {
       validateStoreTemplate('sms', { body: source }, { trigger: 'delivered', language: 'fi' }),
     ).toEqual({ ok: false, issues: ['body: the sms renders as nothing'] });
   });
+
+  it('trial-renders an order trigger’s template with the order’s news, which has no parcel', () => {
+    const onHold = { trigger: 'order_on_hold', language: 'en' } as const;
+    expect(validateStoreTemplate('sms', { body: '{{parcel.trackingNumber}}' }, onHold)).toEqual({
+      ok: false,
+      issues: ['body: the sms renders as nothing'],
+    });
+    expect(
+      validateStoreTemplate(
+        'email',
+        { subject: 'Refund of {{facts.amount}} for {{order.number}}', text: '{{facts.items}}' },
+        { trigger: 'refund_issued', language: 'en' },
+      ),
+    ).toEqual({ ok: true });
+    expect(validateStoreTemplate('sms', { body: '{{facts.total}}' }, onHold)).toEqual({
+      ok: false,
+      issues: [
+        'body: line 1, column 3: unknown field "facts.total" (facts has: amount, currency, items)',
+      ],
+    });
+  });
 });

@@ -28,7 +28,7 @@ describe('validateTemplate', () => {
       'line 1, column 25: unknown field "price" (available: name, quantity)',
     ]);
     expect(issues('{{customer}} {{shop.name}} {{order.number.length}}')).toEqual([
-      'line 1, column 16: unknown field "shop.name" (available: language, trigger, store, customer, order, parcel, links)',
+      'line 1, column 16: unknown field "shop.name" (available: language, trigger, store, customer, order, parcel, facts, links)',
       'line 1, column 30: unknown field "order.number.length"',
     ]);
     expect(issues('{{../order.number}}')).toEqual([

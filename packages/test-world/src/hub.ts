@@ -18,6 +18,7 @@ export const WORKER_APP_NAMES = [
   'worker-tracking',
   'worker-inventory',
   'worker-notifications',
+  'worker-returns',
 ] as const;
 export type WorkerAppName = (typeof WORKER_APP_NAMES)[number];
 

@@ -8,6 +8,7 @@ import { HttpProblem } from '../http/problems';
 import { PRINT_LIMIT, PrintLabelsSchema, printQuery } from '../services/label-views';
 import { LabelsService } from '../services/labels.service';
 import { NotificationTemplatesService } from '../services/notification-templates.service';
+import { ReturnsService } from '../services/returns.service';
 import { RoutingRulesService } from '../services/routing-rules.service';
 import {
   DismissReviewSchema,
@@ -17,6 +18,7 @@ import {
   SkuSchema,
 } from '../services/reviews.service';
 import { orderTimeline } from '../services/timeline.service';
+import { RETURNS_USAGE, returnsCommand } from './returns';
 import { ROUTING_USAGE, routingCommand } from './routing';
 import { TEMPLATES_USAGE, templatesCommand } from './templates';
 
@@ -37,6 +39,7 @@ const USAGE = `usage:
                                              consignments, oldest first; missing ones listed)
 ${TEMPLATES_USAGE}
 ${ROUTING_USAGE}
+${RETURNS_USAGE}
 queues: ${QUEUES.join(', ')}`;
 
 /** `--by name` from the arguments (else the operating system user), and the others. */
@@ -169,6 +172,10 @@ async function main(argv: string[]): Promise<void> {
     } else if (command === 'templates') {
       const { by, rest: args } = byOption(rest);
       await templatesCommand(new NotificationTemplatesService(platform.repos), sub, args, by);
+    } else if (command === 'returns') {
+      const { by, rest: args } = byOption(rest);
+      const returns = new ReturnsService(platform.repos, platform.producer);
+      await returnsCommand(returns, sub, args, by);
     } else if (command === 'routing') {
       const { by, rest: args } = byOption(rest);
       await routingCommand(new RoutingRulesService(platform.repos, platform.ports), sub, args, by);

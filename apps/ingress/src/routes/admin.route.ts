@@ -19,6 +19,7 @@ import {
   type ConnectionsService,
 } from '../services/connections.service';
 import { LabelsService } from '../services/labels.service';
+import { ReturnsService } from '../services/returns.service';
 import { ReviewsService } from '../services/reviews.service';
 import { RoutingRulesService } from '../services/routing-rules.service';
 import { orderTimeline } from '../services/timeline.service';
@@ -27,6 +28,7 @@ import { notificationTemplatesApi } from './notification-templates.route';
 import { trackingLinksApi } from './tracking-links.route';
 import { ratesAdminApi } from './rates-admin.route';
 import { reconciliationApi } from './reconciliation.route';
+import { returnsApi } from './returns.route';
 import { reviewsApi } from './reviews.route';
 import { routingRulesApi } from './routing-rules.route';
 
@@ -110,6 +112,7 @@ export function adminApi(deps: {
   router.use(labelsApi({ labels: new LabelsService(repos, deps.ports), body }));
   router.use(notificationTemplatesApi({ repos, body }));
   router.use(reconciliationApi({ repos }));
+  router.use(returnsApi({ returns: new ReturnsService(repos, producer), body }));
   router.use(routingRulesApi({ routing: new RoutingRulesService(repos, deps.ports), body }));
 
   router.post(

@@ -82,17 +82,17 @@ describe('notification templates admin API', () => {
     await database?.drop();
   });
 
-  it('lists all 64 templates, each on its default until the store saves its own', async () => {
+  it('lists all 112 templates, each on its default until the store saves its own', async () => {
     const { status, json } = await call('GET', '');
     expect(status).toBe(200);
     expect(json).toHaveLength(
       NOTIFICATION_TRIGGERS.length * NOTIFICATION_CHANNELS.length * PAGE_LANGUAGES.length,
     );
-    expect(json).toHaveLength(64);
+    expect(json).toHaveLength(112);
     const keys = new Set(
       json.map((t: Answer['json']) => `${t.trigger}/${t.channel}/${t.language}`),
     );
-    expect(keys.size).toBe(64);
+    expect(keys.size).toBe(112);
     expect(keys).toContain('available_for_pickup/sms/sv');
     expect(json[0]).toEqual({
       trigger: 'shipped',
@@ -157,7 +157,7 @@ describe('notification templates admin API', () => {
         expect.stringMatching(
           /^subject: line 1, column \d+: the template ends before a \{\{#block/,
         ),
-        'html: line 1, column 6: unknown field "evil" (available: language, trigger, store, customer, order, parcel, links)',
+        'html: line 1, column 6: unknown field "evil" (available: language, trigger, store, customer, order, parcel, facts, links)',
       ],
     });
     const helper = await call('PUT', '/exception/sms/en', { body: '{{evil order.number}}' });

@@ -46,6 +46,16 @@ export function jobForIntent(
         definition: jobs.fulfilmentOrderSync,
         payload: { connectionId, fulfilmentOrderRef: intent.fulfilmentOrderRef, trigger },
       };
+    case 'return.reported':
+      return {
+        definition: jobs.returnReported,
+        payload: { connectionId, report: intent.report },
+      };
+    case 'fulfilment-orders.available':
+      return {
+        definition: jobs.fulfilmentOrdersFetch,
+        payload: { connectionId, batchRef: intent.batchRef },
+      };
     case 'stock.changed': {
       const skus = [...new Set(intent.skus)];
       // A delivery naming more SKUs than one read-back takes is a reconciliation's worth of work.

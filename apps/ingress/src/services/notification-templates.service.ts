@@ -128,7 +128,7 @@ function summary(key: TemplateKey, stored: StoredTemplate | undefined): Template
 export class NotificationTemplatesService {
   constructor(private readonly repos: Repos) {}
 
-  /** All of them, defaults included: 8 triggers × 2 channels × 4 languages. */
+  /** All of them, defaults included: every trigger × 2 channels × 4 languages. */
   async list(storeId: string): Promise<TemplateSummary[]> {
     await this.requireStore(storeId);
     const stored = await this.repos.notificationTemplates.list(storeId);

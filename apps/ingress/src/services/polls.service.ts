@@ -18,6 +18,7 @@ const POLL_JOBS: Record<PollKind, AnyJob> = {
   // Cheap when nothing waits: the job only asks the provider about SKUs orders wait for.
   reviews: jobs.reviewsRecheck,
   messages: jobs.messagesPoll,
+  'fulfilment-orders': jobs.fulfilmentOrdersPoll,
 };
 
 /** The delta polls a connection gets, as its provider's descriptor lists them. */

@@ -9,7 +9,11 @@ import {
   type NotificationChannel,
   type NotificationTrigger,
 } from '@shiplink/domain';
-import type { NotificationContext } from '@shiplink/notification-templates';
+import {
+  messageFacts,
+  type NotificationContext,
+  type ParcelContext,
+} from '@shiplink/notification-templates';
 
 /** One claimed message with everything its channel needs to send it. */
 export interface PreparedMessage {
@@ -20,22 +24,48 @@ export interface PreparedMessage {
   to: string;
   /** The destination's country: the recipient's time zone. */
   country: string | null;
-  /** The trigger the parcel's status is now, which may have moved on since the claim. */
+  /**
+   * The trigger the parcel's status is now, which may have moved on since the claim; an order's
+   * news is its own trigger (nothing overtakes it while it waits for quiet hours).
+   */
   currentTrigger: NotificationTrigger | undefined;
   context: NotificationContext;
   settings: StoreSettings;
 }
 
-/** What a template sees of one parcel of one order, in the message's language. */
+function parcelContext(parcel: ShipmentTimeline): ParcelContext {
+  const last = parcel.checkpoints.at(-1);
+  const slug = parcel.tracking?.slug ?? parcel.carrierSlug;
+  return {
+    carrierName: slug ? (carrierFromName(slug)?.name ?? slug.toUpperCase()) : '',
+    trackingNumber: parcel.tracking?.trackingNumber ?? parcel.trackingNumber ?? '',
+    trackingUrl: parcel.tracking?.trackingUrl ?? null,
+    status: parcel.tracking?.current.status ?? 'pending',
+    estimatedDelivery: parcel.tracking?.estimatedDelivery ?? null,
+    lastEvent: {
+      message: last?.message ?? null,
+      location: last?.location.city ?? null,
+      occurredAt: last?.occurredAt ?? null,
+    },
+    items: parcel.items.map((item) => ({ name: item.name, quantity: item.quantity })),
+  };
+}
+
+/**
+ * What a template sees of one message, in its language: about one parcel of an order (`parcel`),
+ * or about the order itself (`parcel` null), with the facts its claim recorded. Only the hub's
+ * own fields go in: the order's notes (the customer's, the staff's) never reach a message.
+ */
 export async function contextOf(
   platform: Platform,
   options: { trackingPageUrl: string },
   input: {
     record: NotificationRecord;
-    parcel: ShipmentTimeline;
+    parcel: ShipmentTimeline | null;
     settings: StoreSettings;
     storeName: string;
     orderNumber: string;
+    orderCurrency: string;
     customerName: string | null;
   },
 ): Promise<NotificationContext> {
@@ -51,27 +81,14 @@ export async function contextOf(
     channel: record.channel,
     recipientHash: record.recipientHash,
   });
-  const last = parcel.checkpoints.at(-1);
-  const slug = parcel.tracking?.slug ?? parcel.carrierSlug;
   return {
     language,
     trigger: NotificationTriggerSchema.parse(record.trigger),
     store: storeBrand(settings.trackingPage, input.storeName),
     customer: { name: input.customerName },
     order: { number: input.orderNumber },
-    parcel: {
-      carrierName: slug ? (carrierFromName(slug)?.name ?? slug.toUpperCase()) : '',
-      trackingNumber: parcel.tracking?.trackingNumber ?? parcel.trackingNumber ?? '',
-      trackingUrl: parcel.tracking?.trackingUrl ?? null,
-      status: parcel.tracking?.current.status ?? 'pending',
-      estimatedDelivery: parcel.tracking?.estimatedDelivery ?? null,
-      lastEvent: {
-        message: last?.message ?? null,
-        location: last?.location.city ?? null,
-        occurredAt: last?.occurredAt ?? null,
-      },
-      items: parcel.items.map((item) => ({ name: item.name, quantity: item.quantity })),
-    },
+    parcel: parcel ? parcelContext(parcel) : null,
+    facts: messageFacts(record.facts, language, input.orderCurrency),
     links: {
       trackingPage: `${base}/t/${token}?lang=${language}`,
       unsubscribe: `${base}/u/${unsubscribe}`,

@@ -9,6 +9,7 @@ import {
   recipientHash,
   recipientOf,
   triggerOf,
+  type CanonicalOrder,
 } from '@shiplink/domain';
 import { classifyFailure } from '@shiplink/errors';
 import { withLogContext } from '@shiplink/logger';
@@ -86,35 +87,28 @@ export class NotificationSendService {
     record: NotificationRecord,
     order: OrderRecord | undefined,
   ): Promise<PreparedMessage | string> {
-    const { repos } = this.platform;
-    const [timeline, store, shipment] = await Promise.all([
-      repos.timelines.forOrder(record.orderId),
-      repos.tenancy.getStore(record.storeId),
-      repos.shipments.findForWriteback(record.shipmentId),
-    ]);
+    const store = await this.platform.repos.tenancy.getStore(record.storeId);
     const canonical = CanonicalOrderSchema.safeParse(order?.canonical);
-    const parcel = timeline?.shipments.find((s) => s.shipmentId === record.shipmentId);
-    if (!order || !store || !shipment || !canonical.success || !parcel) {
-      return 'the order or its parcel is gone';
-    }
-    const settings = parseStoreSettings(store.settings, store.id);
-    const destination = destinationOf(
-      canonical.data,
-      shipment.items.map((item) => item.lineExternalId),
-    );
+    if (!order || !store || !canonical.success) return 'the order is gone';
     const trigger = NotificationTriggerSchema.parse(record.trigger);
+    const about = record.shipmentId
+      ? await this.parcelOf(record.orderId, record.shipmentId, canonical.data)
+      : // An order's news is about all of it: its first destination, as when it was claimed.
+        { destination: canonical.data.destinations[0], parcel: null, currentTrigger: trigger };
+    if (!about) return 'the order or its parcel is gone';
+    const { destination, parcel } = about;
+    const settings = parseStoreSettings(store.settings, store.id);
     const channel = NotificationChannelSchema.parse(record.channel);
     const to = recipientOf(channel, canonical.data, destination);
     // The order's address changed since the message was claimed: not someone else's news.
     if (!to || recipientHash(to) !== record.recipientHash) return 'the address changed';
-    const status = parcel.tracking?.current.status;
     return {
       record,
       trigger,
       channel,
       to,
       country: destination?.shipTo.country ?? null,
-      currentTrigger: status ? triggerOf(status) : undefined,
+      currentTrigger: about.currentTrigger,
       settings,
       context: await contextOf(this.platform, this.options, {
         record,
@@ -122,8 +116,29 @@ export class NotificationSendService {
         settings,
         storeName: store.name,
         orderNumber: canonical.data.orderNumber,
+        orderCurrency: canonical.data.currency,
         customerName: destination?.shipTo.name ?? canonical.data.customer.name ?? null,
       }),
+    };
+  }
+
+  /** A parcel message's parcel: where it goes and what its status is now (undefined: gone). */
+  private async parcelOf(orderId: string, shipmentId: string, order: CanonicalOrder) {
+    const { repos } = this.platform;
+    const [timeline, shipment] = await Promise.all([
+      repos.timelines.forOrder(orderId),
+      repos.shipments.findForWriteback(shipmentId),
+    ]);
+    const parcel = timeline?.shipments.find((s) => s.shipmentId === shipmentId);
+    if (!shipment || !parcel) return undefined;
+    const status = parcel.tracking?.current.status;
+    return {
+      destination: destinationOf(
+        order,
+        shipment.items.map((item) => item.lineExternalId),
+      ),
+      parcel,
+      currentTrigger: status ? triggerOf(status) : undefined,
     };
   }
 }

@@ -5,14 +5,12 @@ import {
   channelsFor,
   destinationOf,
   languageFor,
-  masked,
-  recipientHash,
   recipientOf,
   triggerOf,
   type TrackingStatus,
 } from '@shiplink/domain';
-import { jobs } from '@shiplink/jobs';
-import { currentLogContext, withLogContext } from '@shiplink/logger';
+import { withLogContext } from '@shiplink/logger';
+import { claimMessage } from './claims';
 
 /**
  * A parcel's new status, as the store's rules see it: which channels to tell the customer on,
@@ -59,30 +57,11 @@ export class NotificationTriggerService {
         settings.trackingPage.defaultLanguage,
       );
       for (const channel of channels) {
-        const address = recipientOf(channel, canonical.data, destination);
-        const { record, created } = await repos.notifications.claim({
-          orderId: order.id,
-          shipmentId: shipment.id,
-          storeId: store.id,
-          trigger,
+        await claimMessage(
+          this.platform,
+          { orderId: order.id, shipmentId: shipment.id, storeId: store.id, trigger, language },
           channel,
-          recipientHash: address ? recipientHash(address) : 'none',
-          recipientMasked: address ? masked(address) : '(none)',
-          language,
-        });
-        if (!created && record.state !== 'pending') continue;
-        if (!address) {
-          const why =
-            channel === 'sms'
-              ? 'the order has no phone number a text message can go to'
-              : 'the order has no e-mail address';
-          await repos.notifications.finish(record.id, 'skipped', { note: why });
-          continue;
-        }
-        await this.platform.producer.enqueue(
-          jobs.notificationSend,
-          { notificationId: record.id },
-          { correlationId: currentLogContext().correlationId ?? `notification-${record.id}` },
+          recipientOf(channel, canonical.data, destination),
         );
       }
       logger.info('notification trigger handled', { trigger, channels });

@@ -9,8 +9,9 @@ import type { PreparedMessage } from './message-context';
 
 /**
  * SMS through the store's messaging connection: held until the recipient's quiet hours end,
- * skipped when the parcel has moved on while it waited, cut to the connection's length budget
- * with the tracking link kept whole, and followed by the provider's delivery reports.
+ * skipped when the parcel has moved on while it waited (an order's news does not move on), cut
+ * to the connection's length budget with the tracking link kept whole, and followed by the
+ * provider's delivery reports.
  */
 export class SmsDelivery {
   constructor(
@@ -29,7 +30,7 @@ export class SmsDelivery {
     if (!connection) return skip('the store has no SMS connection');
     if (!released && (await this.heldForQuietHours(message))) return;
     if (record.notBefore && message.currentTrigger !== message.trigger) {
-      const now = statusWords(context.parcel.status, 'en').toLowerCase();
+      const now = statusWords(context.parcel?.status, 'en').toLowerCase();
       return skip(`the parcel moved on (${now}) while the message waited for quiet hours`);
     }
     const channel: MessageChannel = ports.messages(connection);

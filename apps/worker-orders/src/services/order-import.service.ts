@@ -1,4 +1,5 @@
 import type { Platform } from '@shiplink/app-kit';
+import { parseStoreSettings } from '@shiplink/connectors';
 import type { FulfilmentOrderRecord } from '@shiplink/db';
 import {
   fulfilmentOrderKey,
@@ -11,6 +12,7 @@ import {
 import { withLogContext } from '@shiplink/logger';
 import { CarrierShipmentService } from './carrier-shipment.service';
 import { ExportRouting } from './export-routing';
+import { exportPlan, isOwnEcho } from './export-status';
 import { SkuGate } from './sku-gate.service';
 
 /**
@@ -63,7 +65,9 @@ export class OrderImportService {
     }
     const fulfilment = found;
     const system = ports.fulfilment(fulfilment);
-    const intent = system.intentFor(canonical.status);
+    const settings = parseStoreSettings(store.store.settings, store.storeId);
+    const plan = exportPlan(system, settings, canonical);
+    const { intent } = plan;
     if (intent === 'skip') {
       logger.info('order not exported in this status', { status: canonical.status });
       return;
@@ -111,6 +115,14 @@ export class OrderImportService {
         settled(recorded, record.status);
         continue;
       }
+      if (isOwnEcho(record, canonical)) {
+        logger.info('store status is the one the warehouse change set: not sent back', {
+          orderKey,
+          storeStatusId: canonical.storeStatusId,
+          status: record?.status,
+        });
+        continue;
+      }
       if (intent === 'cancel') {
         const live = await this.toCancel(system, canonical, destination, record, orderKey);
         if (!live) {
@@ -128,9 +140,18 @@ export class OrderImportService {
         }
       }
       const routing = this.routing.decide(rules, outgoing, destination);
-      const saved = await system.upsertOrder(outgoing, destination, { orderKey }, routing);
+      const saved = await system.upsertOrder(
+        outgoing,
+        destination,
+        { orderKey },
+        { ...(routing ? { routing } : {}), ...(plan.status ? { status: plan.status } : {}) },
+      );
       if (!saved) continue;
       await remember(saved, routing);
+      // The merchant moved the order on from the status the hub showed: theirs from here on.
+      if (record?.storeStatusShown != null) {
+        await repos.orders.markStoreStatusShown(record.id, null);
+      }
       if (saved.unapplied?.length) {
         logger.warn('routing not applied in full', { orderKey, unapplied: saved.unapplied });
       }

@@ -48,11 +48,36 @@ export class ShipmentIntakeService {
     logger.info('shipments polled', { found: shipments.length, since: since.toISOString() });
   }
 
+  /**
+   * A label for goods coming back is no parcel leaving, never a store shipment: it is how the
+   * fulfilment system logs a return, for the returns worker. A voided one is no return.
+   */
+  private async returnLogged(connection: ConnectionRecord, shipment: InboundShipment) {
+    const { producer, logger } = this.platform;
+    if (shipment.voided) return;
+    await producer.enqueue(
+      jobs.returnReported,
+      {
+        connectionId: connection.id,
+        report: {
+          sourceRef: shipment.sourceId,
+          orderKey: shipment.orderKey,
+          fulfilmentOrderId: shipment.fulfilmentOrderId,
+          state: 'received',
+          reason: 'return label logged at the fulfilment system',
+          trackingNumber: shipment.trackingNumber,
+          items: shipment.items.map((item) => ({ ...item, condition: null })),
+        },
+      },
+      { correlationId: currentLogContext().correlationId ?? `return-${shipment.sourceId}` },
+    );
+    logger.info('return label handed to returns', { sourceId: shipment.sourceId });
+  }
+
   private async record(connection: ConnectionRecord, shipment: InboundShipment): Promise<void> {
     const { repos, producer, logger } = this.platform;
     if (shipment.isReturn) {
-      // A label for goods coming back is no parcel leaving: never a store shipment.
-      logger.info('return label is not an outbound shipment', { sourceId: shipment.sourceId });
+      await this.returnLogged(connection, shipment);
       return;
     }
     const fulfilment =

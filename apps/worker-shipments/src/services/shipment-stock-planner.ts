@@ -37,17 +37,18 @@ export class ShipmentStockPlanner {
       settings.locationRef;
     const planned = shipment.voided
       ? 0
-      : await repos.stockDecrements.plan({
+      : await repos.stockMovements.plan({
           storeId: connection.storeId,
           connectionId: connection.id,
-          shipmentRef: shipment.sourceId,
+          sourceRef: shipment.sourceId,
           locationRef,
           origin,
+          sign: -1,
           items: plannedDecrements(shipment.items),
         });
     await producer.enqueue(
-      jobs.shipmentStock,
-      { connectionId: connection.id, shipmentRef: shipment.sourceId, voided: shipment.voided },
+      jobs.stockMoves,
+      { connectionId: connection.id, sourceRef: shipment.sourceId, revert: shipment.voided },
       { correlationId: currentLogContext().correlationId ?? `shipment-${shipment.sourceId}` },
     );
     logger.info('shipment stock recorded', { sourceId: shipment.sourceId, origin, planned });

@@ -52,6 +52,7 @@ export class TrackingProgressService {
       const newest = plan.checkpoints.at(-1)?.identity;
       return {
         orderId: tracking.orderId,
+        shipmentId: tracking.shipmentId,
         newest,
         newCheckpoints: plan.checkpoints.length,
         anomalies: plan.anomalies.length,
@@ -61,7 +62,7 @@ export class TrackingProgressService {
       };
     });
     if (!outcome) return { newCheckpoints: 0, anomalies: 0, status: 'unknown', moved: false };
-    const { orderId, newest, current, ...result } = outcome;
+    const { orderId, shipmentId, newest, current, ...result } = outcome;
     logger.info('tracking progress applied', { trackingId, ...result });
     // One write-back per batch: it reads the tracking's whole history, so every status the batch
     // passed through is written (an exception overtaken by a delivery is still noted), and a
@@ -86,6 +87,10 @@ export class TrackingProgressService {
         { trackingId, status: current.status, occurredAt: current.occurredAt.toISOString() },
         { correlationId },
       );
+    }
+    // A parcel back at the merchant is a return of what it held (the returns worker decides).
+    if (current.status === 'returned' && shipmentId) {
+      await this.platform.producer.enqueue(jobs.parcelReturned, { shipmentId }, { correlationId });
     }
     return result;
   }

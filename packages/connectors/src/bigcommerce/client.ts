@@ -4,10 +4,12 @@ import { silentLogger } from '@shiplink/logger';
 import { HttpClient } from '../http/client';
 import { plumbing } from '../http/connector-options';
 import type { BigCommerceClient, BigCommerceClientOptions } from './client-types';
+import { createBigCommerceCatalogClient } from './catalog-client';
 import { fromConsignments } from './consignments';
 import { createBigCommerceInventoryClient } from './inventory-client';
 import { collectPages, hasNextV3Page } from './paging';
 import { bigCommerceProfile } from './profile';
+import { createBigCommerceRefundClient } from './refund-client';
 import {
   BigCommerceHookSchema,
   BigCommerceOrderProductSchema,
@@ -18,13 +20,7 @@ import {
   bigCommerceV3Envelope,
 } from './schemas';
 
-export type { BigCommerceClient, BigCommerceClientOptions } from './client-types';
-export type {
-  BigCommerceAbsoluteAdjustment,
-  BigCommerceAdjustmentOutcome,
-  BigCommerceCatalogSku,
-  BigCommerceInventoryClient,
-} from './inventory-client';
+export type * from './client-types';
 
 const V2_MAX_LIMIT = 250;
 const HOOKS_PAGE = 250;
@@ -99,7 +95,9 @@ export function createBigCommerceClient(options: BigCommerceClientOptions): BigC
 
   return {
     storeHash,
-    ...createBigCommerceInventoryClient({ http, log }),
+    ...createBigCommerceInventoryClient({ http }),
+    ...createBigCommerceCatalogClient({ http, log }),
+    ...createBigCommerceRefundClient({ http }),
 
     async getOrderBundle(orderId) {
       const { data: order } = await http.request({

@@ -1,12 +1,9 @@
 import type { z } from 'zod';
 import { PermanentError } from '@shiplink/errors';
-import type { Logger } from '@shiplink/logger';
 import type { HttpClient } from '../http/client';
 import { settleInBatches, type PayloadAnswer, type SettledItems } from './adjustment-batches';
 import { BigCommerceV3ErrorSchema } from './hook-schemas';
 import {
-  BigCommerceCatalogProductSkuSchema,
-  BigCommerceCatalogVariantSkuSchema,
   BigCommerceInventoryItemSchema,
   BigCommerceInventoryLocationSchema,
   BigCommerceTransactionSchema,
@@ -28,12 +25,10 @@ export interface BigCommerceAbsoluteAdjustment {
   quantity: number;
 }
 
-/** A SKU the catalog has: a product's (`variantId` its base variant, if any) or a variant's. */
-export interface BigCommerceCatalogSku {
-  sku: string;
-  productId: number;
-  variantId: number | null;
-}
+/** One item of a relative adjustment: a change (negative to take away) at one location. */
+export type BigCommerceRelativeAdjustment = { location_id: number; quantity: number } & (
+  { sku: string } | { variant_id: number } | { product_id: number }
+);
 
 export type BigCommerceAdjustmentOutcome = SettledItems<BigCommerceAbsoluteAdjustment>;
 
@@ -48,8 +43,6 @@ export interface BigCommerceInventoryClient {
     skus?: readonly string[];
     locationIds?: readonly number[];
   }): Promise<BigCommerceInventoryItem[]>;
-  /** The products and variants with these SKUs; SKUs the catalog does not have are absent. */
-  findCatalogSkus(skus: readonly string[]): Promise<BigCommerceCatalogSku[]>;
   /** One payload of at most 2000 items: all applied (a transaction), or all refused (a 422). */
   adjustAbsolute(
     reason: string,
@@ -63,41 +56,33 @@ export interface BigCommerceInventoryClient {
     reason: string,
     items: readonly BigCommerceAbsoluteAdjustment[],
   ): Promise<BigCommerceAdjustmentOutcome>;
+  /**
+   * Adds or takes away stock, at most 2000 items, all applied or all refused (a 422 is thrown:
+   * e.g. an item that never had an absolute level there). Sent once: a repeat would apply twice,
+   * so after a transient failure the caller reads the levels before trying again.
+   */
+  adjustRelative(
+    items: readonly BigCommerceRelativeAdjustment[],
+    reason: string,
+  ): Promise<{ transactionId: string }>;
 }
 
 const LOCATIONS = { path: '/v3/inventory/locations', endpoint: 'GET /v3/inventory/locations' };
 const ITEMS = { path: '/v3/inventory/items', endpoint: 'GET /v3/inventory/items' };
-const PRODUCTS = { path: '/v3/catalog/products', endpoint: 'GET /v3/catalog/products' };
-const VARIANTS = { path: '/v3/catalog/variants', endpoint: 'GET /v3/catalog/variants' };
 const ABSOLUTE = {
   path: '/v3/inventory/adjustments/absolute',
   endpoint: 'PUT /v3/inventory/adjustments/absolute',
 };
+const RELATIVE = {
+  path: '/v3/inventory/adjustments/relative',
+  endpoint: 'POST /v3/inventory/adjustments/relative',
+};
 
-type Query = Record<string, string>;
-type Endpoint = { path: string; endpoint: string };
+export type Query = Record<string, string>;
+export type Endpoint = { path: string; endpoint: string };
 
-/**
- * Lookups of SKUs by a comma-separated filter, in bounded chunks; a SKU that has a comma of its
- * own goes alone through the exact `sku` filter, which both catalog lists document.
- */
-function skuQueries(skus: readonly string[]): { query: Query; asked: string[] }[] {
-  const wanted = [...new Set(skus)].filter((sku) => sku !== '');
-  return [
-    ...commaChunks(wanted.filter((sku) => !sku.includes(','))).map((chunk) => ({
-      query: { 'sku:in': chunk.join(',') },
-      asked: chunk,
-    })),
-    ...wanted.filter((sku) => sku.includes(',')).map((sku) => ({ query: { sku }, asked: [sku] })),
-  ];
-}
-
-export function createBigCommerceInventoryClient(deps: {
-  http: HttpClient;
-  log: Logger;
-}): BigCommerceInventoryClient {
-  const { http, log } = deps;
-
+/** Pages of a v3 collection: one, or all of them. */
+export function v3Reader(http: HttpClient) {
   const page = async <T>(at: Endpoint, item: z.ZodType<T>, query: Query, pageNo: number) => {
     const { data } = await http.request({
       method: 'GET',
@@ -107,56 +92,28 @@ export function createBigCommerceInventoryClient(deps: {
     });
     return { items: data?.data ?? [], pagination: data?.meta?.pagination };
   };
-
   const list = <T>(at: Endpoint, item: z.ZodType<T>, query: Query) =>
     collectPages(async (pageNo) => {
       const { items, pagination } = await page(at, item, query, pageNo);
       return { items, more: hasNextV3Page(pageNo, items.length, PAGE_SIZE, pagination) };
     });
+  return { page, list, pageSize: PAGE_SIZE };
+}
 
-  /**
-   * Catalog rows with the SKUs asked. SKUs are unique in a store, so more matches than SKUs asked
-   * means the list filter was not applied (the variant reference documents only `sku`, though
-   * the live API filters by `sku:in` too): then one SKU at a time by the exact `sku` filter.
-   */
-  const withSkus = async <T>(
-    at: Endpoint,
-    item: z.ZodType<T>,
-    query: Query,
-    asked: string[],
-  ): Promise<T[]> => {
-    let ignored = false;
-    const rows = await collectPages(async (pageNo) => {
-      const { items, pagination } = await page(at, item, query, pageNo);
-      if ((pagination?.total ?? items.length) > asked.length) {
-        ignored = true;
-        return { items: [], more: false };
-      }
-      return { items, more: hasNextV3Page(pageNo, items.length, PAGE_SIZE, pagination) };
-    });
-    if (!ignored) return rows;
-    // Even the exact filter was not applied: walking the whole catalog is not an option.
-    if (query.sku !== undefined) return [];
-    log.warn('bigcommerce ignored a sku list filter', {
-      endpoint: at.endpoint,
-      skus: asked.length,
-    });
-    const one: T[] = [];
-    for (const sku of asked) {
-      const exact: Query = { sku };
-      if (query.include_fields) exact.include_fields = query.include_fields;
-      one.push(...(await withSkus(at, item, exact, [sku])));
-    }
-    return one;
-  };
+const tooMany = () =>
+  new PermanentError(`at most ${MAX_ADJUSTMENT_ITEMS} items per adjustment`, {
+    provider: 'bigcommerce',
+    reason: 'bigcommerce.payload_too_large',
+  });
+
+export function createBigCommerceInventoryClient(deps: {
+  http: HttpClient;
+}): BigCommerceInventoryClient {
+  const { http } = deps;
+  const { list } = v3Reader(http);
 
   const adjustAbsolute: BigCommerceInventoryClient['adjustAbsolute'] = async (reason, items) => {
-    if (items.length > MAX_ADJUSTMENT_ITEMS) {
-      throw new PermanentError(`at most ${MAX_ADJUSTMENT_ITEMS} items per adjustment`, {
-        provider: 'bigcommerce',
-        reason: 'bigcommerce.payload_too_large',
-      });
-    }
+    if (items.length > MAX_ADJUSTMENT_ITEMS) throw tooMany();
     // An absolute level is safe to send twice, so transient failures are retried as usual.
     // A refused payload names the offending items only in its 422 body.
     const answer = await http.request({
@@ -200,43 +157,6 @@ export function createBigCommerceInventoryClient(deps: {
       return items.filter((item) => wanted.has(item.identity.sku));
     },
 
-    async findCatalogSkus(skus) {
-      const found = new Map<string, BigCommerceCatalogSku>();
-      for (const { query, asked } of skuQueries(skus)) {
-        const fields = { include_fields: 'sku,base_variant_id' };
-        const products = await withSkus(
-          PRODUCTS,
-          BigCommerceCatalogProductSkuSchema,
-          { ...query, ...fields },
-          asked,
-        );
-        for (const product of products) {
-          if (!asked.includes(product.sku)) continue;
-          const variantId = product.base_variant_id ?? null;
-          found.set(product.sku, { sku: product.sku, productId: product.id, variantId });
-        }
-      }
-      // A product without options carries its SKU itself; the rest are its variants' SKUs.
-      for (const { query, asked } of skuQueries(skus.filter((sku) => !found.has(sku)))) {
-        const fields = { include_fields: 'sku,product_id' };
-        const variants = await withSkus(
-          VARIANTS,
-          BigCommerceCatalogVariantSkuSchema,
-          { ...query, ...fields },
-          asked,
-        );
-        for (const variant of variants) {
-          if (!asked.includes(variant.sku) || found.has(variant.sku)) continue;
-          found.set(variant.sku, {
-            sku: variant.sku,
-            productId: variant.product_id,
-            variantId: variant.id,
-          });
-        }
-      }
-      return [...found.values()];
-    },
-
     adjustAbsolute,
 
     setAbsoluteStock(reason, items) {
@@ -247,6 +167,28 @@ export function createBigCommerceInventoryClient(deps: {
         batchSize: MAX_ADJUSTMENT_ITEMS,
         maxSplitRequests: MAX_SPLIT_REQUESTS,
       });
+    },
+
+    async adjustRelative(items, reason) {
+      if (items.length > MAX_ADJUSTMENT_ITEMS) throw tooMany();
+      const { data } = await http.request({
+        method: 'POST',
+        ...RELATIVE,
+        body: { reason, items },
+        schema: BigCommerceTransactionSchema,
+        retries: 0,
+      });
+      if (!data) {
+        throw new PermanentError(
+          'bigcommerce answered a relative adjustment without a transaction',
+          {
+            provider: 'bigcommerce',
+            endpoint: RELATIVE.endpoint,
+            reason: 'bigcommerce.unexpected_response',
+          },
+        );
+      }
+      return { transactionId: data.transaction_id };
     },
   };
 }

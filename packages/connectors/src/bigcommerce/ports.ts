@@ -4,6 +4,7 @@ import { toCanonicalOrder } from './mapping';
 import type { BigCommerceOrder, BigCommerceShipment } from './schemas';
 import type { BigCommerceSettings } from './settings';
 import { toShipmentCreate } from './shipment-mapping';
+import { bigCommerceRefunds } from './refund-port';
 import { bigCommerceStock } from './stock-port';
 import { bigCommerceOrderStatus, BigCommerceStatusIds } from './statuses';
 
@@ -101,5 +102,6 @@ export function bigCommerceStorePlatform(
       return storeShipment(created);
     },
     ...bigCommerceStock(client),
+    refunds: bigCommerceRefunds(client),
   };
 }

@@ -7,8 +7,10 @@ import { count, decimal, text } from './vendor-values';
  * documented); the transforms only normalise, so the parsed value is easy to map.
  */
 
+export * from './catalog-schemas';
 export * from './hook-schemas';
 export * from './inventory-schemas';
+export * from './refund-schemas';
 export * from './shipment-schemas';
 
 export const BigCommerceResourceLinkSchema = z

@@ -44,7 +44,11 @@ export const BigCommerceShipmentCreateSchema = z.object({
   tracking_link: z.string().max(500).optional(),
   shipping_provider: z.string().optional(),
   shipping_method: z.string().optional(),
-  merchant_shipping_cost: z.string().optional(),
+  /** What the merchant paid to ship, a decimal string ("7.50"); BigCommerce keeps four places. */
+  merchant_shipping_cost: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, 'must be a decimal like "7.50"')
+    .optional(),
   comments: z.string().max(65_535).optional(),
 });
 export type BigCommerceShipmentCreate = z.infer<typeof BigCommerceShipmentCreateSchema>;

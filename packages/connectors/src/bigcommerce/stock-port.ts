@@ -1,4 +1,5 @@
-import type { StockLevel, StorePlatform } from '@shiplink/domain';
+import type { StockAdjustResult, StockLevel, StorePlatform } from '@shiplink/domain';
+import { PermanentError } from '@shiplink/errors';
 import type { BigCommerceAbsoluteAdjustment, BigCommerceClient } from './client';
 
 /** The most BigCommerce keeps of one product or variant at one location. */
@@ -15,11 +16,43 @@ export const STOCK_REFUSALS = {
 const locationId = (ref: string): number | undefined =>
   /^\d+$/.test(ref) && Number.isSafeInteger(Number(ref)) ? Number(ref) : undefined;
 
-type StockPort = Pick<StorePlatform, 'setStock' | 'readStock' | 'knownSkus'>;
+type StockPort = Pick<StorePlatform, 'setStock' | 'readStock' | 'knownSkus' | 'adjustStock'>;
 
 /** Stock in the hub's terms over BigCommerce's catalog and multi-location Inventory API. */
 export function bigCommerceStock(client: BigCommerceClient): StockPort {
   return {
+    /**
+     * One relative adjustment per item: BigCommerce applies or refuses a payload whole, and a
+     * refusal of one SKU (never set at that location, tracked another way) must not hold back
+     * the others. A refusal is answered; a transient failure is thrown after the items before
+     * it were applied, for the caller to tell by the levels.
+     */
+    async adjustStock(adjustments, reason): Promise<StockAdjustResult> {
+      const result: StockAdjustResult = { applied: [], rejected: [] };
+      for (const adjustment of adjustments) {
+        const location = locationId(adjustment.locationRef);
+        if (location === undefined) {
+          result.rejected.push({ adjustment, reason: STOCK_REFUSALS.unknownLocation });
+          continue;
+        }
+        if (!Number.isSafeInteger(adjustment.delta) || adjustment.delta === 0) {
+          result.rejected.push({ adjustment, reason: 'a change is a whole number of units' });
+          continue;
+        }
+        try {
+          await client.adjustRelative(
+            [{ location_id: location, sku: adjustment.sku, quantity: adjustment.delta }],
+            reason,
+          );
+          result.applied.push(adjustment);
+        } catch (error) {
+          if (!(error instanceof PermanentError)) throw error;
+          result.rejected.push({ adjustment, reason: error.message });
+        }
+      }
+      return result;
+    },
+
     async knownSkus(skus) {
       const found = new Set((await client.findCatalogSkus(skus)).map((entry) => entry.sku));
       return [...new Set(skus)].filter((sku) => found.has(sku));

@@ -11,6 +11,7 @@ import {
   statusOf,
   toCanonicalOrder,
 } from './mapping';
+import { planReturnWrites } from './return-writes';
 import { planParcelWrites } from './parcel-writes';
 import { writeStock } from './stock';
 import { ensureParcelType } from './parcel-type';
@@ -165,6 +166,11 @@ export function commercetoolsStorePlatform(
       });
       if (!applied) return { changes: 0, missing: update.parcels.map((p) => p.shipmentRef) };
       return { changes: applied.actions, missing: [...missing, ...foreign] };
+    },
+    async recordReturn(orderRef, record) {
+      await client.applyToOrder(orderRef, (order) =>
+        inRoute(order, client.storeKey, settings) ? planReturnWrites(order, record) : [],
+      );
     },
   };
 }

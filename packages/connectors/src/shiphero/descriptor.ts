@@ -16,6 +16,8 @@ import { shipHeroStock } from './stock';
 import {
   InventoryUpdateSchema,
   OrderCanceledSchema,
+  reportedReturn,
+  ReturnUpdateSchema,
   ShipHeroWebhookEnvelopeSchema,
   ShipmentUpdateSchema,
   shipHeroMessageId,
@@ -81,7 +83,18 @@ const webhook: WebhookHandler = {
         intent: { kind: 'fulfilment-order.changed', fulfilmentOrderRef: ref },
       };
     }
-    // Return Update and the rest are kept in the inbox; nothing in the hub acts on them yet.
+    if (topic === 'Return Update') {
+      const update = parseWebhookBody(request.rawBody, ReturnUpdateSchema, topic);
+      if (!update.ok) return update;
+      const report = reportedReturn(update.data);
+      if (!report) return recorded;
+      return {
+        ...recorded,
+        ...(report.orderKey ? { orderRef: report.orderKey } : {}),
+        intent: { kind: 'return.reported', report },
+      };
+    }
+    // The rest are kept in the inbox; nothing in the hub acts on them.
     if (topic !== 'Shipment Update') return recorded;
     const shipment = parseWebhookBody(request.rawBody, ShipmentUpdateSchema, 'Shipment Update');
     if (!shipment.ok) return shipment;

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import type { ReportedReturn } from '@shiplink/domain';
 import { header } from '../http/profile';
 
 /*
@@ -105,3 +106,61 @@ export const OrderCanceledSchema = z
     order_number: text.nullish(),
   })
   .loose();
+
+/** ShipHero's return statuses before the goods are back; every other status means received. */
+const NOT_RECEIVED = new Set(['pending', 'open', 'requested', 'awaiting', 'label_created']);
+
+export const ReturnUpdateSchema = z
+  .object({
+    webhook_type: z.literal('Return Update'),
+    return: z
+      .object({
+        id: numeric.nullish(),
+        uuid: text.nullish(),
+        order_id: numeric.nullish(),
+        order_uuid: text.nullish(),
+        partner_order_id: text.nullish(),
+        status: text.nullish(),
+        reason: text.nullish(),
+        tracking_number: text.nullish(),
+        line_items: z
+          .array(
+            z
+              .object({
+                partner_line_item_id: text.nullish(),
+                sku: text.nullish(),
+                quantity: z.number().int().positive().max(1_000_000),
+                condition: text.nullish(),
+              })
+              .loose(),
+          )
+          .max(500)
+          .default([]),
+      })
+      .loose(),
+  })
+  .loose();
+export type ReturnUpdate = z.infer<typeof ReturnUpdateSchema>;
+
+/** A Return Update as the hub's reported return; undefined when it names no return. */
+export function reportedReturn(update: ReturnUpdate): ReportedReturn | undefined {
+  const ret = update.return;
+  const sourceRef = ret.uuid || (ret.id === null || ret.id === undefined ? '' : String(ret.id));
+  if (!sourceRef) return undefined;
+  const cap = (value: string | null | undefined, max: number) =>
+    value?.trim().slice(0, max) || null;
+  return {
+    sourceRef,
+    orderKey: cap(ret.partner_order_id, 200),
+    fulfilmentOrderId: cap(ret.order_uuid, 200),
+    state: NOT_RECEIVED.has((ret.status ?? '').trim().toLowerCase()) ? 'reported' : 'received',
+    reason: cap(ret.reason, 500),
+    trackingNumber: cap(ret.tracking_number, 200),
+    items: ret.line_items.map((item) => ({
+      lineRef: cap(item.partner_line_item_id, 200),
+      sku: cap(item.sku, 200),
+      quantity: item.quantity,
+      condition: cap(item.condition, 100),
+    })),
+  };
+}

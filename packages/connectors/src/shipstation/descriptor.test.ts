@@ -41,9 +41,18 @@ describe('shipStation webhook handler', () => {
     },
   );
 
+  it.each(['ORDER_NOTIFY', 'FULFILLMENT_REJECTED'])('points %s at the orders it lists', (type) => {
+    const orders = batch.replace('shipments', 'orders');
+    expect(deliver(pointer(orders, type), token)).toMatchObject({
+      ok: true,
+      topic: type,
+      intent: { kind: 'fulfilment-orders.available', batchRef: orders },
+    });
+  });
+
   it('records other events without asking for work', () => {
-    const verdict = deliver(pointer(batch.replace('shipments', 'orders'), 'ORDER_NOTIFY'), token);
-    expect(verdict).toMatchObject({ ok: true, topic: 'ORDER_NOTIFY' });
+    const verdict = deliver(pointer(batch, 'ITEM_ORDER_NOTIFY'), token);
+    expect(verdict).toMatchObject({ ok: true, topic: 'ITEM_ORDER_NOTIFY' });
     expect(verdict).not.toHaveProperty('intent');
   });
 
@@ -101,23 +110,33 @@ describe('shipStation webhook registration', () => {
       },
     }) as unknown as ShipStationClient;
 
-  it('subscribes SHIP_NOTIFY once', async () => {
+  it('subscribes shipments, new orders and rejections once each', async () => {
     const subscribed: unknown[] = [];
+    const events = ['SHIP_NOTIFY', 'ORDER_NOTIFY', 'FULFILLMENT_REJECTED'];
     const fresh = await shipStation.registerWebhooks!(
       clientWith([], subscribed),
       destination,
       shipStation.settings.parse({}),
     );
-    expect(fresh).toEqual({ registered: ['SHIP_NOTIFY'], existing: [] });
+    expect(fresh).toEqual({ registered: events, existing: [] });
     expect(subscribed).toEqual([
-      { targetUrl: destination, event: 'SHIP_NOTIFY', friendlyName: 'Shiplink shipments' },
+      { targetUrl: destination, event: 'SHIP_NOTIFY', friendlyName: 'Shiplink ship notify' },
+      { targetUrl: destination, event: 'ORDER_NOTIFY', friendlyName: 'Shiplink order notify' },
+      {
+        targetUrl: destination,
+        event: 'FULFILLMENT_REJECTED',
+        friendlyName: 'Shiplink fulfillment rejected',
+      },
     ]);
     const again = await shipStation.registerWebhooks!(
-      clientWith([{ event: 'SHIP_NOTIFY', url: destination }], subscribed),
+      clientWith(
+        events.map((event) => ({ event, url: destination })),
+        subscribed,
+      ),
       destination,
       shipStation.settings.parse({}),
     );
-    expect(again).toEqual({ registered: [], existing: ['SHIP_NOTIFY'] });
-    expect(subscribed).toHaveLength(1);
+    expect(again).toEqual({ registered: [], existing: events });
+    expect(subscribed).toHaveLength(3);
   });
 });

@@ -17,8 +17,20 @@ import { assertSameOrigin, parseShipStationWebhook, verifyShipStationToken } fro
 
 /** Events whose resource_url lists shipments. */
 const SHIPMENT_EVENTS = new Set(['SHIP_NOTIFY', 'ITEM_SHIP_NOTIFY']);
-/** The event the hub subscribes to. */
-const SUBSCRIBED_EVENT = 'SHIP_NOTIFY';
+/** Events whose resource_url lists orders: new imports and a fulfilment partner's refusals. */
+const ORDER_EVENTS = new Set(['ORDER_NOTIFY', 'FULFILLMENT_REJECTED']);
+/** The events the hub subscribes to. */
+const SUBSCRIBED_EVENTS = ['SHIP_NOTIFY', 'ORDER_NOTIFY', 'FULFILLMENT_REJECTED'] as const;
+
+function intentOf(resourceType: string, resourceUrl: string) {
+  if (SHIPMENT_EVENTS.has(resourceType)) {
+    return { intent: { kind: 'shipments.available', batchRef: resourceUrl } as const };
+  }
+  if (ORDER_EVENTS.has(resourceType)) {
+    return { intent: { kind: 'fulfilment-orders.available', batchRef: resourceUrl } as const };
+  }
+  return {};
+}
 
 /** The URL token that stands in for a signature: long, random, and URL-safe. */
 const newUrlToken = () => randomBytes(24).toString('base64url');
@@ -62,9 +74,7 @@ const webhook: WebhookHandler = {
       // A pointer has no id of its own: the same batch pointed at again is the same event.
       eventRef: `${resourceType}:${digest(resourceUrl)}`,
       payload: parsed.data,
-      ...(SHIPMENT_EVENTS.has(resourceType)
-        ? { intent: { kind: 'shipments.available', batchRef: resourceUrl } as const }
-        : {}),
+      ...intentOf(resourceType, resourceUrl),
     };
   },
 };
@@ -87,14 +97,21 @@ export const shipStation = defineConnector({
   webhook,
   async registerWebhooks(client, destination) {
     const hooks = await client.listWebhooks();
-    const found = hooks.some((h) => h.event === SUBSCRIBED_EVENT && h.url === destination);
-    if (found) return { registered: [], existing: [SUBSCRIBED_EVENT] };
-    await client.subscribeWebhook({
-      targetUrl: destination,
-      event: SUBSCRIBED_EVENT,
-      friendlyName: 'Shiplink shipments',
-    });
-    return { registered: [SUBSCRIBED_EVENT], existing: [] };
+    const registered: string[] = [];
+    const existing: string[] = [];
+    for (const event of SUBSCRIBED_EVENTS) {
+      if (hooks.some((h) => h.event === event && h.url === destination)) {
+        existing.push(event);
+        continue;
+      }
+      await client.subscribeWebhook({
+        targetUrl: destination,
+        event,
+        friendlyName: `Shiplink ${event.toLowerCase().replace(/_/g, ' ')}`,
+      });
+      registered.push(event);
+    }
+    return { registered, existing };
   },
-  polls: ['shipments'],
+  polls: ['shipments', 'fulfilment-orders'],
 });

@@ -64,6 +64,8 @@ export interface ToShipStationContext {
   timeZone?: string;
   /** What the store's routing rules decided, in ShipStation's ids. */
   routing?: ShipStationRouting;
+  /** The store's status table's word for this order, over `orderStatusFor`. */
+  status?: ShipStationOrderStatus;
 }
 
 function address(value: Address, residential: boolean | null): ShipStationAddressInput {
@@ -108,7 +110,7 @@ export function toShipStationOrder(
   destination: Destination,
   ctx: ToShipStationContext,
 ): ShipStationCreateOrder {
-  const orderStatus = orderStatusFor(order.status);
+  const orderStatus = ctx.status ?? orderStatusFor(order.status);
   if (!orderStatus) {
     throw new PermanentError(`order status ${order.status} is not exported to ShipStation`, {
       provider: SHIPSTATION_PROVIDER,

@@ -1,3 +1,4 @@
+import { PermanentError } from '@shiplink/errors';
 import type {
   FulfilmentOrderState,
   FulfilmentOrderStatus,
@@ -6,8 +7,10 @@ import type {
 } from '@shiplink/domain';
 import type { ShipStationClient } from './client';
 import { fromShipStationShipment, orderStatusFor, toShipStationOrder } from './mapping';
+import { parseShipStationDateTime } from './dates';
 import { shipStationRouting } from './routing';
-import type { ShipStationOrder, ShipStationShipment } from './schemas';
+import { SHIPSTATION_PROVIDER } from './profile';
+import type { ShipStationOrder, ShipStationOrderStatus, ShipStationShipment } from './schemas';
 import type { ShipStationSettings } from './settings';
 
 /**
@@ -23,16 +26,60 @@ const CANONICAL_STATUS: Readonly<Record<string, FulfilmentOrderStatus>> = {
   cancelled: 'cancelled',
 };
 
+/** The statuses `createorder` takes; the others are ShipStation's to set. */
+const EXPORTABLE = new Set<string>([
+  'awaiting_payment',
+  'awaiting_shipment',
+  'pending_fulfillment',
+  'on_hold',
+  'cancelled',
+]);
+
+function exportableStatus(word: string): ShipStationOrderStatus {
+  if (!EXPORTABLE.has(word)) {
+    throw new PermanentError(
+      `the store's status table exports with "${word}", which ShipStation does not take (${[...EXPORTABLE].join(', ')})`,
+      { provider: SHIPSTATION_PROVIDER, reason: 'store.bad_settings' },
+    );
+  }
+  return word as ShipStationOrderStatus;
+}
+
 /** A status word ShipStation may add later is an open order: only the known settled ones stop. */
 export function shipStationOrderStatus(rawStatus: string): FulfilmentOrderStatus {
   return CANONICAL_STATUS[rawStatus] ?? 'open';
 }
 
+/** ShipStation's statuses that are exceptions when the warehouse moves an order there. */
+const EXCEPTIONS: Readonly<Record<string, 'on_hold' | 'awaiting_payment' | 'rejected'>> = {
+  on_hold: 'on_hold',
+  awaiting_payment: 'awaiting_payment',
+  rejected_fulfillment: 'rejected',
+};
+
+/** The newest line of the internal notes: where ShipStation and partners say why. */
+const lastNote = (notes: string | null | undefined) =>
+  notes?.trim().split('\n').at(-1)?.trim().slice(0, 300) || null;
+
 export function orderState(order: ShipStationOrder): FulfilmentOrderState {
+  const kind = EXCEPTIONS[order.orderStatus];
+  const shipBy = order.shipByDate ? parseShipStationDateTime(order.shipByDate) : undefined;
   return {
     externalId: String(order.orderId),
     status: shipStationOrderStatus(order.orderStatus),
     rawStatus: order.orderStatus,
+    ...(kind
+      ? {
+          exception: {
+            kind,
+            detail:
+              kind === 'on_hold' && order.holdUntilDate
+                ? `held until ${order.holdUntilDate.slice(0, 10)}`
+                : lastNote(order.internalNotes),
+          },
+        }
+      : {}),
+    shipBy: shipBy ? shipBy.toISOString() : null,
   };
 }
 
@@ -73,11 +120,18 @@ export function shipStationFulfilmentSystem(
     ...(settings.storeId ? { storeId: settings.storeId } : {}),
   });
   return {
-    async upsertOrder(order, destination, { orderKey }, decision) {
-      if (!orderStatusFor(order.status)) return undefined;
-      const routing = decision ? await shipStationRouting(client, decision) : undefined;
+    async upsertOrder(order, destination, { orderKey }, options = {}) {
+      const status = options.status === undefined ? undefined : exportableStatus(options.status);
+      if (!status && !orderStatusFor(order.status)) return undefined;
+      const routing = options.routing
+        ? await shipStationRouting(client, options.routing)
+        : undefined;
       const saved = await client.upsertOrder(
-        toShipStationOrder(order, destination, { ...context(orderKey), routing }),
+        toShipStationOrder(order, destination, {
+          ...context(orderKey),
+          routing,
+          ...(status ? { status } : {}),
+        }),
       );
       return { ...orderState(saved), ...(routing ? { unapplied: routing.unapplied } : {}) };
     },
@@ -105,6 +159,12 @@ export function shipStationFulfilmentSystem(
       return target === 'cancelled' ? 'cancel' : 'export';
     },
     statusOf: shipStationOrderStatus,
+    async ordersIn(batchRef) {
+      return (await client.fetchOrdersResource(batchRef)).map(orderState);
+    },
+    async ordersChangedSince(since) {
+      return (await client.listOrders({ modifyDateStart: since })).map(orderState);
+    },
     async shipmentsIn(batchRef) {
       return (await client.fetchShipmentsResource(batchRef)).map(inboundShipment);
     },

@@ -7,11 +7,8 @@ import { startShipStationSimulator, type RunningShipStationSimulator } from './s
 
 const A = { apiKey: 'key-routing', apiSecret: 'secret-routing' };
 
-const decision = (overrides: Partial<RoutingDecision>): RoutingDecision => ({
-  version: 1,
-  tags: [],
-  applied: [{ id: 'rule', name: 'Rule' }],
-  ...overrides,
+const decision = (overrides: Partial<RoutingDecision>): { routing: RoutingDecision } => ({
+  routing: { version: 1, tags: [], applied: [{ id: 'rule', name: 'Rule' }], ...overrides },
 });
 
 describe('ShipStation orders as the routing rules decided', () => {
@@ -114,6 +111,24 @@ describe('ShipStation orders as the routing rules decided', () => {
       externalId: expect.any(String),
       status: 'open',
       rawStatus: 'awaiting_shipment',
+      shipBy: null,
     });
+  });
+});
+
+describe('ShipStation orders with the status the store table names', () => {
+  it('refuses a status ShipStation does not take', async () => {
+    const system = shipStationFulfilmentSystem(
+      createShipStationClient({ baseUrl: 'http://127.0.0.1:9', credentials: A }),
+      { customFields: [] },
+    );
+    await expect(
+      system.upsertOrder(
+        giftOrder,
+        giftOrder.destinations[0]!,
+        { orderKey: 'k' },
+        { status: 'shipped' },
+      ),
+    ).rejects.toMatchObject({ reason: 'store.bad_settings' });
   });
 });

@@ -1,4 +1,7 @@
-import { createTestDatabase, type TestDatabase } from '@shiplink/testing';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createTestDatabase, TEST_DATABASE_URL, type TestDatabase } from '@shiplink/testing';
 import { createRepos, type Repos } from '../index';
 import { seedShipment } from '../test/seed';
 
@@ -51,6 +54,49 @@ describe('NotificationsRepo on PostgreSQL', () => {
     });
     const sms = await repos.notifications.claim({ ...claim, channel: 'sms' });
     expect(sms.created).toBe(true);
+  });
+
+  it('claims one message per order news (its ref), trigger and channel, keeping the first facts', async () => {
+    const { orderId, storeId } = claim;
+    const refund = {
+      orderId,
+      storeId,
+      trigger: 'refund_issued',
+      channel: 'email',
+      recipientHash: 'h1',
+      recipientMasked: 'a***@example.fi',
+      language: 'fi',
+      subjectRef: 'refund-1',
+      facts: { amount: '49.90', currency: 'EUR' },
+    };
+    const claims = await Promise.all([1, 2, 3].map(() => repos.notifications.claim(refund)));
+    expect(new Set(claims.map((c) => c.record.id)).size).toBe(1);
+    expect(claims.filter((c) => c.created)).toHaveLength(1);
+    expect(claims[0]!.record).toMatchObject({
+      shipmentId: null,
+      subjectKey: `order:${orderId}:refund-1`,
+      facts: { amount: '49.90', currency: 'EUR' },
+      state: 'pending',
+    });
+    // Claimed again with other facts (a replay after the refund was edited): the first claim's.
+    const again = await repos.notifications.claim({ ...refund, facts: { amount: '1.00' } });
+    expect(again).toMatchObject({ created: false, record: { facts: { amount: '49.90' } } });
+    // A second refund of the order is news of its own; so is the same one on another channel.
+    expect((await repos.notifications.claim({ ...refund, subjectRef: 'refund-2' })).created).toBe(
+      true,
+    );
+    expect((await repos.notifications.claim({ ...refund, channel: 'sms' })).created).toBe(true);
+    expect(
+      (await repos.notifications.forOrder(orderId)).filter((n) => n.trigger === 'refund_issued'),
+    ).toHaveLength(3);
+    // Facts are numbers and codes only: free text is refused before it reaches a row.
+    await expect(
+      repos.notifications.claim({
+        ...refund,
+        subjectRef: 'refund-3',
+        facts: { note: 'from the warehouse' } as never,
+      }),
+    ).rejects.toThrow();
   });
 
   it('moves delivery forward only, and lists the sent messages whose delivery is still open', async () => {
@@ -112,5 +158,132 @@ describe('NotificationsRepo on PostgreSQL', () => {
     expect(repos.notifications.readUnsubscribeToken(token)).toEqual(subject);
     expect(repos.notifications.readUnsubscribeToken(`${token.slice(0, -2)}xx`)).toBeUndefined();
     expect(repos.notifications.readUnsubscribeToken('nonsense')).toBeUndefined();
+  });
+});
+
+/** The migration that made notifications about subjects, run over rows written before it. */
+describe('the order notifications migration', () => {
+  const MIGRATIONS = path.resolve(__dirname, '../../../../prisma/migrations');
+  const MIGRATION = '20261214090000_order_notifications';
+  const schema = `t_migrate_${Date.now().toString(36)}`;
+  let client: Client;
+
+  // Statement by statement, split at every ';' as Prisma's adapter (and createTestDatabase) do.
+  const apply = async (dirs: string[]) => {
+    for (const dir of dirs) {
+      const script = readFileSync(path.join(MIGRATIONS, dir, 'migration.sql'), 'utf8');
+      for (const statement of script.split(';').filter((part) => part.trim())) {
+        await client.query(statement);
+      }
+    }
+  };
+  const all = readdirSync(MIGRATIONS)
+    .filter((dir) => /^\d/.test(dir))
+    .sort();
+
+  beforeAll(async () => {
+    expect(all).toContain(MIGRATION);
+    client = new Client({ connectionString: TEST_DATABASE_URL });
+    await client.connect();
+    await client.query(`CREATE SCHEMA "${schema}"`);
+    await client.query(`SET search_path TO "${schema}"`);
+    await apply(all.filter((dir) => dir < MIGRATION));
+  });
+  afterAll(async () => {
+    await client?.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await client?.end();
+  });
+
+  it('gives every parcel message its shipment as subject, and keeps them one per key', async () => {
+    const ids = {
+      tenant: 'a0000000-0000-4000-8000-000000000001',
+      store: 'a0000000-0000-4000-8000-000000000002',
+      order: 'a0000000-0000-4000-8000-000000000003',
+      parcel1: 'a0000000-0000-4000-8000-000000000004',
+      parcel2: 'a0000000-0000-4000-8000-000000000005',
+    };
+    await client.query(`INSERT INTO tenants (id, name) VALUES ($1, 'Old')`, [ids.tenant]);
+    await client.query(
+      `INSERT INTO stores (id, tenant_id, name, platform, external_ref) VALUES ($1, $2, 'Old', 'bigcommerce', 'old1')`,
+      [ids.store, ids.tenant],
+    );
+    await client.query(
+      `INSERT INTO orders (id, store_id, external_id, order_number, store_status_id, store_status, currency, canonical, updated_at)
+       VALUES ($1, $2, '1', '1', 2, 'Shipped', 'EUR', '{}', now())`,
+      [ids.order, ids.store],
+    );
+    for (const parcel of [ids.parcel1, ids.parcel2]) {
+      await client.query(
+        `INSERT INTO shipments (id, order_id, source, source_id, raw, updated_at) VALUES ($1, $2, 'posti', $3, '{}', now())`,
+        [parcel, ids.order, parcel],
+      );
+    }
+    const rows = [
+      [ids.parcel1, 'delivered', 'email', 'sent'],
+      [ids.parcel1, 'delivered', 'sms', 'skipped'],
+      [ids.parcel1, 'shipped', 'email', 'sent'],
+      [ids.parcel2, 'delivered', 'email', 'pending'],
+    ];
+    for (const [shipment, trigger, channel, state] of rows) {
+      await client.query(
+        `INSERT INTO notifications (id, order_id, shipment_id, store_id, trigger, channel, state, recipient_hash, recipient_masked, language, updated_at)
+         VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, 'h1', 'a***@example.fi', 'fi', now())`,
+        [ids.order, shipment, ids.store, trigger, channel, state],
+      );
+    }
+
+    await apply(all.filter((dir) => dir >= MIGRATION));
+
+    const migrated = await client.query<{ shipment_id: string; subject_key: string }>(
+      'SELECT shipment_id, subject_key FROM notifications',
+    );
+    expect(migrated.rows).toHaveLength(4);
+    for (const row of migrated.rows) expect(row.subject_key).toBe(`shipment:${row.shipment_id}`);
+    const duplicate = client.query(
+      `INSERT INTO notifications (id, order_id, shipment_id, subject_key, store_id, trigger, channel, recipient_hash, recipient_masked, language, updated_at)
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, 'delivered', 'email', 'h2', 'b***@example.fi', 'fi', now())`,
+      [ids.order, ids.parcel1, `shipment:${ids.parcel1}`, ids.store],
+    );
+    await expect(duplicate).rejects.toMatchObject({ code: '23505' });
+    // A parcel's message names its shipment, an order's none.
+    const orphan = client.query(
+      `INSERT INTO notifications (id, order_id, subject_key, store_id, trigger, channel, recipient_hash, recipient_masked, language, updated_at)
+       VALUES (gen_random_uuid(), $1, $2, $3, 'delivered', 'email', 'h2', 'b***@example.fi', 'fi', now())`,
+      [ids.order, `shipment:${ids.parcel1}`, ids.store],
+    );
+    await expect(orphan).rejects.toMatchObject({ code: '23514' });
+
+    // The repository finds the old rows by their new key: a replayed parcel claim makes nothing.
+    const url = new URL(TEST_DATABASE_URL);
+    url.searchParams.set('schema', schema);
+    const repos = createRepos({ databaseUrl: url.toString(), encryptionKey: KEY });
+    try {
+      const again = await repos.notifications.claim({
+        orderId: ids.order,
+        shipmentId: ids.parcel1,
+        storeId: ids.store,
+        trigger: 'delivered',
+        channel: 'email',
+        recipientHash: 'h1',
+        recipientMasked: 'a***@example.fi',
+        language: 'fi',
+      });
+      expect(again).toMatchObject({ created: false, record: { state: 'sent', facts: null } });
+      const news = await repos.notifications.claim({
+        orderId: ids.order,
+        subjectRef: 'hold-1',
+        facts: {},
+        storeId: ids.store,
+        trigger: 'order_on_hold',
+        channel: 'email',
+        recipientHash: 'h1',
+        recipientMasked: 'a***@example.fi',
+        language: 'fi',
+      });
+      expect(news).toMatchObject({ created: true, record: { shipmentId: null, facts: {} } });
+      expect(await repos.notifications.forOrder(ids.order)).toHaveLength(5);
+    } finally {
+      await repos.close();
+    }
   });
 });

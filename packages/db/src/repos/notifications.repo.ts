@@ -1,12 +1,22 @@
+import {
+  notificationSubjectKey,
+  OrderNotificationFactsSchema,
+  type OrderNotificationFacts,
+} from '@shiplink/domain';
 import type { Db } from '../client';
-import type { NotificationState } from '../generated/prisma/client';
+import type { Notification, NotificationState } from '../generated/prisma/client';
 import type { SecretBox } from '../secret-box';
 import { isUniqueViolation } from '../unique';
 
 export interface NotificationRecord {
   id: string;
   orderId: string;
-  shipmentId: string;
+  /** The parcel it is about; null for an order's own news. */
+  shipmentId: string | null;
+  /** `shipment:<shipmentId>` or `order:<orderId>:<subjectRef>` (see `notificationSubjectKey`). */
+  subjectKey: string;
+  /** An order message's facts as they were claimed; null for a parcel's. */
+  facts: OrderNotificationFacts | null;
   storeId: string;
   trigger: string;
   channel: string;
@@ -25,17 +35,13 @@ export interface NotificationRecord {
   createdAt: Date;
 }
 
+/** A message to claim: about a parcel (its shipment), or about an order (the caller's ref, facts). */
 export type NewNotification = Pick<
   NotificationRecord,
-  | 'orderId'
-  | 'shipmentId'
-  | 'storeId'
-  | 'trigger'
-  | 'channel'
-  | 'recipientHash'
-  | 'recipientMasked'
-  | 'language'
-> & { notBefore?: Date | null };
+  'orderId' | 'storeId' | 'trigger' | 'channel' | 'recipientHash' | 'recipientMasked' | 'language'
+> & { notBefore?: Date | null } & (
+    { shipmentId: string } | { subjectRef: string; facts: OrderNotificationFacts }
+  );
 
 /** How far along each delivery status is: queued, then sent, then one of the final three. */
 const DELIVERY_STAGE: Readonly<Record<string, number>> = {
@@ -54,9 +60,22 @@ export interface UnsubscribeSubject {
 }
 
 /**
- * Messages to customers. The (shipment, trigger, channel) unique key is what makes "at most one
+ * A row as the rest of the hub sees it: its facts read back through their schema (a JSON
+ * column is parsed, not cast), so a row that cannot say what it was claimed with fails loudly.
+ */
+function toRecord(row: Notification): NotificationRecord {
+  const { facts, ...rest } = row;
+  return {
+    ...rest,
+    facts: facts === null ? null : OrderNotificationFactsSchema.parse(facts),
+  };
+}
+
+/**
+ * Messages to customers. The (subject, trigger, channel) unique key is what makes "at most one
  * message" hold whatever is replayed: a message is claimed before it is sent, and a claim that
- * exists already is returned, never made twice.
+ * exists already is returned, never made twice. A subject is a parcel, or one thing that happened
+ * to an order (see `notificationSubjectKey`).
  */
 export class NotificationsRepo {
   constructor(
@@ -83,33 +102,57 @@ export class NotificationsRepo {
     }
   }
 
+  /**
+   * The message for this subject, trigger and channel: made now (`created`), or the one made
+   * before, as it was (its recipient, language and facts are the first claim's).
+   */
   async claim(input: NewNotification): Promise<{ record: NotificationRecord; created: boolean }> {
+    const { notBefore, ...fields } = input;
+    const parcel = 'shipmentId' in fields;
+    const subjectKey = parcel
+      ? notificationSubjectKey({ shipmentId: fields.shipmentId })
+      : notificationSubjectKey({ orderId: fields.orderId, subjectRef: fields.subjectRef });
     const key = {
-      shipmentId_trigger_channel: {
-        shipmentId: input.shipmentId,
-        trigger: input.trigger,
-        channel: input.channel,
-      },
+      subjectKey_trigger_channel: { subjectKey, trigger: input.trigger, channel: input.channel },
     };
     const existing = await this.db.notification.findUnique({ where: key });
-    if (existing) return { record: existing, created: false };
+    if (existing) return { record: toRecord(existing), created: false };
+    const data = {
+      orderId: fields.orderId,
+      storeId: fields.storeId,
+      trigger: fields.trigger,
+      channel: fields.channel,
+      recipientHash: fields.recipientHash,
+      recipientMasked: fields.recipientMasked,
+      language: fields.language,
+      subjectKey,
+      ...(notBefore !== undefined ? { notBefore } : {}),
+      ...(parcel
+        ? { shipmentId: fields.shipmentId }
+        : { facts: OrderNotificationFactsSchema.parse(fields.facts) }),
+    };
     try {
-      return { record: await this.db.notification.create({ data: input }), created: true };
+      return { record: toRecord(await this.db.notification.create({ data })), created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       return {
-        record: await this.db.notification.findUniqueOrThrow({ where: key }),
+        record: toRecord(await this.db.notification.findUniqueOrThrow({ where: key })),
         created: false,
       };
     }
   }
 
   async find(id: string): Promise<NotificationRecord | undefined> {
-    return (await this.db.notification.findUnique({ where: { id } })) ?? undefined;
+    const row = await this.db.notification.findUnique({ where: { id } });
+    return row ? toRecord(row) : undefined;
   }
 
   async forOrder(orderId: string): Promise<NotificationRecord[]> {
-    return this.db.notification.findMany({ where: { orderId }, orderBy: { createdAt: 'asc' } });
+    const rows = await this.db.notification.findMany({
+      where: { orderId },
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map(toRecord);
   }
 
   /**
@@ -182,7 +225,7 @@ export class NotificationsRepo {
       providerRef,
       OR: [{ deliveryStatus: null }, { deliveryStatus: { in: earlier } }],
     };
-    const changed = await this.db.notification.findMany({ where });
+    const changed = (await this.db.notification.findMany({ where })).map(toRecord);
     if (changed.length === 0) return [];
     await this.db.notification.updateMany({
       where: { ...where, id: { in: changed.map((n) => n.id) } },
@@ -205,7 +248,7 @@ export class NotificationsRepo {
     connectionId: string,
     window: { sentAfter: Date; sentBefore: Date; limit: number },
   ): Promise<NotificationRecord[]> {
-    return this.db.notification.findMany({
+    const rows = await this.db.notification.findMany({
       where: {
         connectionId,
         state: 'sent',
@@ -215,6 +258,7 @@ export class NotificationsRepo {
       orderBy: { sentAt: 'asc' },
       take: window.limit,
     });
+    return rows.map(toRecord);
   }
 
   async optedOut(storeId: string, channel: string, recipientHash: string): Promise<boolean> {

@@ -27,6 +27,8 @@ export interface FulfilmentOrderRecord {
   orderKey: string;
   externalId: string | null;
   status: string | null;
+  /** The store status the hub last set because of a change at the fulfilment system. */
+  storeStatusShown: number | null;
 }
 
 export class OrdersRepo {
@@ -63,6 +65,7 @@ export class OrdersRepo {
         orderKey: f.order_key,
         externalId: f.external_id,
         status: f.status,
+        storeStatusShown: f.store_status_shown,
       })),
     };
   }
@@ -133,6 +136,17 @@ export class OrdersRepo {
   /** Fallback when a shipment carries no key: match on the provider's order id. */
   findFulfilmentOrderByExternalId(connectionId: string, externalId: string) {
     return this.db.fulfilmentOrder.findFirst({ where: { connectionId, externalId } });
+  }
+
+  /**
+   * Remembers the store status the hub set because of a change at the fulfilment system (null:
+   * none now), so that the store's webhook for it is not taken as the merchant's change.
+   */
+  async markStoreStatusShown(fulfilmentOrderId: string, statusId: number | null): Promise<void> {
+    await this.db.fulfilmentOrder.update({
+      where: { id: fulfilmentOrderId },
+      data: { storeStatusShown: statusId },
+    });
   }
 }
 

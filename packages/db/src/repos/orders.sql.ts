@@ -44,6 +44,7 @@ export interface UpsertedOrderRow {
     order_key: string;
     external_id: string | null;
     status: string | null;
+    store_status_shown: number | null;
   }[];
 }
 

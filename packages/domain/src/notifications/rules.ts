@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { TrackingStatus } from '../tracking/status';
 
-/** The moments a customer is told about. */
-export const NOTIFICATION_TRIGGERS = [
+/** A parcel's moments, from its tracking status (see `triggerOf`): one message per shipment. */
+export const PARCEL_NOTIFICATION_TRIGGERS = [
   'shipped',
   'out_for_delivery',
   'available_for_pickup',
@@ -12,8 +12,35 @@ export const NOTIFICATION_TRIGGERS = [
   'returned',
   'delayed',
 ] as const;
+export type ParcelNotificationTrigger = (typeof PARCEL_NOTIFICATION_TRIGGERS)[number];
+
+/**
+ * An order's moments, before or after its parcels: the fulfilment system holds, waits for
+ * payment, rejects or is late with it; a return arrives, a refund is issued. The flows that
+ * notice them enqueue `orderNotify`; one message per (order, subject, trigger, channel).
+ */
+export const ORDER_NOTIFICATION_TRIGGERS = [
+  'order_on_hold',
+  'order_payment_pending',
+  'order_rejected',
+  'order_delayed',
+  'return_received',
+  'refund_issued',
+] as const;
+export const OrderNotificationTriggerSchema = z.enum(ORDER_NOTIFICATION_TRIGGERS);
+export type OrderNotificationTrigger = z.infer<typeof OrderNotificationTriggerSchema>;
+
+/** The moments a customer is told about: store rules, templates and the admin API name these. */
+export const NOTIFICATION_TRIGGERS = [
+  ...PARCEL_NOTIFICATION_TRIGGERS,
+  ...ORDER_NOTIFICATION_TRIGGERS,
+] as const;
 export const NotificationTriggerSchema = z.enum(NOTIFICATION_TRIGGERS);
 export type NotificationTrigger = z.infer<typeof NotificationTriggerSchema>;
+
+export function isOrderNotificationTrigger(value: unknown): value is OrderNotificationTrigger {
+  return (ORDER_NOTIFICATION_TRIGGERS as readonly unknown[]).includes(value);
+}
 
 export const NOTIFICATION_CHANNELS = ['email', 'sms'] as const;
 export const NotificationChannelSchema = z.enum(NOTIFICATION_CHANNELS);
@@ -24,7 +51,7 @@ export type NotificationChannel = z.infer<typeof NotificationChannelSchema>;
  * a return either way is "returned"; statuses customers need not hear about (pending, on hold,
  * tracking errors) are none.
  */
-export function triggerOf(status: TrackingStatus): NotificationTrigger | undefined {
+export function triggerOf(status: TrackingStatus): ParcelNotificationTrigger | undefined {
   switch (status) {
     case 'info_received':
     case 'picked_up':
@@ -47,7 +74,10 @@ export function triggerOf(status: TrackingStatus): NotificationTrigger | undefin
 
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time is HH:MM (24 h)');
 
-/** One rule: a trigger, the channels it uses, and the parcels it applies to. */
+/**
+ * One rule: a trigger, the channels it uses, and the parcels (or orders) it applies to. An order's
+ * news has no carrier, so a rule that names carriers never applies to an order trigger.
+ */
 export const NotificationRuleSchema = z
   .object({
     trigger: NotificationTriggerSchema,
@@ -74,6 +104,13 @@ const DEFAULT_RULES: NotificationRule[] = [
   { trigger: 'attempt_failed', channels: ['email', 'sms'] },
   { trigger: 'returned', channels: ['email'] },
   { trigger: 'delayed', channels: ['email'] },
+  // An order's news reaches the customer by e-mail; texts only where the store's rules ask.
+  { trigger: 'order_on_hold', channels: ['email'] },
+  { trigger: 'order_payment_pending', channels: ['email'] },
+  { trigger: 'order_rejected', channels: ['email'] },
+  { trigger: 'order_delayed', channels: ['email'] },
+  { trigger: 'return_received', channels: ['email'] },
+  { trigger: 'refund_issued', channels: ['email'] },
 ];
 
 /**
@@ -111,7 +148,7 @@ export const NotificationSettingsSchema = z
   .strict();
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
-/** What a rule's conditions are about, for one parcel. */
+/** What a rule's conditions are about, for one parcel (or one order: no carrier). */
 export interface NotificationFacts {
   trigger: NotificationTrigger;
   country: string | null;
@@ -119,7 +156,7 @@ export interface NotificationFacts {
   carrierSlug: string | null;
 }
 
-/** The channels the store's rules send this parcel's news on (none when off or no rule fits). */
+/** The channels the store's rules send this news on (none when off or no rule fits). */
 export function channelsFor(
   settings: NotificationSettings,
   facts: NotificationFacts,

@@ -10,15 +10,13 @@ export interface FulfilmentSystem {
   /**
    * Creates or updates the fulfilment order of one destination, in the state the store order's
    * canonical status asks for. Undefined when that status is not exported at all (incomplete
-   * checkouts, or a status the warehouse owns from here on). `routing` is what the store's
-   * routing rules decided (tags, warehouse, store, service, hold); what of it the system cannot
-   * apply is answered in `unapplied`, never thrown, so a rule never stops an order shipping.
+   * checkouts, or a status the warehouse owns from here on). See `ExportOptions`.
    */
   upsertOrder(
     order: CanonicalOrder,
     destination: Destination,
     key: FulfilmentOrderKey,
-    routing?: RoutingDecision,
+    options?: ExportOptions,
   ): Promise<FulfilmentOrderState | undefined>;
   /**
    * The fulfilment order of one destination as the system holds it now: by its own id when
@@ -44,10 +42,32 @@ export interface FulfilmentSystem {
    * for products they know (ShipHero). Absent where any SKU is accepted (ShipStation).
    */
   matchProducts?(skus: readonly string[]): Promise<ProductMatch[]>;
+  /**
+   * The fulfilment orders a webhook pointed at (an opaque batch reference), for systems whose
+   * order notifications are pointers (ShipStation's ORDER_NOTIFY and FULFILLMENT_REJECTED).
+   */
+  ordersIn?(batchRef: string): Promise<FulfilmentOrderState[]>;
+  /** Fulfilment orders changed at or after `since` (the poll that sees holds and delays). */
+  ordersChangedSince?(since: Date): Promise<FulfilmentOrderState[]>;
   /** The shipments a webhook pointed at (an opaque batch reference). */
   shipmentsIn(batchRef: string): Promise<InboundShipment[]>;
   /** Shipments created at or after `since`. */
   shipmentsSince(since: Date): Promise<InboundShipment[]>;
+}
+
+/** What the store's settings and rules add to an export. */
+export interface ExportOptions {
+  /**
+   * What the store's routing rules decided (tags, warehouse, store, service, hold); what of it
+   * the system cannot apply is answered in `unapplied`, never thrown, so a rule never stops an
+   * order shipping.
+   */
+  routing?: RoutingDecision;
+  /**
+   * The system's own status word to export with, from the store's status table, in place of the
+   * one the canonical status maps to. A word the system cannot take is a configuration error.
+   */
+  status?: string;
 }
 
 /** The stable upsert key (see `fulfilmentOrderKey`); the system numbers the order itself. */
@@ -65,6 +85,13 @@ export interface FulfilmentOrderState {
   rawStatus: string;
   /** Routing actions the system could not apply, in words (a tag it does not have). */
   unapplied?: string[];
+  /**
+   * When the status is one of the exceptions (on hold, awaiting payment, rejected by a partner),
+   * which, and what the system said of it (internal notes: never shown to customers).
+   */
+  exception?: { kind: 'on_hold' | 'awaiting_payment' | 'rejected'; detail: string | null };
+  /** When the order should have shipped by (ISO 8601), where the system keeps it. */
+  shipBy?: string | null;
 }
 
 /** A shipment reported by a fulfilment system, normalized. */

@@ -1,5 +1,6 @@
 export * from './fulfilment-system';
 export * from './store-platform';
+export * from './store-refunds';
 export * from './tracking-provider';
 export * from './stock-source';
 export * from './pickup-points';

@@ -2,6 +2,7 @@ import type { CanonicalOrder } from '../order';
 import type { StockAdjustResult, StockAdjustment, StockLevel, StockWriteResult } from '../stock';
 import type { OrderShipmentProgress } from '../tracking/shipment-progress';
 import type { TrackingStatus } from '../tracking/status';
+import type { StoreRefunds, StoreReturn } from './store-refunds';
 
 /**
  * A store platform (BigCommerce now, commercetools next) as the workers see it: canonical
@@ -48,6 +49,13 @@ export interface StorePlatform {
    * store as order status and staff notes (BigCommerce).
    */
   writeParcelTracking?(orderRef: string, update: ParcelTrackingUpdate): Promise<ParcelWriteResult>;
+  /** Refunds through the store; absent where refunds stay the merchant's to make there. */
+  refunds?: StoreRefunds;
+  /**
+   * For stores that keep returns on the order (commercetools' return info): records the return
+   * once, by its ref. Absent where the store keeps no return records of its own.
+   */
+  recordReturn?(orderRef: string, record: StoreReturn): Promise<void>;
 }
 
 /** What the hub knows of one parcel's tracking, for the store's parcel fields. */

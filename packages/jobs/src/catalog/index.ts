@@ -1,11 +1,13 @@
 import { inventoryJobs } from './inventory';
 import { notificationJobs } from './notifications';
 import { orderJobs } from './orders';
+import { returnJobs } from './returns';
 import { shipmentJobs } from './shipments';
 import { trackingJobs } from './tracking';
 
 export { orderSubject } from './orders';
 export { MAX_SKUS_PER_REFRESH } from './inventory';
+export { ReportedReturnSchema } from './returns';
 
 /**
  * The job catalog: every payload the hub enqueues, declared once, one file per queue. Payloads
@@ -18,6 +20,7 @@ export const jobs = {
   ...trackingJobs,
   ...inventoryJobs,
   ...notificationJobs,
+  ...returnJobs,
 } as const;
 
 export type JobCatalog = typeof jobs;

@@ -25,15 +25,14 @@ export const inventoryJobs = {
   }),
 
   /**
-   * A shipment's items were recorded to lower the store's stock (stock after shipments): make
-   * the store's changes that are still to make, or give them back when the label was voided.
+   * Items were recorded to move the store's stock (a shipment lowers it, a return raises it):
+   * make the store's changes still to make, or, `revert`, give back what a voided label took.
    */
-  shipmentStock: defineJob({
+  stockMoves: defineJob({
     queue: 'inventory',
-    name: 'shipment.stock',
-    schema: z.object({ connectionId: uuid, shipmentRef: externalRef, voided: z.boolean() }),
-    jobId: (p) =>
-      jobKey('shipment-stock', p.connectionId, p.shipmentRef, p.voided ? 'voided' : 'shipped'),
+    name: 'stock.moves',
+    schema: z.object({ connectionId: uuid, sourceRef: externalRef, revert: z.boolean() }),
+    jobId: (p) => jobKey('stock-moves', p.connectionId, p.sourceRef, p.revert ? 'revert' : 'apply'),
   }),
 
   /** Reconciling poll: balances changed since the last cursor, for deliveries that never came. */

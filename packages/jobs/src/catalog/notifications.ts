@@ -1,7 +1,20 @@
 import { z } from 'zod';
-import { jobKey, MESSAGE_DELIVERY_STATUSES, TrackingStatusSchema } from '@shiplink/domain';
+import {
+  digest,
+  jobKey,
+  MESSAGE_DELIVERY_STATUSES,
+  OrderNotificationFactsSchema,
+  OrderNotificationTriggerSchema,
+  TrackingStatusSchema,
+} from '@shiplink/domain';
 import { defineJob } from '../define';
 import { externalRef, trigger, uuid } from './refs';
+
+/**
+ * A caller's reference as a job id part: as it is when job ids keep it intact, else a digest
+ * (`jobKey` would turn `r.1` and `r_1` into one id, and the second job would never run).
+ */
+const refPart = (ref: string) => (/^[A-Za-z0-9_-]{1,100}$/.test(ref) ? ref : digest(ref));
 
 /** The `notifications` queue: messages to customers (e-mail, SMS) and their delivery. */
 export const notificationJobs = {
@@ -18,6 +31,25 @@ export const notificationJobs = {
       occurredAt: z.iso.datetime({ offset: true }),
     }),
     jobId: (p) => jobKey('notification-trigger', p.trackingId, p.status),
+  }),
+
+  /**
+   * Something happened to an order that its customer hears about (an exception at the fulfilment
+   * system, a return received, a refund issued): the store's rules decide on which channels.
+   * `subjectRef` is what makes the news distinct (the exception's or the refund's id): one
+   * message per order, subjectRef, trigger and channel, however often this is enqueued. `facts`
+   * are what the message may say beyond the order (amount, currency, items), never free text.
+   */
+  orderNotify: defineJob({
+    queue: 'notifications',
+    name: 'order.notify',
+    schema: z.object({
+      orderId: uuid,
+      trigger: OrderNotificationTriggerSchema,
+      subjectRef: externalRef,
+      facts: OrderNotificationFactsSchema.default({}),
+    }),
+    jobId: (p) => jobKey('order-notify', p.orderId, p.trigger, refPart(p.subjectRef)),
   }),
 
   /**

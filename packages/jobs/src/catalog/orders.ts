@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jobKey } from '@shiplink/domain';
+import { digest, jobKey } from '@shiplink/domain';
 import { defineJob } from '../define';
 import { externalRef, trigger, uuid } from './refs';
 
@@ -27,6 +27,25 @@ export const orderJobs = {
     name: 'fulfilment-order.sync',
     schema: z.object({ connectionId: uuid, fulfilmentOrderRef: externalRef, trigger }),
     jobId: (p) => jobKey('fulfilment-order-sync', p.connectionId, p.fulfilmentOrderRef, p.trigger),
+  }),
+
+  /**
+   * A webhook pointed at fulfilment orders that changed (ShipStation's ORDER_NOTIFY and
+   * FULFILLMENT_REJECTED): read them and handle each as a fulfilment order change.
+   */
+  fulfilmentOrdersFetch: defineJob({
+    queue: 'orders',
+    name: 'fulfilment-orders.fetch',
+    schema: z.object({ connectionId: uuid, batchRef: z.string().min(1).max(2_048) }),
+    jobId: (p) => jobKey('fulfilment-orders-fetch', p.connectionId, digest(p.batchRef)),
+  }),
+
+  /** Delta poll of fulfilment orders changed at the warehouse, and of open orders now late. */
+  fulfilmentOrdersPoll: defineJob({
+    queue: 'orders',
+    name: 'fulfilment-orders.poll',
+    schema: z.object({ connectionId: uuid }),
+    jobId: (p) => jobKey('fulfilment-orders-poll', p.connectionId),
   }),
 
   /**

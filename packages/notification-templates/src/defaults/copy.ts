@@ -23,9 +23,15 @@ export interface LanguageCopy {
     trackingNumber: string;
     latestUpdate: string;
     items: string;
+    /** An order's news (no parcel): its details. */
+    orderNumber: string;
+    refundAmount: string;
+    returnedItems: string;
   };
   /** The button's label, and the text part's lead-in to the tracking link. */
   track: string;
+  /** The same for an order's news, which has no parcel to track yet (or any more). */
+  viewOrder: string;
   thanks: string;
   triggers: Readonly<Record<NotificationTrigger, TriggerCopy>>;
 }

@@ -14,8 +14,12 @@ export const de: LanguageCopy = {
     trackingNumber: 'Sendungsnummer',
     latestUpdate: 'Letzte Meldung',
     items: 'In diesem Paket',
+    orderNumber: 'Bestellnummer',
+    refundAmount: 'Erstatteter Betrag',
+    returnedItems: 'Erhaltene Artikel',
   },
   track: 'Sendung verfolgen',
+  viewOrder: 'Bestellung ansehen',
   thanks: 'Vielen Dank für Ihren Einkauf!',
   triggers: {
     shipped: {
@@ -82,6 +86,52 @@ export const de: LanguageCopy = {
         'Die Zustellung Ihrer Bestellung {{order.number}} dauert etwas länger als erwartet, aber das Paket ist weiter mit {{parcel.carrierName}} unterwegs.',
       advice: `Wir bitten um Entschuldigung. Sie müssen nichts tun: Wir melden uns, sobald das Paket in der Zustellung ist. Bei Fragen melden Sie sich gern bei uns${SUPPORT}.`,
       sms: '{{store.name}}: Ihre Bestellung {{order.number}} verspätet sich, ist aber weiter unterwegs. Verfolgen: {{links.trackingPage}}',
+    },
+    order_on_hold: {
+      subject: 'Ihre Bestellung {{order.number}} ist vorübergehend angehalten',
+      heading: 'Ihre Bestellung ist angehalten',
+      intro:
+        'Es tut uns leid: Ihre Bestellung {{order.number}} wurde vorübergehend angehalten und ist noch nicht verschickt.',
+      advice: `Sie müssen im Moment nichts tun. Wir melden uns, falls wir etwas von Ihnen brauchen, und verschicken Ihre Bestellung so schnell wie möglich. Bei Fragen melden Sie sich gern bei uns${SUPPORT}.`,
+      sms: '{{store.name}}: Ihre Bestellung {{order.number}} ist leider angehalten. Wir melden uns bald bei Ihnen. Info: {{links.trackingPage}}',
+    },
+    order_payment_pending: {
+      subject: 'Ihre Bestellung {{order.number}} wartet auf Zahlung',
+      heading: 'Ihre Bestellung wartet auf Ihre Zahlung',
+      intro:
+        'Wir konnten Ihre Bestellung {{order.number}} noch nicht verschicken, da die Zahlung noch nicht bei uns eingegangen ist.',
+      advice: `Bitte schließen Sie die Zahlung ab, oder melden Sie sich bei uns${SUPPORT}, falls Sie bereits bezahlt haben oder Hilfe brauchen. Sobald die Zahlung eingegangen ist, verschicken wir Ihre Bestellung.`,
+      sms: '{{store.name}}: Ihre Bestellung {{order.number}} wartet auf Zahlung. Bitte zahlen Sie oder melden Sie sich: {{links.trackingPage}}',
+    },
+    order_rejected: {
+      subject: 'Neuigkeiten zum Versand Ihrer Bestellung {{order.number}}',
+      heading: 'Wir organisieren einen anderen Versand',
+      intro: 'Leider konnte Ihre Bestellung {{order.number}} nicht wie geplant verschickt werden.',
+      advice: `Wir bitten um Entschuldigung. Wir organisieren einen anderen Versandweg und melden uns in Kürze bei Ihnen. Bei Fragen melden Sie sich gern bei uns${SUPPORT}.`,
+      sms: '{{store.name}}: Ihre Bestellung {{order.number}} wird anders versandt als geplant. Wir melden uns: {{links.trackingPage}}',
+    },
+    order_delayed: {
+      subject: 'Ihre Bestellung {{order.number}} wird später verschickt',
+      heading: 'Ihre Bestellung verzögert sich',
+      intro: 'Der Versand Ihrer Bestellung {{order.number}} dauert leider länger als erwartet.',
+      advice: `Wir bitten um Entschuldigung. Wir verschicken sie so schnell wie möglich und sagen Ihnen Bescheid, sobald sie unterwegs ist. Bei Fragen melden Sie sich gern bei uns${SUPPORT}.`,
+      sms: '{{store.name}}: Ihre Bestellung {{order.number}} verzögert sich leider. Versand so bald wie möglich. Info: {{links.trackingPage}}',
+    },
+    return_received: {
+      subject: 'Ihre Rücksendung zur Bestellung {{order.number}} ist angekommen',
+      heading: 'Ihre Rücksendung ist angekommen',
+      intro:
+        'Vielen Dank! Ihre Rücksendung zur Bestellung {{order.number}} ist bei uns angekommen.',
+      advice: `Wir prüfen jetzt die Artikel und geben Ihnen Bescheid, sobald die Erstattung veranlasst ist. Bei Fragen melden Sie sich gern bei uns${SUPPORT}.`,
+      sms: '{{store.name}}: Rücksendung zu Bestellung {{order.number}}{{#if facts.items}} ({{facts.items}} Artikel){{/if}} erhalten. Infos zur Erstattung folgen: {{links.trackingPage}}',
+    },
+    refund_issued: {
+      subject: 'Erstattung für Ihre Bestellung {{order.number}}',
+      heading: 'Wir haben Ihre Erstattung veranlasst',
+      intro:
+        '{{#if facts.amount}}Wir haben Ihnen {{facts.amount}} für Ihre Bestellung {{order.number}} erstattet.{{else}}Wir haben eine Erstattung für Ihre Bestellung {{order.number}} veranlasst.{{/if}}',
+      advice: `Je nach Bank oder Zahlungsanbieter kann es einige Werktage dauern, bis der Betrag auf Ihrem Konto erscheint. Bei Fragen melden Sie sich gern bei uns${SUPPORT}.`,
+      sms: '{{store.name}}: Erstattung{{#if facts.amount}} von {{facts.amount}}{{/if}} für Bestellung {{order.number}} veranlasst. Kann einige Tage dauern: {{links.trackingPage}}',
     },
   },
 };

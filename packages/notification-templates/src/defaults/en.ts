@@ -15,8 +15,12 @@ export const en: LanguageCopy = {
     trackingNumber: 'Tracking number',
     latestUpdate: 'Latest update',
     items: 'In this parcel',
+    orderNumber: 'Order number',
+    refundAmount: 'Amount refunded',
+    returnedItems: 'Items received',
   },
   track: 'Track your parcel',
+  viewOrder: 'View your order',
   thanks: 'Thank you for shopping with us!',
   triggers: {
     shipped: {
@@ -83,6 +87,51 @@ export const en: LanguageCopy = {
         'Your order {{order.number}} is taking a little longer than expected, but it is still on its way with {{parcel.carrierName}}.',
       advice: `We are sorry for the wait. There is nothing you need to do: we will let you know when it is out for delivery. If you have any questions, contact us${SUPPORT}.`,
       sms: "{{store.name}}: your order {{order.number}} is delayed but still on its way. We're sorry for the wait. Track: {{links.trackingPage}}",
+    },
+    order_on_hold: {
+      subject: 'Your order {{order.number}} is on hold',
+      heading: 'Your order is on hold',
+      intro:
+        "We're sorry: your order {{order.number}} has been put on hold and hasn't left us yet.",
+      advice: `There is nothing you need to do right now. We will be in touch if we need anything from you, and we will ship your order as soon as we can. If you have any questions, contact us${SUPPORT}.`,
+      sms: "{{store.name}}: sorry, your order {{order.number}} is on hold. We'll be in touch soon. Details: {{links.trackingPage}}",
+    },
+    order_payment_pending: {
+      subject: 'Your order {{order.number}} is waiting for payment',
+      heading: 'Your order is waiting for payment',
+      intro:
+        "We haven't been able to send your order {{order.number}} yet, because we haven't received its payment.",
+      advice: `Please complete your payment, or contact us${SUPPORT} if you have already paid or need a hand. We will ship your order as soon as the payment has come through.`,
+      sms: '{{store.name}}: your order {{order.number}} is waiting for payment. Please complete it or contact us: {{links.trackingPage}}',
+    },
+    order_rejected: {
+      subject: 'An update on the delivery of your order {{order.number}}',
+      heading: "We're arranging another way to ship your order",
+      intro: 'Unfortunately your order {{order.number}} could not be sent the way we had planned.',
+      advice: `We're sorry for the trouble. We are arranging another way to ship it and will contact you soon. If you have any questions in the meantime, contact us${SUPPORT}.`,
+      sms: "{{store.name}}: sorry, order {{order.number}} can't ship as planned. We'll find another way and contact you: {{links.trackingPage}}",
+    },
+    order_delayed: {
+      subject: 'Your order {{order.number}} will ship later than expected',
+      heading: 'Your order is running late',
+      intro: 'Your order {{order.number}} is taking longer than expected to leave us.',
+      advice: `We're sorry for the wait. We will ship it as soon as possible and let you know when it is on its way. If you have any questions, contact us${SUPPORT}.`,
+      sms: "{{store.name}}: sorry, your order {{order.number}} is delayed. We'll ship it as soon as we can. Details: {{links.trackingPage}}",
+    },
+    return_received: {
+      subject: 'We have received your return for order {{order.number}}',
+      heading: 'Your return has arrived',
+      intro: 'Thank you! Your return for order {{order.number}} has arrived back with us.',
+      advice: `We will now check the items and let you know as soon as your refund has been issued. If you have any questions, contact us${SUPPORT}.`,
+      sms: "{{store.name}}: your return for order {{order.number}}{{#if facts.items}} ({{facts.items}} {{#if (eq facts.items 1)}}item{{else}}items{{/if}}){{/if}} has arrived. We'll update you on the refund: {{links.trackingPage}}",
+    },
+    refund_issued: {
+      subject: 'Your refund for order {{order.number}} is on its way',
+      heading: 'We have issued your refund',
+      intro:
+        '{{#if facts.amount}}We have refunded {{facts.amount}} for your order {{order.number}}.{{else}}We have issued a refund for your order {{order.number}}.{{/if}}',
+      advice: `Depending on your bank or payment provider, it can take a few business days before the money shows in your account. If you have any questions, contact us${SUPPORT}.`,
+      sms: '{{store.name}}: we have refunded {{#if facts.amount}}{{facts.amount}} for {{/if}}your order {{order.number}}. It may take a few days to show: {{links.trackingPage}}',
     },
   },
 };

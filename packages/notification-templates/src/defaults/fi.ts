@@ -15,8 +15,12 @@ export const fi: LanguageCopy = {
     trackingNumber: 'Seurantanumero',
     latestUpdate: 'Viimeisin tapahtuma',
     items: 'Paketin sisältö',
+    orderNumber: 'Tilausnumero',
+    refundAmount: 'Hyvitetty summa',
+    returnedItems: 'Palautetut tuotteet',
   },
   track: 'Seuraa pakettiasi',
+  viewOrder: 'Katso tilauksesi',
   thanks: 'Kiitos ostoksistasi!',
   triggers: {
     shipped: {
@@ -81,6 +85,51 @@ export const fi: LanguageCopy = {
         'Tilauksesi {{order.number}} toimitus kestää odotettua kauemmin, mutta paketti on yhä matkalla.',
       advice: `Pahoittelemme odotusta. Sinun ei tarvitse tehdä mitään: kerromme, kun paketti on jakelussa. Jos sinulla on kysyttävää, ota meihin yhteyttä${SUPPORT}.`,
       sms: '{{store.name}}: tilauksesi {{order.number}} on myöhässä, mutta yhä matkalla. Pahoittelemme odotusta. Seuraa: {{links.trackingPage}}',
+    },
+    order_on_hold: {
+      subject: 'Tilauksesi {{order.number}} on odotustilassa',
+      heading: 'Tilauksesi on odotustilassa',
+      intro:
+        'Pahoittelemme: tilauksesi {{order.number}} on siirretty odotustilaan, eikä sitä ole vielä lähetetty.',
+      advice: `Sinun ei tarvitse tehdä mitään juuri nyt. Otamme sinuun yhteyttä, jos tarvitsemme sinulta jotain, ja lähetämme tilauksesi mahdollisimman pian. Jos sinulla on kysyttävää, ota meihin yhteyttä${SUPPORT}.`,
+      sms: '{{store.name}}: pahoittelemme, tilauksesi {{order.number}} on odotustilassa. Olemme pian yhteydessä. Tiedot: {{links.trackingPage}}',
+    },
+    order_payment_pending: {
+      subject: 'Tilauksesi {{order.number}} odottaa maksua',
+      heading: 'Tilauksesi odottaa maksua',
+      intro:
+        'Emme ole vielä voineet lähettää tilaustasi {{order.number}}, koska emme ole saaneet sen maksua.',
+      advice: `Viimeistelethän maksun, tai ota meihin yhteyttä${SUPPORT}, jos olet jo maksanut tai tarvitset apua. Lähetämme tilauksesi heti, kun maksu on saapunut.`,
+      sms: '{{store.name}}: tilauksesi {{order.number}} odottaa maksua. Viimeistele maksu tai ota meihin yhteyttä: {{links.trackingPage}}',
+    },
+    order_rejected: {
+      subject: 'Tilauksesi {{order.number}} toimitus järjestetään toisin',
+      heading: 'Järjestämme tilauksellesi toisen toimitustavan',
+      intro: 'Valitettavasti tilaustasi {{order.number}} ei voitu lähettää suunnitellusti.',
+      advice: `Pahoittelemme vaivaa. Järjestämme tilauksellesi toisen toimitustavan ja otamme sinuun pian yhteyttä. Jos sinulla on sillä välin kysyttävää, ota meihin yhteyttä${SUPPORT}.`,
+      sms: '{{store.name}}: tilauksesi {{order.number}} toimitus muuttuu. Otamme yhteyttä uudesta toimitustavasta: {{links.trackingPage}}',
+    },
+    order_delayed: {
+      subject: 'Tilauksesi {{order.number}} lähtee odotettua myöhemmin',
+      heading: 'Tilauksesi on myöhässä',
+      intro: 'Tilauksesi {{order.number}} lähettäminen kestää odotettua kauemmin.',
+      advice: `Pahoittelemme odotusta. Lähetämme tilauksesi mahdollisimman pian ja kerromme, kun se on matkalla. Jos sinulla on kysyttävää, ota meihin yhteyttä${SUPPORT}.`,
+      sms: '{{store.name}}: pahoittelemme, tilauksesi {{order.number}} viivästyy. Lähetämme sen pian. Tiedot: {{links.trackingPage}}',
+    },
+    return_received: {
+      subject: 'Palautuksesi tilauksesta {{order.number}} on saapunut',
+      heading: 'Palautuksesi on saapunut',
+      intro: 'Kiitos! Palautuksesi tilauksesta {{order.number}} on saapunut meille.',
+      advice: `Tarkistamme nyt tuotteet ja kerromme heti, kun hyvitys on maksettu. Jos sinulla on kysyttävää, ota meihin yhteyttä${SUPPORT}.`,
+      sms: '{{store.name}}: palautuksesi tilauksesta {{order.number}}{{#if facts.items}} ({{facts.items}} kpl){{/if}} on saapunut. Kerromme pian hyvityksestä: {{links.trackingPage}}',
+    },
+    refund_issued: {
+      subject: 'Hyvitys tilauksestasi {{order.number}} on maksettu',
+      heading: 'Hyvityksesi on maksettu',
+      intro:
+        '{{#if facts.amount}}Olemme hyvittäneet sinulle {{facts.amount}} tilauksestasi {{order.number}}.{{else}}Olemme maksaneet sinulle hyvityksen tilauksestasi {{order.number}}.{{/if}}',
+      advice: `Pankistasi tai maksutavastasi riippuen voi kestää muutaman arkipäivän, ennen kuin summa näkyy tililläsi. Jos sinulla on kysyttävää, ota meihin yhteyttä${SUPPORT}.`,
+      sms: '{{store.name}}: hyvitimme {{#if facts.amount}}{{facts.amount}} {{/if}}tilauksestasi {{order.number}}. Summa näkyy tililläsi pian: {{links.trackingPage}}',
     },
   },
 };

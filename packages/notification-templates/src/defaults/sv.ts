@@ -14,8 +14,12 @@ export const sv: LanguageCopy = {
     trackingNumber: 'Spårningsnummer',
     latestUpdate: 'Senaste händelse',
     items: 'I paketet',
+    orderNumber: 'Ordernummer',
+    refundAmount: 'Återbetalt belopp',
+    returnedItems: 'Mottagna artiklar',
   },
   track: 'Spåra ditt paket',
+  viewOrder: 'Visa din beställning',
   thanks: 'Tack för att du handlar hos oss!',
   triggers: {
     shipped: {
@@ -82,6 +86,51 @@ export const sv: LanguageCopy = {
         'Din beställning {{order.number}} tar lite längre tid än väntat, men den är fortfarande på väg med {{parcel.carrierName}}.',
       advice: `Vi ber om ursäkt för väntan. Du behöver inte göra något: vi hör av oss när paketet är ute för leverans. Har du frågor är du välkommen att kontakta oss${SUPPORT}.`,
       sms: '{{store.name}}: din beställning {{order.number}} är försenad men fortfarande på väg. Vi ber om ursäkt. Spåra: {{links.trackingPage}}',
+    },
+    order_on_hold: {
+      subject: 'Din beställning {{order.number}} har pausats',
+      heading: 'Din beställning har pausats',
+      intro:
+        'Vi ber om ursäkt: din beställning {{order.number}} har pausats och har inte skickats än.',
+      advice: `Du behöver inte göra något just nu. Vi hör av oss om vi behöver något från dig, och skickar din beställning så snart vi kan. Har du frågor är du välkommen att kontakta oss${SUPPORT}.`,
+      sms: '{{store.name}}: vi ber om ursäkt, din beställning {{order.number}} har pausats. Vi hör av oss snart. Info: {{links.trackingPage}}',
+    },
+    order_payment_pending: {
+      subject: 'Din beställning {{order.number}} väntar på betalning',
+      heading: 'Din beställning väntar på betalning',
+      intro:
+        'Vi har inte kunnat skicka din beställning {{order.number}} än, eftersom vi inte har fått betalningen.',
+      advice: `Slutför gärna betalningen, eller kontakta oss${SUPPORT} om du redan har betalat eller behöver hjälp. Vi skickar din beställning så snart betalningen har kommit in.`,
+      sms: '{{store.name}}: din beställning {{order.number}} väntar på betalning. Slutför betalningen eller kontakta oss: {{links.trackingPage}}',
+    },
+    order_rejected: {
+      subject: 'Nytt om leveransen av din beställning {{order.number}}',
+      heading: 'Vi ordnar ett annat sätt att skicka din beställning',
+      intro: 'Tyvärr kunde din beställning {{order.number}} inte skickas som planerat.',
+      advice: `Vi ber om ursäkt för besväret. Vi ordnar ett annat sätt att skicka den och kontaktar dig snart. Har du frågor under tiden är du välkommen att kontakta oss${SUPPORT}.`,
+      sms: '{{store.name}}: din beställning {{order.number}} kan inte skickas som planerat. Vi ordnar det och hör av oss: {{links.trackingPage}}',
+    },
+    order_delayed: {
+      subject: 'Din beställning {{order.number}} skickas senare än väntat',
+      heading: 'Din beställning är försenad',
+      intro: 'Det tar längre tid än väntat innan din beställning {{order.number}} kan skickas.',
+      advice: `Vi ber om ursäkt för väntan. Vi skickar den så snart som möjligt och hör av oss när den är på väg. Har du frågor är du välkommen att kontakta oss${SUPPORT}.`,
+      sms: '{{store.name}}: din beställning {{order.number}} är försenad, vi ber om ursäkt. Vi skickar den snarast. Info: {{links.trackingPage}}',
+    },
+    return_received: {
+      subject: 'Vi har tagit emot din retur av beställning {{order.number}}',
+      heading: 'Din retur har kommit fram',
+      intro: 'Tack! Din retur av beställning {{order.number}} har kommit fram till oss.',
+      advice: `Vi kontrollerar nu artiklarna och meddelar dig så snart återbetalningen är gjord. Har du frågor är du välkommen att kontakta oss${SUPPORT}.`,
+      sms: '{{store.name}}: din retur av beställning {{order.number}}{{#if facts.items}} ({{facts.items}} st){{/if}} har kommit. Vi hör av oss om återbetalningen: {{links.trackingPage}}',
+    },
+    refund_issued: {
+      subject: 'Återbetalning för din beställning {{order.number}}',
+      heading: 'Vi har gjort din återbetalning',
+      intro:
+        '{{#if facts.amount}}Vi har betalat tillbaka {{facts.amount}} för din beställning {{order.number}}.{{else}}Vi har gjort en återbetalning för din beställning {{order.number}}.{{/if}}',
+      advice: `Beroende på din bank eller betalningsleverantör kan det ta några bankdagar innan pengarna syns på ditt konto. Har du frågor är du välkommen att kontakta oss${SUPPORT}.`,
+      sms: '{{store.name}}: vi har betalat tillbaka {{#if facts.amount}}{{facts.amount}} {{/if}}för beställning {{order.number}}. Det kan ta några dagar: {{links.trackingPage}}',
     },
   },
 };

@@ -12,28 +12,36 @@ const LevelsSchema = z.record(
   z.number().int().min(0).max(MAX_STOCK_LEVEL),
 );
 
-const SeedVariantSchema = z
-  .object({
-    id: z.number().int().positive().optional(),
-    sku: z.string().min(1).max(255),
-    /** The option value's label ("Small"); the SKU when omitted. */
-    option: z.string().min(1).optional(),
-    levels: LevelsSchema.optional(),
-  })
-  .strict();
+const measure = z.number().min(0).max(9_999_999_999);
 
-const SeedProductSchema = z
-  .object({
-    id: z.number().int().positive().optional(),
-    name: z.string().min(1).optional(),
-    /** A product with options may have none; one without options is found by it. */
-    sku: z.string().max(255).default(''),
-    inventoryTracking: z.enum(['none', 'product', 'variant']),
-    levels: LevelsSchema.optional(),
-    /** Option variants; without them the product gets one base variant with its own SKU. */
-    variants: z.array(SeedVariantSchema).default([]),
-  })
-  .strict();
+/** Weight in the store's weight unit, dimensions in its dimension unit (see `GET /v2/store`). */
+const SeedMeasuresSchema = z.object({
+  weight: measure.optional(),
+  width: measure.optional(),
+  height: measure.optional(),
+  depth: measure.optional(),
+  price: z.number().min(0).optional(),
+});
+
+const SeedVariantSchema = SeedMeasuresSchema.extend({
+  id: z.number().int().positive().optional(),
+  sku: z.string().min(1).max(255),
+  /** The option value's label ("Small"); the SKU when omitted. */
+  option: z.string().min(1).optional(),
+  levels: LevelsSchema.optional(),
+}).strict();
+
+const SeedProductSchema = SeedMeasuresSchema.extend({
+  id: z.number().int().positive().optional(),
+  name: z.string().min(1).optional(),
+  type: z.enum(['physical', 'digital']).default('physical'),
+  /** A product with options may have none; one without options is found by it. */
+  sku: z.string().max(255).default(''),
+  inventoryTracking: z.enum(['none', 'product', 'variant']),
+  levels: LevelsSchema.optional(),
+  /** Option variants; without them the product gets one base variant with its own SKU. */
+  variants: z.array(SeedVariantSchema).default([]),
+}).strict();
 type SeedProduct = z.infer<typeof SeedProductSchema>;
 
 export const SeedCatalogSchema = z
@@ -100,10 +108,25 @@ function seedProblem(inventory: SimInventory, products: SeedProduct[]): string |
   return undefined;
 }
 
-function variantOf(
+/** What a new variant is made of; absent measures and price are the product's own. */
+export interface NewVariant {
+  id?: number;
+  sku: string;
+  /** The option value's label, and the option's name ("Option" when not given). */
+  option?: string;
+  optionName?: string;
+  weight?: number | null;
+  width?: number | null;
+  height?: number | null;
+  depth?: number | null;
+  price?: number | null;
+}
+
+/** An option variant (`seed` given) or the base variant of a product without options. */
+export function variantOf(
   inventory: SimInventory,
   productId: number,
-  seed: { id?: number; sku: string; option?: string } | undefined,
+  seed: NewVariant | undefined,
 ): SimCatalogVariant {
   if (seed?.id !== undefined) inventory.reserve('variant', seed.id);
   const id = seed?.id ?? inventory.nextId('variant');
@@ -112,13 +135,18 @@ function variantOf(
     product_id: productId,
     sku: seed?.sku ?? '',
     sku_id: seed ? inventory.nextId('skuId') : null,
+    weight: seed?.weight ?? null,
+    width: seed?.width ?? null,
+    height: seed?.height ?? null,
+    depth: seed?.depth ?? null,
+    price: seed?.price ?? null,
     option_values: seed
       ? [
           {
             id: inventory.nextId('option'),
             option_id: 1,
             label: seed.option ?? seed.sku,
-            option_display_name: 'Option',
+            option_display_name: seed.optionName ?? 'Option',
           },
         ]
       : [],
@@ -130,10 +158,19 @@ function buildProduct(inventory: SimInventory, seed: SeedProduct): SimCatalogPro
   const id = seed.id ?? inventory.nextId('product');
   const base = seed.variants.length === 0 ? variantOf(inventory, id, undefined) : undefined;
   if (base) base.sku = seed.sku;
+  const stamp = inventory.catalogStamp();
   const product: SimCatalogProduct = {
     id,
     name: seed.name ?? (seed.sku || `Product ${id}`),
+    type: seed.type,
     sku: seed.sku,
+    price: seed.price ?? 0,
+    weight: seed.weight ?? 0,
+    width: seed.width ?? 0,
+    height: seed.height ?? 0,
+    depth: seed.depth ?? 0,
+    date_created: stamp,
+    date_modified: stamp,
     inventory_tracking: seed.inventoryTracking,
     base_variant_id: base?.id ?? null,
     variants: base ? [base] : seed.variants.map((variant) => variantOf(inventory, id, variant)),

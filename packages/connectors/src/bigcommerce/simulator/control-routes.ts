@@ -2,11 +2,14 @@
  * Control routes of the BigCommerce simulator, mounted under /__control (next to the kit's
  * health, faults, requests, webhooks and reset routes). No auth: they stand for the merchant.
  *
- *   POST  /__control/stores                          {hash, accessToken, clientSecret, storeId?}
- *         registers a store (again: adds the token, replaces the secret) → 201 {hash, storeId}
- *   POST  /__control/stores/:hash/orders             compact order (see PlaceOrderSchema) → 201 view;
- *         fires store/order/created
- *   GET   /__control/stores/:hash/orders/:id         → {order, products, shippingAddresses, shipments}
+ *   POST  /__control/stores                          {hash, accessToken, clientSecret, storeId?,
+ *         weightUnit?, dimensionUnit?} registers a store (again: adds the token, replaces the
+ *         secret and the units given) → 201 {hash, storeId}; units as in PUT …/settings
+ *   POST  /__control/stores/:hash/orders             compact order (see PlaceOrderSchema, e.g.
+ *         paymentProvider "testgateway"|"braintree"|…, the gateway refunds go back through) → 201
+ *         view; fires store/order/created
+ *   GET   /__control/stores/:hash/orders/:id         → {order, products, shippingAddresses, shipments,
+ *         refunds}
  *   PATCH /__control/stores/:hash/orders/:id         {statusId?, staffNotes?, customerMessage?,
  *         billing?, shippingAddress? {id, …fields, method?}, archived?} → view; a status change fires
  *         store/order/statusUpdated + updated, other changes updated, archiving archived
@@ -16,7 +19,8 @@
  *   GET   /__control/stores/:hash/hooks              every hook of the store, whichever client made it
  *   PUT   /__control/quota                           {limit, windowMs} changes the per-store quota
  *
- * Catalog and inventory control routes are in inventory-control-routes.ts.
+ * Catalog and inventory control routes are in inventory-control-routes.ts, store settings
+ * (units) and refunds in store-control-routes.ts.
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
@@ -27,6 +31,8 @@ import type { BigCommerceOperations } from './operations';
 import { buildOrder, PlaceOrderSchema } from './order-factory';
 import { renderProduct, renderShipment, renderShippingAddress } from './render';
 import { renderOrder } from './render-order';
+import { renderRefund } from './refunds';
+import { DimensionUnitSchema, WeightUnitSchema } from './store-control-routes';
 import type { BigCommerceSimState, SimAddress, SimOrder, SimStore } from './state';
 
 const NewStoreSchema = z
@@ -35,6 +41,8 @@ const NewStoreSchema = z
     accessToken: z.string().min(1),
     clientSecret: z.string().min(1),
     storeId: z.string().regex(/^\d+$/).optional(),
+    weightUnit: WeightUnitSchema.optional(),
+    dimensionUnit: DimensionUnitSchema.optional(),
   })
   .strict();
 
@@ -124,6 +132,9 @@ export function view(req: Request, store: SimStore, order: SimOrder) {
     shipments: (store.shipments.get(order.id) ?? []).map((shipment) =>
       renderShipment(store, order, shipment),
     ),
+    refunds: [...store.refunds.values()]
+      .filter((refund) => refund.order_id === order.id)
+      .map(renderRefund),
   };
 }
 

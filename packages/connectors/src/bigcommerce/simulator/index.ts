@@ -2,7 +2,9 @@ import express from 'express';
 import { FixedWindowQuota } from '../../simulator-kit/fixed-window';
 import { assembleSimulator, listen, type Simulator } from '../../simulator-kit/simulator';
 import { WebhookSender, type WebhookDelivery } from '../../simulator-kit/webhook-sender';
+import { CatalogEvents } from './catalog-events';
 import { catalogRoutes } from './catalog-routes';
+import { catalogWriteRoutes } from './catalog-write-routes';
 import { checkoutRoutes } from './checkout-routes';
 import { controlRoutes } from './control-routes';
 import { BigCommerceEvents, DEFAULT_SIMULATED_RETRY_DELAYS_MS } from './events';
@@ -12,6 +14,9 @@ import { inventoryControlRoutes } from './inventory-control-routes';
 import { inventoryRoutes } from './inventory-routes';
 import { BigCommerceOperations } from './operations';
 import { ordersRoutes } from './orders-routes';
+import { refundRoutes } from './refund-routes';
+import { storeControlRoutes } from './store-control-routes';
+import { storeRoutes } from './store-routes';
 import { BigCommerceSimState, type NewStore } from './state';
 import { defineSimulator } from '../../simulator-kit/definition';
 import { openBigCommerceAccount } from './account';
@@ -55,9 +60,10 @@ export interface BigCommerceSimulator extends Simulator {
 
 /**
  * A BigCommerce API (v2 orders, products, shipping addresses, consignments, shipments,
- * statuses; v3 hooks, catalog products and variants, inventory locations, items and absolute
- * adjustments) under `/stores/{hash}`, with token auth, the per-store quota and its
- * headers, signed webhooks with retries, and a control API under `/__control`.
+ * statuses, store information; v3 hooks, catalog products and variants (read and write),
+ * inventory locations, items and absolute and relative adjustments, refund quotes and refunds)
+ * under `/stores/{hash}`, with token auth, the per-store quota and its headers, signed webhooks
+ * with retries, and a control API under `/__control`.
  */
 export function createBigCommerceSimulator(
   options: BigCommerceSimulatorOptions = {},
@@ -74,6 +80,7 @@ export function createBigCommerceSimulator(
   });
   const events = new BigCommerceEvents(state, webhooks);
   const ops = new BigCommerceOperations(state, events);
+  const catalog = new CatalogEvents(events);
   const seed = () => {
     for (const store of options.stores ?? []) state.addStore(store);
   };
@@ -83,9 +90,12 @@ export function createBigCommerceSimulator(
   const api = express.Router();
   api.use(authAndQuota(state, quota));
   api.use(ordersRoutes(ops));
+  api.use(storeRoutes());
+  api.use(refundRoutes({ state, ops, events }));
   api.use(hooksRoutes(state, { strictDestinations: options.strictDestinations ?? false }));
-  api.use(inventoryRoutes());
+  api.use(inventoryRoutes(catalog));
   api.use(catalogRoutes({ variantSkuIn: options.variantSkuIn ?? true }));
+  api.use(catalogWriteRoutes(catalog));
   api.use((_req, res) => apiError(res, 404, 'The requested resource was not found.'));
 
   const simulator = assembleSimulator({
@@ -97,6 +107,7 @@ export function createBigCommerceSimulator(
       .use(
         controlRoutes({ state, ops, events, quota }),
         inventoryControlRoutes(state),
+        storeControlRoutes(state),
         checkoutRoutes(state),
       ),
     webhooks,

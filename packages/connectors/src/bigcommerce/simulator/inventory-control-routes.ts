@@ -2,16 +2,21 @@
  * Catalog and inventory control routes of the BigCommerce simulator, mounted under /__control
  * next to those in control-routes.ts. No auth: they stand for the merchant.
  *
- *   POST /__control/stores/:hash/catalog/products    {products: [{id?, name?, sku?, inventoryTracking:
- *        "none"|"product"|"variant", levels? {"<locationId>": n}, variants? [{id?, sku, option?,
- *        levels?}]}]} adds them all or none (SKUs unique across products and variants; a product
- *        without variants gets a base variant with its SKU) → 201 {products: [{…, variants}]}
+ *   POST /__control/stores/:hash/catalog/products    {products: [{id?, name?, sku?, type?: "physical"|
+ *        "digital", weight?, width?, height?, depth?, price?, inventoryTracking: "none"|"product"|
+ *        "variant", levels? {"<locationId>": n}, variants? [{id?, sku, option?, weight?, width?,
+ *        height?, depth?, price?, levels?}]}]} adds them all or none (SKUs unique across products
+ *        and variants; a product without variants gets a base variant with its SKU; measures in
+ *        the store's units, variant measures absent = the product's) → 201 {products: [{…,
+ *        variants}]}; fires no webhooks (the API's POST /v3/catalog/products does). A seeded
+ *        level counts as an absolute one, so relative adjustments may follow it
  *   POST /__control/stores/:hash/inventory/locations {id?, code?, label, enabled?} → 201 location
  *        (every store starts with location 1 "Default")
  *   GET  /__control/stores/:hash/inventory/levels    → [{locationId, sku, productId, variantId,
  *        quantity}] for every level ever set (variantId null for stock kept on the product)
- *   GET  /__control/stores/:hash/inventory/transactions → every accepted absolute adjustment,
- *        {transaction_id, reason, items (as sent), created_at}; refused ones are in /requests
+ *   GET  /__control/stores/:hash/inventory/transactions → every accepted adjustment, absolute
+ *        and relative, {transaction_id, reason, items (as sent), created_at, method: "relative"
+ *        on relative ones only}; refused ones are in /requests
  */
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';

@@ -1,18 +1,20 @@
-import express, { type Router } from 'express';
-import { absoluteAdjustment } from './adjustments';
+import express, { type Request, type Response, type Router } from 'express';
+import { adjustInventory, type AdjustmentMethod } from './adjustments';
+import type { CatalogEvents } from './catalog-events';
 import { storeOf, v3Error } from './http';
 import { renderLocation, renderStockItem } from './render-inventory';
 import { inIds, inList, v3Page } from './v3-list';
 
 /**
- * `/stores/{hash}/v3/inventory…`: locations, inventory items per location, and absolute
- * adjustments, after auth and quota like every other API route.
+ * `/stores/{hash}/v3/inventory…`: locations, inventory items per location, and absolute and
+ * relative adjustments (each firing `store/product|sku/inventory/updated` per level that moved),
+ * after auth and quota like every other API route.
  */
 const INVENTORY = '/stores/:hash/v3/inventory';
 /** Both lists document "Limit of 1000 items for payload length". */
 const MAX_LIMIT = 1_000;
 
-export function inventoryRoutes(): Router {
+export function inventoryRoutes(catalog: CatalogEvents): Router {
   const router = express.Router();
 
   router.get(`${INVENTORY}/locations`, (req, res) => {
@@ -57,11 +59,15 @@ export function inventoryRoutes(): Router {
     res.json(v3Page(req, items, MAX_LIMIT, (item) => renderStockItem(inventory, item, locations)));
   });
 
-  router.put(`${INVENTORY}/adjustments/absolute`, (req, res) => {
-    const answer = absoluteAdjustment(storeOf(res).inventory, req.body);
+  const adjust = (method: AdjustmentMethod) => (req: Request, res: Response) => {
+    const store = storeOf(res);
+    const answer = adjustInventory(store.inventory, req.body, method);
     if (!answer.ok) return v3Error(res, 422, answer.title, answer.errors ?? {});
+    catalog.stockChanged(store, answer.changes, method);
     res.json({ transaction_id: answer.transaction.transaction_id });
-  });
+  };
+  router.put(`${INVENTORY}/adjustments/absolute`, adjust('absolute'));
+  router.post(`${INVENTORY}/adjustments/relative`, adjust('relative'));
 
   return router;
 }

@@ -9,6 +9,14 @@ import { randomUUID } from 'node:crypto';
 
 export type InventoryTracking = 'none' | 'product' | 'variant';
 
+/** Weight in the store's weight unit, the rest in its dimension unit. */
+export interface SimMeasures {
+  weight: number;
+  width: number;
+  height: number;
+  depth: number;
+}
+
 export interface SimCatalogVariant {
   id: number;
   product_id: number;
@@ -16,12 +24,23 @@ export interface SimCatalogVariant {
   /** The v2 SKU id; null for a base variant, as the API answers. */
   sku_id: number | null;
   option_values: { id: number; option_id: number; label: string; option_display_name: string }[];
+  /** null = the product's own value, as the Catalog API documents. */
+  weight: number | null;
+  width: number | null;
+  height: number | null;
+  depth: number | null;
+  price: number | null;
 }
 
-export interface SimCatalogProduct {
+export interface SimCatalogProduct extends SimMeasures {
   id: number;
   name: string;
+  type: 'physical' | 'digital';
   sku: string;
+  price: number;
+  /** ISO 8601 with an offset, as the Catalog API prints dates. */
+  date_created: string;
+  date_modified: string;
   inventory_tracking: InventoryTracking;
   /** Set only for a product without options: the variant that stands for the product itself. */
   base_variant_id: number | null;
@@ -38,12 +57,14 @@ export interface SimLocation {
   updated_at: string;
 }
 
-/** An accepted absolute adjustment, with the items exactly as they were sent. */
+/** An accepted adjustment, with the items exactly as they were sent. */
 export interface SimAdjustmentTransaction {
   transaction_id: string;
   reason: string;
   items: Record<string, unknown>[];
   created_at: string;
+  /** Present on relative adjustments only; absolute ones are recorded as they always were. */
+  method?: 'relative';
 }
 
 /** What stock is kept on: the product when tracked by product, else one of its variants. */
@@ -72,6 +93,11 @@ export class SimInventory {
 
   private stamp(): string {
     return new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
+  /** `2018-09-05T20:42:07+00:00`, the Catalog API's date form. */
+  catalogStamp(): string {
+    return new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, '+00:00');
   }
 
   nextId(kind: 'product' | 'variant' | 'skuId' | 'option'): number {
@@ -116,6 +142,19 @@ export class SimInventory {
     return this.bySku.has(sku);
   }
 
+  /** Whom a SKU belongs to, SKUs being unique regardless of case; undefined when free. */
+  skuOwner(sku: string): SimStockItem | undefined {
+    const wanted = sku.toLowerCase();
+    for (const [known, item] of this.bySku) if (known.toLowerCase() === wanted) return item;
+    return undefined;
+  }
+
+  /** After a product's or variant's SKU changed. */
+  reindex(product: SimCatalogProduct): void {
+    for (const [sku, item] of this.bySku) if (item.product === product) this.bySku.delete(sku);
+    this.addProduct(product);
+  }
+
   /** The product or variant a SKU names; a base variant's SKU names its product. */
   findSku(sku: string): SimStockItem | undefined {
     const found = this.bySku.get(sku);
@@ -158,8 +197,16 @@ export class SimInventory {
     return this.onHand.get(this.key(locationId, item)) ?? 0;
   }
 
-  setLevel(locationId: number, item: SimStockItem, quantity: number): void {
+  /** Whether a level was ever set there (an absolute adjustment, a seed, the catalog). */
+  hasLevel(locationId: number, item: SimStockItem): boolean {
+    return this.onHand.has(this.key(locationId, item));
+  }
+
+  /** Sets a level and answers by how much it moved. */
+  setLevel(locationId: number, item: SimStockItem, quantity: number): number {
+    const before = this.level(locationId, item);
     this.onHand.set(this.key(locationId, item), quantity);
+    return quantity - before;
   }
 
   /** Levels that were ever set, for the control API. */
@@ -174,12 +221,17 @@ export class SimInventory {
     return out;
   }
 
-  record(reason: string, items: Record<string, unknown>[]): SimAdjustmentTransaction {
-    const transaction = {
+  record(
+    reason: string,
+    items: Record<string, unknown>[],
+    method: 'absolute' | 'relative' = 'absolute',
+  ): SimAdjustmentTransaction {
+    const transaction: SimAdjustmentTransaction = {
       transaction_id: randomUUID(),
       reason,
       items,
       created_at: this.stamp(),
+      ...(method === 'relative' ? { method } : {}),
     };
     this.transactions.push(transaction);
     return transaction;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PAYMENT_PROVIDER_IDS } from './payment-providers';
 import {
   toCents,
   type BigCommerceSimState,
@@ -76,6 +77,8 @@ export const PlaceOrderSchema = z
     staffNotes: z.string().default(''),
     customerMessage: z.string().default(''),
     paymentMethod: z.string().default('Credit Card'),
+    /** The gateway that took the payment; refunds go back through it. */
+    paymentProvider: z.enum(PAYMENT_PROVIDER_IDS).default('testgateway'),
     currency: z.string().length(3).default('USD'),
     channelId: z.number().int().positive().default(1),
     externalSource: z.string().nullable().default(null),
@@ -155,6 +158,8 @@ export function buildOrder(
         type: line.type,
         quantity: line.quantity,
         quantity_shipped: 0,
+        quantity_refunded: 0,
+        refundCents: 0,
         priceExCents: price.ex,
         priceIncCents: price.inc,
         weight: weightString(line.weight),
@@ -171,6 +176,7 @@ export function buildOrder(
       shipping_method: target.method,
       costExCents: cost.ex,
       costIncCents: cost.inc,
+      refundedCents: 0,
       form_fields: formFields(target.formFields),
     };
   });
@@ -200,6 +206,8 @@ export function buildOrder(
     taxInclusive: input.taxInclusive,
     currency: input.currency.toUpperCase(),
     payment_method: input.paymentMethod,
+    payment_provider: input.paymentProvider,
+    refundedCents: 0,
     staff_notes: input.staffNotes,
     customer_message: input.customerMessage,
     channel_id: input.channelId,

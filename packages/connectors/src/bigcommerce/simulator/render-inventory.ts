@@ -83,14 +83,25 @@ export function renderCatalogProduct(
   return {
     id: product.id,
     name: product.name,
-    type: 'physical',
+    type: product.type,
     sku: product.sku,
+    weight: product.weight,
+    width: product.width,
+    depth: product.depth,
+    height: product.height,
+    price: product.price,
+    cost_price: 0,
+    retail_price: 0,
+    sale_price: 0,
+    calculated_price: product.price,
     inventory_level: productLevel(inventory, product),
     inventory_warning_level: 0,
     inventory_tracking: product.inventory_tracking,
     base_variant_id: product.base_variant_id,
     is_visible: true,
     availability: 'available',
+    date_created: product.date_created,
+    date_modified: product.date_modified,
   };
 }
 
@@ -112,8 +123,13 @@ export function renderCatalogVariant(
     option_values: variant.option_values,
     inventory_level: level,
     inventory_warning_level: 0,
-    price: null,
-    weight: null,
+    price: variant.price,
+    calculated_price: variant.price ?? product?.price ?? 0,
+    weight: variant.weight,
+    calculated_weight: variant.weight ?? product?.weight ?? 0,
+    width: variant.width,
+    height: variant.height,
+    depth: variant.depth,
     purchasing_disabled: false,
   };
 }

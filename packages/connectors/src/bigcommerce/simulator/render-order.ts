@@ -1,6 +1,7 @@
 import { BIGCOMMERCE_ORDER_STATUSES, type BigCommerceStatusId } from '../statuses';
 import { itemsOf, link, renderProduct, renderShippingAddress } from './render';
 import { money, rfc2822, type SimOrder, type SimOrderProduct, type SimStore } from './state';
+import { orderTotals, paymentStatus } from './totals';
 
 /** The v2 order as `GET /v2/orders/{id}` answers it, consignments included on request. */
 
@@ -65,14 +66,7 @@ export function renderOrder(
   order: SimOrder,
   consignments?: ConsignmentView,
 ): Record<string, unknown> {
-  const sum = (pick: (product: SimOrderProduct) => number) =>
-    order.products.reduce((total, product) => total + pick(product) * product.quantity, 0);
-  const subtotalEx = sum((product) => product.priceExCents);
-  const subtotalInc = sum((product) => product.priceIncCents);
-  const shippingEx = order.addresses.reduce((total, address) => total + address.costExCents, 0);
-  const shippingInc = order.addresses.reduce((total, address) => total + address.costIncCents, 0);
-  const tax = subtotalInc - subtotalEx + (shippingInc - shippingEx);
-  const totalEx = subtotalEx + shippingEx - order.couponCents;
+  const { subtotalEx, subtotalInc, shippingEx, shippingInc, tax, totalEx } = orderTotals(order);
   const label = statusLabel(order.status_id);
   return {
     id: order.id,
@@ -109,8 +103,8 @@ export function renderOrder(
     items_shipped: order.products.reduce((total, product) => total + product.quantity_shipped, 0),
     payment_method: order.payment_method,
     payment_provider_id: '',
-    payment_status: order.status_id === 7 || order.status_id === 0 ? '' : 'captured',
-    refunded_amount: '0.0000',
+    payment_status: paymentStatus(order),
+    refunded_amount: money(order.refundedCents),
     order_is_digital: order.products.every((product) => product.type === 'digital'),
     store_credit_amount: '0.0000',
     gift_certificate_amount: '0.0000',

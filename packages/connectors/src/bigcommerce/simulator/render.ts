@@ -46,9 +46,10 @@ export function renderProduct(order: SimOrder, product: SimOrderProduct): Record
     depth: '0.0000',
     quantity: product.quantity,
     base_cost_price: '0.0000',
-    is_refunded: false,
-    quantity_refunded: 0,
-    refund_amount: '0.0000',
+    // Set once every unit is refunded; partly refunded products show it in quantity_refunded.
+    is_refunded: product.quantity_refunded >= product.quantity,
+    quantity_refunded: product.quantity_refunded,
+    refund_amount: money(product.refundCents),
     return_id: 0,
     wrapping_id: product.wrapping_name ? 1 : 0,
     wrapping_name: product.wrapping_name,
@@ -112,7 +113,7 @@ export function renderShippingAddress(
   address: SimShippingAddress,
 ): Record<string, unknown> {
   const items = itemsOf(order, address.id);
-  const { costExCents, costIncCents, ...fields } = address;
+  const { costExCents, costIncCents, refundedCents: _refunded, ...fields } = address;
   return {
     ...fields,
     order_id: order.id,
@@ -164,6 +165,7 @@ export function renderShipment(
         shipping_method: _m,
         costExCents: _e,
         costIncCents: _i,
+        refundedCents: _r,
         form_fields: _f,
         ...rest
       }) => rest)(address)

@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
 import { SimInventory } from './inventory-state';
+import type { SimDimensionUnit, SimRefund, SimWeightUnit } from './state-records';
+
+export type { SimDimensionUnit, SimRefund, SimWeightUnit } from './state-records';
 
 /** What the simulator keeps per store. Shapes follow the API's field names where they surface. */
 
@@ -39,6 +42,9 @@ export interface SimOrderProduct {
   type: 'physical' | 'digital';
   quantity: number;
   quantity_shipped: number;
+  quantity_refunded: number;
+  /** What refunds of this product have paid back so far. */
+  refundCents: number;
   priceExCents: number;
   priceIncCents: number;
   weight: string;
@@ -53,6 +59,8 @@ export interface SimShippingAddress extends SimAddress {
   shipping_method: string;
   costExCents: number;
   costIncCents: number;
+  /** Shipping cost refunded so far (SHIPPING refund items). */
+  refundedCents: number;
   form_fields: SimFormField[];
 }
 
@@ -71,6 +79,10 @@ export interface SimOrder {
   taxInclusive: boolean;
   currency: string;
   payment_method: string;
+  /** The gateway that took the payment; refunds are offered through it (see payment-providers.ts). */
+  payment_provider: string;
+  /** Every refund so far, tax included. */
+  refundedCents: number;
   staff_notes: string;
   customer_message: string;
   channel_id: number;
@@ -115,6 +127,8 @@ export interface SimStore {
   orders: Map<number, SimOrder>;
   shipments: Map<number, SimShipment[]>;
   hooks: Map<number, SimHook>;
+  refunds: Map<number, SimRefund>;
+  units: { weight: SimWeightUnit; dimension: SimDimensionUnit };
   /** v3 catalog (products, variants) and stock per inventory location. */
   inventory: SimInventory;
 }
@@ -124,6 +138,9 @@ export interface NewStore {
   accessToken: string;
   clientSecret: string;
   storeId?: string;
+  /** BigCommerce's defaults are ounces and inches. */
+  weightUnit?: SimWeightUnit;
+  dimensionUnit?: SimDimensionUnit;
 }
 
 /** A client id derived from the token, 31 lowercase characters like BigCommerce's. */
@@ -140,6 +157,8 @@ export class BigCommerceSimState {
     shipment: 1,
     hook: 22_561_593,
     store: 1_025_646,
+    refund: 1,
+    refundPayment: 1,
   };
 
   constructor(readonly now: () => number = Date.now) {}
@@ -149,12 +168,14 @@ export class BigCommerceSimState {
     return Math.floor(this.now() / 1_000);
   }
 
-  /** Registers a store, or adds a token / replaces the secret of an existing one. */
+  /** Registers a store, or adds a token / replaces the secret (and units given) of an existing one. */
   addStore(input: NewStore): SimStore {
     const existing = this.stores.get(input.hash);
     if (existing) {
       existing.tokens.set(input.accessToken, clientIdFor(input.accessToken));
       existing.clientSecret = input.clientSecret;
+      if (input.weightUnit) existing.units.weight = input.weightUnit;
+      if (input.dimensionUnit) existing.units.dimension = input.dimensionUnit;
       return existing;
     }
     const store: SimStore = {
@@ -165,13 +186,17 @@ export class BigCommerceSimState {
       orders: new Map(),
       shipments: new Map(),
       hooks: new Map(),
+      refunds: new Map(),
+      units: { weight: input.weightUnit ?? 'Ounces', dimension: input.dimensionUnit ?? 'Inches' },
       inventory: new SimInventory(this.now),
     };
     this.stores.set(input.hash, store);
     return store;
   }
 
-  nextId(kind: 'order' | 'product' | 'address' | 'shipment' | 'hook'): number {
+  nextId(
+    kind: 'order' | 'product' | 'address' | 'shipment' | 'hook' | 'refund' | 'refundPayment',
+  ): number {
     return this.counters[kind]++;
   }
 
@@ -189,6 +214,8 @@ export class BigCommerceSimState {
       shipment: 1,
       hook: 22_561_593,
       store: 1_025_646,
+      refund: 1,
+      refundPayment: 1,
     };
   }
 }

@@ -1,40 +1,47 @@
 import type { Platform } from '@shiplink/app-kit';
-import type { StockDecrementRecord } from '@shiplink/db';
+import type { StockMovementRecord } from '@shiplink/db';
 import type { StockAdjustment, StorePlatform } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
 
-type Row = StockDecrementRecord;
+type Row = StockMovementRecord;
 
 const keyOf = (a: { sku: string; locationRef: string }) => `${a.sku}\u0000${a.locationRef}`;
 
+/** Whether the store's level shows the row's move already made (the level moved by `delta`). */
+const alreadyMoved = (row: Row, level: number) =>
+  row.levelBefore !== null &&
+  Math.sign(row.delta) * (level - row.levelBefore) >= Math.abs(row.delta);
+
 /**
- * Stock after shipments, the moving half: the recorded items of one shipment lower the store's
- * stock once each. Under one lock per shipment, each row is marked `attempting` with the store's
+ * Stock the hub moves in the store (a shipped item lowers it, a returned one raises it), once
+ * per recorded item. Under one lock per source, each row is marked `attempting` with the store's
  * level before the store is asked; a row found `attempting` (a crash between asking and
- * recording) is taken as applied when the store's level is already down by its quantity, so a
- * retry never lowers it twice. A voided label gives back what it took.
+ * recording) is taken as applied when the level has moved by its quantity already, so a retry
+ * never moves it twice. Sales in between can only make a move look done when it is not; the
+ * store then keeps the higher count, which a recount fixes, rather than counting a unit twice. A
+ * voided label gives back what it took.
  */
-export class ShipmentStockService {
+export class StockMovesService {
   constructor(private readonly platform: Platform) {}
 
-  async apply(input: { connectionId: string; shipmentRef: string; voided: boolean }) {
+  async apply(input: { connectionId: string; sourceRef: string; revert: boolean }) {
     const { repos } = this.platform;
-    await repos.locks.withLock(`shipment-stock:${input.connectionId}:${input.shipmentRef}`, () =>
+    await repos.locks.withLock(`stock-moves:${input.connectionId}:${input.sourceRef}`, () =>
       this.run(input),
     );
   }
 
   private async run({
     connectionId,
-    shipmentRef,
-    voided,
+    sourceRef,
+    revert,
   }: {
     connectionId: string;
-    shipmentRef: string;
-    voided: boolean;
+    sourceRef: string;
+    revert: boolean;
   }) {
     const { repos, ports, logger } = this.platform;
-    const rows = await repos.stockDecrements.forShipment(connectionId, shipmentRef);
+    const rows = await repos.stockMovements.forSource(connectionId, sourceRef);
     if (rows.length === 0) return;
     const connection = await repos.tenancy.requireStoreConnectionAmong(
       rows[0]!.storeId,
@@ -43,24 +50,16 @@ export class ShipmentStockService {
     const store = ports.store(connection);
     if (!store.adjustStock) {
       for (const row of rows.filter((r) => r.state === 'pending')) {
-        await repos.stockDecrements.skipped(
-          row.id,
-          'the store cannot adjust stock by a difference',
-        );
+        await repos.stockMovements.skipped(row.id, 'the store cannot adjust stock by a difference');
       }
       return;
     }
-    const reason = `Shipped by ${shipmentRef}`;
-    if (voided) await this.giveBack(store, rows, `Label ${shipmentRef} voided`);
-    else await this.take(store, rows, reason);
-    logger.info('shipment stock moved', {
-      shipmentRef,
-      voided,
-      states: rows.map((row) => row.state).join(','),
-    });
+    if (revert) await this.giveBack(store, rows, `Label ${sourceRef} voided`);
+    else await this.move(store, rows, `Stock moved by ${sourceRef}`);
+    logger.info('stock moved', { sourceRef, revert, items: rows.length });
   }
 
-  private async take(store: StorePlatform, rows: Row[], reason: string) {
+  private async move(store: StorePlatform, rows: Row[], reason: string) {
     const { repos } = this.platform;
     const open = rows.filter((row) => row.state === 'pending' || row.state === 'attempting');
     if (open.length === 0) return;
@@ -68,27 +67,25 @@ export class ShipmentStockService {
     const toSend: Row[] = [];
     for (const row of open) {
       const level = levels.get(keyOf(row));
-      if (row.state === 'attempting' && row.levelBefore !== null && level !== undefined) {
-        if (level <= row.levelBefore - row.quantity) {
-          await repos.stockDecrements.applied(row.id, 'taken as applied after an interrupted call');
-          continue;
-        }
+      if (row.state === 'attempting' && level !== undefined && alreadyMoved(row, level)) {
+        await repos.stockMovements.applied(row.id, 'taken as applied after an interrupted call');
+        continue;
       }
-      await repos.stockDecrements.attempting(row.id, level ?? null);
+      await repos.stockMovements.attempting(row.id, level ?? null);
       toSend.push(row);
     }
-    await this.send(store, toSend, -1, reason, (row) => repos.stockDecrements.applied(row.id));
+    await this.send(store, toSend, 1, reason, (row) => repos.stockMovements.applied(row.id));
   }
 
   private async giveBack(store: StorePlatform, rows: Row[], reason: string) {
     const { repos } = this.platform;
     for (const row of rows.filter((r) => r.state === 'pending')) {
-      await repos.stockDecrements.skipped(row.id, 'label voided before stock moved');
+      await repos.stockMovements.skipped(row.id, 'label voided before stock moved');
     }
     // A row left attempting may or may not have moved: it is given back only once applied.
     const applied = rows.filter((row) => row.state === 'applied');
-    await this.send(store, applied, +1, reason, (row) =>
-      repos.stockDecrements.reverted(row.id, reason),
+    await this.send(store, applied, -1, reason, (row) =>
+      repos.stockMovements.reverted(row.id, reason),
     );
   }
 
@@ -105,14 +102,14 @@ export class ShipmentStockService {
     const adjustments: StockAdjustment[] = rows.map((row) => ({
       sku: row.sku,
       locationRef: row.locationRef,
-      delta: sign * row.quantity,
+      delta: sign * row.delta,
     }));
     const result = await store.adjustStock!(adjustments, reason);
     const refused = new Map(result.rejected.map((r) => [r.adjustment, r.reason]));
     for (const [i, row] of rows.entries()) {
       const why = refused.get(adjustments[i]!);
       if (why === undefined) await done(row);
-      else if (sign < 0) await repos.stockDecrements.skipped(row.id, why);
+      else if (sign > 0) await repos.stockMovements.skipped(row.id, why);
       else
         throw new PermanentError(`the store refused to give stock back: ${why}`, {
           reason: 'stock.give_back_refused',
