@@ -22,3 +22,7 @@ ALTER TABLE "fulfilment_exceptions" ADD CONSTRAINT "fulfilment_exceptions_fulfil
 
 -- The store status the hub last set because of a fulfilment change: that status coming back from the store is not sent on again
 ALTER TABLE "fulfilment_orders" ADD COLUMN "store_status_shown" INTEGER;
+
+-- When the fulfilment system says the order should have shipped by: an open order past it is late
+ALTER TABLE "fulfilment_orders" ADD COLUMN "ship_by" TIMESTAMP(3);
+CREATE INDEX "fulfilment_orders_connection_id_ship_by_idx" ON "fulfilment_orders"("connection_id", "ship_by");

@@ -64,7 +64,24 @@ export class FulfilmentChangeService {
     const states = await system.ordersChangedSince(since);
     for (const state of states) await this.apply(connection, state);
     await repos.cursors.set(connectionId, CURSOR, started.toISOString());
-    logger.info('fulfilment orders polled', { found: states.length, since: since.toISOString() });
+    // Lateness changes nothing at the warehouse, so no change lists it: the recorded ship-by
+    // times say which open orders are late now.
+    const overdue = await repos.orders.overdueFulfilmentOrders(connectionId, started);
+    for (const record of overdue) {
+      if (!record.externalId || !record.status || system.statusOf(record.status) !== 'open')
+        continue;
+      await this.apply(connection, {
+        externalId: record.externalId,
+        status: 'open',
+        rawStatus: record.status,
+        shipBy: record.shipBy?.toISOString() ?? null,
+      });
+    }
+    logger.info('fulfilment orders polled', {
+      found: states.length,
+      overdue: overdue.length,
+      since: since.toISOString(),
+    });
   }
 
   private connection(connectionId: string): Promise<ConnectionRecord> {
@@ -108,7 +125,10 @@ export class FulfilmentChangeService {
         });
         if (id) opened.push({ id, kind });
       }
-      if (changed) {
+      const shipByMoved =
+        state.shipBy !== undefined &&
+        (state.shipBy ?? null) !== (record.shipBy?.toISOString() ?? null);
+      if (changed || shipByMoved) {
         await repos.orders.recordExport({
           orderId: record.orderId,
           connectionId: record.connectionId,
@@ -116,6 +136,7 @@ export class FulfilmentChangeService {
           orderKey: record.orderKey,
           externalId: state.externalId,
           status: state.rawStatus,
+          ...(state.shipBy === undefined ? {} : { shipBy: state.shipBy }),
         });
       }
       // Opened before but not shown (a crash in between) are shown now.

@@ -109,6 +109,7 @@ export class OrderImportService {
           externalId: saved.externalId,
           status: saved.rawStatus,
           ...(routing ? { routing: { ...routing, unapplied: saved.unapplied ?? [] } } : {}),
+          ...(saved.shipBy === undefined ? {} : { shipBy: saved.shipBy }),
         });
       const recorded = record?.status ? system.statusOf(record.status) : undefined;
       if (record?.status && (recorded === 'shipped' || recorded === 'cancelled')) {

@@ -139,6 +139,23 @@ export class OrdersRepo {
   }
 
   /**
+   * Open fulfilment orders of a connection past their ship-by time with no open delay, oldest
+   * first: the late orders a poll reports without asking the fulfilment system.
+   */
+  overdueFulfilmentOrders(connectionId: string, now: Date, limit = 200) {
+    return this.db.fulfilmentOrder.findMany({
+      where: {
+        connectionId,
+        shipBy: { lt: now },
+        externalId: { not: null },
+        exceptions: { none: { kind: 'delayed', resolvedAt: null } },
+      },
+      orderBy: { shipBy: 'asc' },
+      take: limit,
+    });
+  }
+
+  /**
    * Remembers the store status the hub set because of a change at the fulfilment system (null:
    * none now), so that the store's webhook for it is not taken as the merchant's change.
    */

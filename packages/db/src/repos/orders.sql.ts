@@ -75,11 +75,13 @@ export async function upsertOrderRow(
 }
 
 const RECORD_EXPORT = `
-INSERT INTO fulfilment_orders (id, order_id, connection_id, external_address_id, order_key, external_id, status, routing, exported_at)
-VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7::jsonb, now())
+INSERT INTO fulfilment_orders (id, order_id, connection_id, external_address_id, order_key, external_id, status, routing, ship_by, exported_at)
+VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7::jsonb, $8::timestamp(3), now())
 ON CONFLICT (order_id, connection_id, external_address_id) DO UPDATE SET
   external_id = EXCLUDED.external_id, status = EXCLUDED.status,
-  routing = COALESCE(EXCLUDED.routing, fulfilment_orders.routing), exported_at = now()`;
+  routing = COALESCE(EXCLUDED.routing, fulfilment_orders.routing),
+  ship_by = CASE WHEN $9::boolean THEN EXCLUDED.ship_by ELSE fulfilment_orders.ship_by END,
+  exported_at = now()`;
 
 export async function recordExportRow(
   pool: Pool,
@@ -92,6 +94,8 @@ export async function recordExportRow(
     status: string;
     /** What the routing rules decided for this export; left out, the last decision stays. */
     routing?: unknown;
+    /** When it should ship by, as the system says (null: no date); left out, it stays. */
+    shipBy?: string | null;
   },
 ): Promise<void> {
   await pool.query(RECORD_EXPORT, [
@@ -102,5 +106,7 @@ export async function recordExportRow(
     input.externalId,
     input.status,
     input.routing === undefined ? null : JSON.stringify(input.routing),
+    input.shipBy ? new Date(input.shipBy).toISOString().replace('T', ' ').replace('Z', '') : null,
+    input.shipBy !== undefined,
   ]);
 }
