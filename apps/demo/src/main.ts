@@ -6,12 +6,14 @@ import type { AppProcess } from '@shiplink/testing';
 import { AdminClient } from '@shiplink/test-world/admin-client';
 import { hubEnv } from '@shiplink/test-world/hub';
 import { startMailbox } from '@shiplink/test-world/mailbox';
-import { openAccounts } from '@shiplink/test-world/sandbox';
+import type { ShipStationSimAccount } from '@shiplink/connectors/shipstation/simulator';
+import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
 import { prepareDemoDatabase } from './demo/database';
 import { say } from './demo/print';
 import { LOG_DIR, startDemoApp } from './demo/processes';
 import { runCommercetoolsStory } from './demo/commercetools-story';
 import { runPostiStory } from './demo/posti-story';
+import { runSeedStory } from './demo/seed-story';
 import { runOrderStory } from './demo/story';
 import { runTrackingStory } from './demo/tracking-story';
 import { runWarehouseStory } from './demo/warehouse-story';
@@ -135,6 +137,17 @@ async function main(): Promise<void> {
   const warehouse = await runWarehouseStory({ admin, simUrls });
   const commercetools = await runCommercetoolsStory({ admin, simUrls });
   const finnish = await runPostiStory({ admin, simUrls, logDir: LOG_DIR, mailbox });
+  const shipStationAccount = accountOf<ShipStationSimAccount>(accounts, 'shipstation');
+  if (!shipStationAccount) throw new Error('no ShipStation account was opened');
+  const seed = await runSeedStory({
+    admin,
+    setup,
+    bigcommerce,
+    shipstation,
+    storeHash,
+    shipStationAccount,
+    mailbox,
+  });
 
   say.step('Where to look');
   say.info(
@@ -167,6 +180,15 @@ async function main(): Promise<void> {
   );
   say.info(`                  ${finnish.labelsPdf}   (the bulk print)`);
   say.info(`Tracking page     ${finnish.links[0]}   (open it in a browser)`);
+  say.info(
+    `Returns           curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/returns/${seed.returnId}`,
+  );
+  say.info(
+    `Reconciliation    curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' '${publicUrl}/admin/api/stores/${setup.storeId}/reconciliation?from=2026-01-01&to=2027-01-01&format=csv'`,
+  );
+  say.info(
+    `Routing dry run   curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' -H 'content-type: application/json' -d '{"orderRef":"100"}' ${publicUrl}/admin/api/stores/${setup.storeId}/routing-rules/dry-run`,
+  );
   say.info(`Logs              ${LOG_DIR}/*.log`);
 
   if (process.env.DEMO_EXIT === '1') return shutdown();

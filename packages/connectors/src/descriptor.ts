@@ -85,6 +85,8 @@ export type WebhookIntent =
   | { kind: 'fulfilment-orders.available'; batchRef: string }
   /** The warehouse's balances of these SKUs changed; the worker reads them back. */
   | { kind: 'stock.changed'; skus: string[] }
+  /** A store product or one of its variants was created or changed; the worker reads it. */
+  | { kind: 'product.changed'; productRef: string }
   | { kind: 'tracking.updated'; trackingRef: string; eventRef: string }
   /**
    * A store order's deliveries or parcels changed (or it was created with some): the worker reads
@@ -182,7 +184,9 @@ export type PollKind =
   /** Fulfilment orders changed at the fulfilment system (holds, rejections) and late ones. */
   | 'fulfilment-orders'
   /** Delivery of messages sent to customers whose status never came back. */
-  | 'messages';
+  | 'messages'
+  /** Products waiting for the fulfilment system to know their SKU (it cannot create them). */
+  | 'products';
 
 export type SecretsVerdict =
   { ok: true; webhookSecret: string; accountKey: string } | { ok: false; message: string };

@@ -47,6 +47,10 @@ export function storeStatusForFulfilment(
   );
   if (word !== undefined) return own[word];
   if (state.status in own) return own[state.status];
+  const raw = state.rawStatus.trim().toLowerCase();
+  if (Object.hasOwn(DEFAULT_FULFILMENT_STORE_STATUSES, raw)) {
+    return DEFAULT_FULFILMENT_STORE_STATUSES[raw];
+  }
   return DEFAULT_FULFILMENT_STORE_STATUSES[state.status];
 }
 

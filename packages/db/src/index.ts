@@ -16,6 +16,7 @@ import { InboxRepo } from './repos/inbox.repo';
 import { NotificationTemplatesRepo } from './repos/notification-templates.repo';
 import { NotificationsRepo } from './repos/notifications.repo';
 import { OrdersRepo } from './repos/orders.repo';
+import { ProductSyncsRepo } from './repos/product-syncs.repo';
 import { ShipmentsRepo } from './repos/shipments.repo';
 import { StockMovementsRepo } from './repos/stock-movements.repo';
 import { StockRepo } from './repos/stock.repo';
@@ -45,6 +46,7 @@ export * from './repos/inbox.repo';
 export * from './repos/notification-templates.repo';
 export * from './repos/notifications.repo';
 export * from './repos/orders.repo';
+export * from './repos/product-syncs.repo';
 export * from './repos/shipments.repo';
 export * from './repos/stock.repo';
 export * from './repos/stock-movements.repo';
@@ -78,6 +80,7 @@ export interface Repos {
   carrierShipments: CarrierShipmentsRepo;
   stock: StockRepo;
   stockMovements: StockMovementsRepo;
+  productSyncs: ProductSyncsRepo;
   /** Advisory locks that serialise one side effect across every worker process. */
   locks: LockPool;
   close(): Promise<void>;
@@ -126,6 +129,7 @@ export function createRepos(options: {
     catalog: new CatalogRepo(db),
     stock: new StockRepo(db),
     stockMovements: new StockMovementsRepo(db),
+    productSyncs: new ProductSyncsRepo(db),
     locks,
     async close() {
       await audit.flush();

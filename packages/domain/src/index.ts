@@ -19,3 +19,4 @@ export * from './reconciliation';
 export * from './shipment-stock';
 export * from './fulfilment-exceptions';
 export * from './returns';
+export * from './catalog';

@@ -1,5 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import { MicroBatch } from '@shiplink/domain';
+import { jobKey, MicroBatch } from '@shiplink/domain';
 import { isOutage } from '@shiplink/errors';
 import type { Redis } from 'ioredis';
 import type { JobDefinition, JobEnvelope, JobMeta, JobPolicy, PayloadOf } from './define';
@@ -61,15 +61,18 @@ export class JobProducer {
   /**
    * Validates the payload against its declared schema and adds it under its deterministic id;
    * `delayMs` holds it back that long (a message waiting for the recipient's quiet hours to end).
+   * `run` makes it a run of its own (a poll asked for now, beside its scheduled runs), under
+   * the id suffixed with it.
    */
   async enqueue<D extends JobDefinition>(
     definition: D,
     payload: PayloadOf<D>,
     meta: Omit<JobMeta, 'enqueuedAt'>,
-    options: { delayMs?: number } = {},
+    options: { delayMs?: number; run?: string } = {},
   ): Promise<string> {
     const parsed = definition.schema.parse(payload) as PayloadOf<D>;
-    const jobId = definition.jobId(parsed);
+    const base = definition.jobId(parsed);
+    const jobId = options.run ? jobKey(base, 'run', options.run) : base;
     const envelope: JobEnvelope = {
       payload: parsed,
       meta: { ...meta, enqueuedAt: new Date().toISOString() },

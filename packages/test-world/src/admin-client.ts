@@ -163,6 +163,25 @@ export class AdminClient {
     ).data;
   }
 
+  /** Runs a connection's polls now, beside their schedule. */
+  async pollNow(connectionId: string) {
+    return (await this.http.post<{ jobs: string[] }>(`/connections/${connectionId}/polls`)).data;
+  }
+
+  /** A store's returns (every refund state unless one is named). */
+  async returns(storeId: string, refundState?: string) {
+    return (
+      await this.http.get<ReturnView[]>(`/stores/${storeId}/returns`, {
+        params: refundState ? { refundState } : {},
+      })
+    ).data;
+  }
+
+  /** Approves a return's refund, as `by`. */
+  async approveRefund(returnId: string, by: string) {
+    return (await this.http.post<{ jobId: string }>(`/returns/${returnId}/approve`, { by })).data;
+  }
+
   /** Saves the store's routing rules as the next version. */
   async saveRoutingRules(storeId: string, rules: object[], by = 'test') {
     return (
@@ -211,6 +230,16 @@ export class AdminClient {
 }
 
 export type { ReviewView };
+
+export interface ReturnView {
+  id: string;
+  orderNumber: string;
+  state: string;
+  refundState: string;
+  refundRef: string | null;
+  refundTotal: string | null;
+  items: { sku: string; quantity: number; restock: boolean }[];
+}
 
 export interface RoutingDryRunView {
   version: number;

@@ -165,6 +165,13 @@ export function adminApi(deps: {
   );
 
   router.post(
+    '/admin/api/connections/:connectionId/polls',
+    route(async (req, res) => {
+      res.status(202).json(await connections.pollNow(idParam(req, 'connectionId')));
+    }),
+  );
+
+  router.post(
     '/admin/api/connections/:connectionId/webhooks',
     route(async (req, res) => {
       res.json(await connections.registerWebhooks(idParam(req, 'connectionId')));

@@ -117,6 +117,13 @@ export class ConnectionsService {
     return this.present(connection, { revealSecret: true });
   }
 
+  /** Runs the connection's polls now (a change at a provider that sends no webhook for it). */
+  async pollNow(connectionId: string): Promise<{ jobs: string[] }> {
+    const connection = await this.repos.tenancy.findConnection(connectionId);
+    if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
+    return { jobs: await this.polls.runNow(connection) };
+  }
+
   /** A new webhook secret, shown this once. Re-register the webhooks so providers use it. */
   async rotateSecret(connectionId: string, input: z.infer<typeof RotateSecretSchema>) {
     const connection = await this.repos.tenancy.findConnection(connectionId);

@@ -64,6 +64,11 @@ export function jobForIntent(
       }
       return { definition: jobs.stockRefresh, payload: { connectionId, skus, trigger } };
     }
+    case 'product.changed':
+      return {
+        definition: jobs.productSync,
+        payload: { connectionId, productRef: intent.productRef, trigger },
+      };
     case 'message.status':
       return {
         definition: jobs.messageStatus,

@@ -19,6 +19,8 @@ const POLL_JOBS: Record<PollKind, AnyJob> = {
   reviews: jobs.reviewsRecheck,
   messages: jobs.messagesPoll,
   'fulfilment-orders': jobs.fulfilmentOrdersPoll,
+  // Cheap when nothing waits: one query, and the provider is asked only about SKUs that are due.
+  products: jobs.productsRecheck,
 };
 
 /** The delta polls a connection gets, as its provider's descriptor lists them. */
@@ -48,6 +50,27 @@ export class PollScheduler {
     const ids: string[] = [];
     for (const definition of pollsOf(connection)) {
       ids.push(await this.producer.schedule(definition, payload, this.intervalMs));
+    }
+    return ids;
+  }
+
+  /**
+   * Runs every poll of the connection now, beside its schedule (after a change the merchant made
+   * at a provider that sends no webhook for it). Answers the jobs' ids.
+   */
+  async runNow(connection: PolledConnection): Promise<string[]> {
+    const payload = { connectionId: connection.id };
+    const run = `${Date.now()}`;
+    const ids: string[] = [];
+    for (const definition of pollsOf(connection)) {
+      ids.push(
+        await this.producer.enqueue(
+          definition,
+          payload as never,
+          { correlationId: `poll-now-${connection.id}-${run}` },
+          { run },
+        ),
+      );
     }
     return ids;
   }

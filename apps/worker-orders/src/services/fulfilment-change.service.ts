@@ -1,5 +1,5 @@
 import type { Platform } from '@shiplink/app-kit';
-import type { ConnectionRecord } from '@shiplink/db';
+import type { ConnectionRecord, OrderRecord } from '@shiplink/db';
 import {
   exceptionsOf,
   resolvedExceptions,
@@ -102,59 +102,71 @@ export class FulfilmentChangeService {
       });
       return;
     }
-    await withLogContext({ orderRef: order.orderNumber }, async () => {
-      const changed = state.rawStatus !== record.status;
-      const now = new Date();
-      const kinds = exceptionsOf(state, record.status, now).filter(
-        // A hold the store's routing rules asked for is no exception.
-        (kind) => !(kind === 'on_hold' && routedHold(record.routing, state)),
-      );
-      const open = await repos.exceptions.open(record.id);
-      const resolved = open.filter((row) =>
-        resolvedExceptions([row.kind], kinds, state).includes(row.kind),
-      );
-      const opened: { id: string; kind: (typeof kinds)[number] }[] = [];
-      for (const kind of kinds) {
-        if (open.some((row) => row.kind === kind)) continue;
-        const id = await repos.exceptions.openOnce({
-          orderId: order.id,
-          fulfilmentOrderId: record.id,
-          kind,
-          rawStatus: state.rawStatus,
-          detail: kind === 'delayed' ? (state.shipBy ?? null) : (state.exception?.detail ?? null),
-        });
-        if (id) opened.push({ id, kind });
-      }
-      const shipByMoved =
-        state.shipBy !== undefined &&
-        (state.shipBy ?? null) !== (record.shipBy?.toISOString() ?? null);
-      if (changed || shipByMoved) {
-        await repos.orders.recordExport({
-          orderId: record.orderId,
-          connectionId: record.connectionId,
-          externalAddressId: record.externalAddressId,
-          orderKey: record.orderKey,
-          externalId: state.externalId,
-          status: state.rawStatus,
-          ...(state.shipBy === undefined ? {} : { shipBy: state.shipBy }),
-        });
-      }
-      // Opened before but not shown (a crash in between) are shown now.
-      const unshown = (await repos.exceptions.unshown(record.id)).filter(
-        (row) => !opened.some((o) => o.id === row.id),
-      );
-      const toShow = [...opened, ...unshown.map((row) => ({ id: row.id, kind: row.kind }))];
-      if (!changed && toShow.length === 0 && resolved.length === 0) return;
-      await this.showing.show({
-        order,
-        record,
-        state,
-        changed,
-        opened: toShow,
-        resolved,
+    // One change of one fulfilment order at a time: a webhook and a poll seeing the same change
+    // must not both show it.
+    await withLogContext({ orderRef: order.orderNumber }, () =>
+      repos.locks.withLock(`fulfilment-change:${record.id}`, () =>
+        this.applyLocked(order, record.id, state),
+      ),
+    );
+  }
+
+  private async applyLocked(order: OrderRecord, recordId: string, state: FulfilmentOrderState) {
+    const { repos } = this.platform;
+    // Read again under the lock: the other one may have recorded the change already.
+    const record = await repos.orders.findFulfilmentOrderById(recordId);
+    if (!record) return;
+    const changed = state.rawStatus !== record.status;
+    const now = new Date();
+    const kinds = exceptionsOf(state, record.status, now).filter(
+      // A hold the store's routing rules asked for is no exception.
+      (kind) => !(kind === 'on_hold' && routedHold(record.routing, state)),
+    );
+    const open = await repos.exceptions.open(record.id);
+    const resolved = open.filter((row) =>
+      resolvedExceptions([row.kind], kinds, state).includes(row.kind),
+    );
+    const opened: { id: string; kind: (typeof kinds)[number] }[] = [];
+    for (const kind of kinds) {
+      if (open.some((row) => row.kind === kind)) continue;
+      const id = await repos.exceptions.openOnce({
+        orderId: order.id,
+        fulfilmentOrderId: record.id,
+        kind,
+        rawStatus: state.rawStatus,
+        detail: kind === 'delayed' ? (state.shipBy ?? null) : (state.exception?.detail ?? null),
       });
-      await repos.exceptions.resolve(resolved.map((row) => row.id));
+      if (id) opened.push({ id, kind });
+    }
+    const shipByMoved =
+      state.shipBy !== undefined &&
+      (state.shipBy ?? null) !== (record.shipBy?.toISOString() ?? null);
+    if (changed || shipByMoved) {
+      await repos.orders.recordExport({
+        orderId: record.orderId,
+        connectionId: record.connectionId,
+        externalAddressId: record.externalAddressId,
+        orderKey: record.orderKey,
+        externalId: state.externalId,
+        status: state.rawStatus,
+        ...(state.shipBy === undefined ? {} : { shipBy: state.shipBy }),
+      });
+    }
+    // Opened before but not shown (a crash in between) are shown now.
+    const unshown = (await repos.exceptions.unshown(record.id)).filter(
+      (row) => !opened.some((o) => o.id === row.id),
+    );
+    const toShow = [...opened, ...unshown.map((row) => ({ id: row.id, kind: row.kind }))];
+    if (!changed && toShow.length === 0 && resolved.length === 0) return;
+    await this.showing.show({
+      order,
+      record,
+      state,
+      changed,
+      opened: toShow,
+      resolved,
     });
+    await repos.exceptions.resolve(resolved.map((row) => row.id));
   }
 }
 

@@ -89,6 +89,8 @@ export class OrderImportService {
         (f) =>
           f.connectionId === fulfilment.id && f.externalAddressId === destination.addressExternalId,
       );
+      // Settled for good (shipped, cancelled), or refused by a fulfilment partner until a person
+      // sends it on: store changes stop there.
       const settled = (state: FulfilmentOrderState['status'], rawStatus: string) => {
         // Cancelling an order the warehouse cancelled already is what was asked for.
         if (!(intent === 'cancel' && state === 'cancelled')) {
@@ -112,7 +114,10 @@ export class OrderImportService {
           ...(saved.shipBy === undefined ? {} : { shipBy: saved.shipBy }),
         });
       const recorded = record?.status ? system.statusOf(record.status) : undefined;
-      if (record?.status && (recorded === 'shipped' || recorded === 'cancelled')) {
+      if (
+        record?.status &&
+        (recorded === 'shipped' || recorded === 'cancelled' || recorded === 'rejected')
+      ) {
         settled(recorded, record.status);
         continue;
       }

@@ -171,7 +171,7 @@ export function createBigCommerceCatalogClient(deps: {
         method: 'GET',
         path: `/v3/catalog/products/${productId}`,
         endpoint: 'GET /v3/catalog/products/{id}',
-        query: { include: 'variants' },
+        query: { include: 'variants,custom_fields' },
         schema: ProductEnvelopeSchema,
         allowStatus: [404],
       });

@@ -77,9 +77,30 @@ describe('bigCommerce webhook handler', () => {
     expect(verdict).not.toHaveProperty('intent');
   });
 
+  it.each([
+    ['store/product/created', { type: 'product', id: 5 }],
+    ['store/product/updated', { type: 'product', id: 5 }],
+    ['store/sku/created', { type: 'sku', id: 501, sku: { product_id: 5, variant_id: 75 } }],
+    ['store/sku/updated', { type: 'sku', id: 501, sku: { product_id: 5, variant_id: 75 } }],
+  ])('turns %s into a change of its product, with no order', (scope, data) => {
+    const verdict = deliver(envelope(scope, data));
+    expect(verdict).toMatchObject({
+      ok: true,
+      topic: scope,
+      intent: { kind: 'product.changed', productRef: '5' },
+    });
+    expect(verdict).not.toHaveProperty('orderRef');
+  });
+
   it('records a scope it does not act on, with no order and no work', () => {
-    const verdict = deliver(envelope('store/product/updated', { type: 'product', id: 5 }));
-    expect(verdict).toMatchObject({ ok: true, topic: 'store/product/updated' });
+    const verdict = deliver(
+      envelope('store/product/inventory/updated', {
+        type: 'product',
+        id: 5,
+        inventory: { product_id: 5, method: 'absolute', value: 3 },
+      }),
+    );
+    expect(verdict).toMatchObject({ ok: true, topic: 'store/product/inventory/updated' });
     expect(verdict).not.toHaveProperty('intent');
     expect(verdict).not.toHaveProperty('orderRef');
   });

@@ -18,12 +18,17 @@ import {
   verifyBigCommerceWebhook,
   type BigCommerceWebhookEvent,
 } from './webhook';
+import { BIGCOMMERCE_CATALOG_SCOPES } from './hook-schemas';
 
-/** The scopes the hub listens to: every order change (archiving too) and new or changed shipments. */
+/**
+ * The scopes the hub listens to: every order change (archiving too), new or changed shipments,
+ * and new or changed products and variants (their weights and dimensions go to the warehouse).
+ */
 export const BIGCOMMERCE_WEBHOOK_SCOPES = [
   ...BIGCOMMERCE_ORDER_SCOPES,
   'store/shipment/created',
   'store/shipment/updated',
+  ...BIGCOMMERCE_CATALOG_SCOPES,
 ] as const;
 
 /** Shipment events that can bring a new or changed tracking number; deletions are recorded only. */
@@ -36,9 +41,12 @@ const syncedChange = (scope: string) =>
     ? SYNCED_SHIPMENT_SCOPES[scope as keyof typeof SYNCED_SHIPMENT_SCOPES]
     : undefined;
 
-/** The work a delivery asks for: an order import, a store shipment read-back, or none. */
+/** The work a delivery asks for: an order import, a store shipment or product read-back, or none. */
 function intentOf(event: BigCommerceWebhookEvent): WebhookIntent | undefined {
   if (event.kind === 'order') return { kind: 'order.changed', orderRef: String(event.orderId) };
+  if (event.kind === 'product') {
+    return { kind: 'product.changed', productRef: String(event.productId) };
+  }
   const change = event.kind === 'shipment' ? syncedChange(event.scope) : undefined;
   if (event.kind !== 'shipment' || !change) return undefined;
   return {
@@ -81,7 +89,7 @@ const webhook: WebhookHandler = {
       topic: envelope.data.scope,
       eventRef: verdict.webhookId,
       payload: envelope.data,
-      ...(event.kind === 'ignored' ? {} : { orderRef: String(event.orderId) }),
+      ...('orderId' in event ? { orderRef: String(event.orderId) } : {}),
       ...(intent ? { intent } : {}),
     };
   },

@@ -58,3 +58,47 @@ export const BigCommerceV3ErrorSchema = z
   })
   .loose();
 export type BigCommerceV3Error = z.infer<typeof BigCommerceV3ErrorSchema>;
+
+/**
+ * Catalog events the hub acts on. A product event names the product (`id`); a SKU event names
+ * the variant's SKU id and carries its product in `sku.product_id` (the callback reference's
+ * `store/sku/updated` shape). Products without options raise product events only.
+ */
+export const BIGCOMMERCE_CATALOG_SCOPES = [
+  'store/product/created',
+  'store/product/updated',
+  'store/sku/created',
+  'store/sku/updated',
+] as const;
+
+export const BigCommerceProductHookDataSchema = z
+  .object({ type: z.literal('product'), id: z.number().int().positive() })
+  .loose();
+
+export const BigCommerceSkuHookDataSchema = z
+  .object({
+    type: z.literal('sku'),
+    id: z.number().int().positive(),
+    sku: z
+      .object({
+        product_id: z.number().int().positive(),
+        variant_id: z.number().int().positive().optional(),
+      })
+      .loose(),
+  })
+  .loose();
+
+export const isCatalogScope = (scope: string) =>
+  (BIGCOMMERCE_CATALOG_SCOPES as readonly string[]).includes(scope);
+
+/** The schema a catalog scope's `data` must fit. */
+export const catalogHookDataSchema = (scope: string) =>
+  scope.startsWith('store/sku/') ? BigCommerceSkuHookDataSchema : BigCommerceProductHookDataSchema;
+
+/** The product a parsed catalog delivery concerns; undefined when its data does not fit. */
+export function productIdOfCatalogHook(scope: string, data: unknown): number | undefined {
+  if (scope.startsWith('store/sku/')) {
+    return BigCommerceSkuHookDataSchema.safeParse(data).data?.sku.product_id;
+  }
+  return BigCommerceProductHookDataSchema.safeParse(data).data?.id;
+}

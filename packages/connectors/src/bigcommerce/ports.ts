@@ -4,6 +4,7 @@ import { toCanonicalOrder } from './mapping';
 import type { BigCommerceOrder, BigCommerceShipment } from './schemas';
 import type { BigCommerceSettings } from './settings';
 import { toShipmentCreate } from './shipment-mapping';
+import { bigCommerceCatalog } from './catalog-port';
 import { bigCommerceRefunds } from './refund-port';
 import { bigCommerceStock } from './stock-port';
 import { bigCommerceOrderStatus, BigCommerceStatusIds } from './statuses';
@@ -102,6 +103,7 @@ export function bigCommerceStorePlatform(
       return storeShipment(created);
     },
     ...bigCommerceStock(client),
+    ...bigCommerceCatalog(client, settings),
     refunds: bigCommerceRefunds(client),
   };
 }

@@ -164,7 +164,17 @@ describe('interpretBigCommerceWebhook', () => {
     [
       'store/product/updated',
       { type: 'product', id: 9 },
-      { kind: 'ignored', scope: 'store/product/updated' },
+      { kind: 'product', scope: 'store/product/updated', productId: 9 },
+    ],
+    [
+      'store/sku/created',
+      { type: 'sku', id: 501, sku: { product_id: 9, variant_id: 75 } },
+      { kind: 'product', scope: 'store/sku/created', productId: 9 },
+    ],
+    [
+      'store/product/inventory/updated',
+      { type: 'product', id: 9, inventory: { product_id: 9, method: 'absolute', value: 3 } },
+      { kind: 'ignored', scope: 'store/product/inventory/updated' },
     ],
     [
       'store/order/message/created',
@@ -186,6 +196,19 @@ describe('interpretBigCommerceWebhook', () => {
     });
     expect(parsed.success).toBe(false);
     expect(parsed.error?.issues[0]?.path).toEqual(['data', 'orderId']);
+  });
+
+  it('refuses SKU data without its product', () => {
+    const parsed = BigCommerceWebhookSchema.safeParse({
+      scope: 'store/sku/updated',
+      store_id: '1',
+      data: { type: 'sku', id: 501, sku: { variant_id: 75 } },
+      hash: 'h',
+      created_at: now,
+      producer: 'stores/abc123',
+    });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['data', 'sku', 'product_id']);
   });
 
   it('throws a permanent error for an envelope that skipped the schema', () => {

@@ -2,6 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { PermanentError } from '@shiplink/errors';
 import { header } from '../http/profile';
+import { catalogHookDataSchema, isCatalogScope, productIdOfCatalogHook } from './hook-schemas';
 
 /*
  * BigCommerce signs deliveries the Standard Webhooks way: `webhook-id`, `webhook-timestamp`
@@ -142,7 +143,9 @@ export const BigCommerceWebhookSchema = z
       ? BigCommerceOrderHookDataSchema
       : isShipmentScope(envelope.scope)
         ? BigCommerceShipmentHookDataSchema
-        : undefined;
+        : isCatalogScope(envelope.scope)
+          ? catalogHookDataSchema(envelope.scope)
+          : undefined;
     const result = schema?.safeParse(envelope.data);
     for (const issue of result?.error?.issues ?? []) {
       ctx.addIssue({
@@ -163,6 +166,8 @@ export type BigCommerceWebhookEvent =
       statusChange?: { previousStatusId: number; newStatusId: number };
     }
   | { kind: 'shipment'; scope: string; orderId: number; shipmentId: number }
+  /** A product or one of its variants (SKU events name their product) was created or changed. */
+  | { kind: 'product'; scope: string; productId: number }
   | { kind: 'ignored'; scope: string };
 
 /** The store hash from `producer` (`stores/{store_hash}`). */
@@ -203,6 +208,11 @@ export function interpretBigCommerceWebhook(envelope: BigCommerceWebhook): BigCo
     const data = BigCommerceShipmentHookDataSchema.safeParse(envelope.data);
     if (!data.success) throw invalid();
     return { kind: 'shipment', scope, orderId: data.data.orderId, shipmentId: data.data.id };
+  }
+  if (isCatalogScope(scope)) {
+    const productId = productIdOfCatalogHook(scope, envelope.data);
+    if (productId === undefined) throw invalid();
+    return { kind: 'product', scope, productId };
   }
   return { kind: 'ignored', scope };
 }

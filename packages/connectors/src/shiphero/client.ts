@@ -176,6 +176,11 @@ export class ShipHeroClient {
     return answer?.root.data?.id ?? undefined;
   }
 
+  /** One operation on this transport (products.ts); undefined where ShipHero has no such entity. */
+  run<T>(operation: Operation, variables: Record<string, unknown>, schema: z.ZodType<T>) {
+    return this.transport.run(operation, variables, schema, 'undefined');
+  }
+
   async webhooks(): Promise<ShipHeroWebhook[]> {
     const answer = await this.transport.run(
       'Webhooks',

@@ -1,3 +1,5 @@
+import { PRODUCT_DOCUMENTS } from './product-documents';
+
 /**
  * Every GraphQL document the ShipHero client sends, each valid against ShipHero's public schema
  * (and against the simulator's subset of it, which `simulator/schema.test.ts` checks). Each operation
@@ -365,4 +367,5 @@ export const DOCUMENTS = {
   OrderUpdateHolds: ORDER_UPDATE_HOLDS_MUTATION,
   WebhookCreate: WEBHOOK_CREATE_MUTATION,
   WebhookDelete: WEBHOOK_DELETE_MUTATION,
+  ...PRODUCT_DOCUMENTS,
 } as const;

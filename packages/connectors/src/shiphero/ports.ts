@@ -7,6 +7,7 @@ import {
 } from '@shiplink/domain';
 import type { ShipHeroClient } from './client';
 import { holdsFor, shipHeroStatusFor, toShipHeroOrder } from './mapping';
+import { shipHeroProductSync } from './products';
 import { SHIPHERO_PROVIDER } from './profile';
 import type { ShipHeroOrder, ShipHeroOrderRef, ShipHeroShipment } from './schemas';
 import { fulfilmentStatusOf, type ShipHeroSettings } from './settings';
@@ -62,7 +63,16 @@ export function shipHeroFulfilmentSystem(
 ): FulfilmentSystem {
   const stateOf = (order: ShipHeroOrder | ShipHeroOrderRef): FulfilmentOrderState => {
     const rawStatus = order.fulfillment_status ?? 'pending';
-    return { externalId: order.id, status: fulfilmentStatusOf(settings, rawStatus), rawStatus };
+    const status = fulfilmentStatusOf(settings, rawStatus);
+    // ShipHero's statuses are the account's own words: a hold is whichever maps to on_hold.
+    return {
+      externalId: order.id,
+      status,
+      rawStatus,
+      ...(status === 'on_hold'
+        ? { exception: { kind: 'on_hold' as const, detail: rawStatus } }
+        : {}),
+    };
   };
   const settled = (state: FulfilmentOrderState) =>
     state.status === 'shipped' || state.status === 'cancelled';
@@ -140,5 +150,6 @@ export function shipHeroFulfilmentSystem(
     async shipmentsSince(since) {
       return (await client.shipmentsSince(since)).flatMap(packagesOf);
     },
+    syncProducts: shipHeroProductSync(client),
   };
 }

@@ -113,5 +113,5 @@ export const shipStation = defineConnector({
     }
     return { registered, existing };
   },
-  polls: ['shipments', 'fulfilment-orders'],
+  polls: ['shipments', 'fulfilment-orders', 'products'],
 });

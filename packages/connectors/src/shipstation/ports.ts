@@ -8,6 +8,7 @@ import type {
 import type { ShipStationClient } from './client';
 import { fromShipStationShipment, orderStatusFor, toShipStationOrder } from './mapping';
 import { parseShipStationDateTime } from './dates';
+import { shipStationProductSync } from './products';
 import { shipStationRouting } from './routing';
 import { SHIPSTATION_PROVIDER } from './profile';
 import type { ShipStationOrder, ShipStationOrderStatus, ShipStationShipment } from './schemas';
@@ -22,6 +23,7 @@ const CANONICAL_STATUS: Readonly<Record<string, FulfilmentOrderStatus>> = {
   awaiting_shipment: 'open',
   pending_fulfillment: 'open',
   on_hold: 'on_hold',
+  rejected_fulfillment: 'rejected',
   shipped: 'shipped',
   cancelled: 'cancelled',
 };
@@ -171,5 +173,6 @@ export function shipStationFulfilmentSystem(
     async shipmentsSince(since) {
       return (await client.listShipments({ createDateStart: since })).map(inboundShipment);
     },
+    syncProducts: shipStationProductSync(client),
   };
 }

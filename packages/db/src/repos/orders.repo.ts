@@ -133,6 +133,10 @@ export class OrdersRepo {
     });
   }
 
+  findFulfilmentOrderById(id: string) {
+    return this.db.fulfilmentOrder.findUnique({ where: { id } });
+  }
+
   /** Fallback when a shipment carries no key: match on the provider's order id. */
   findFulfilmentOrderByExternalId(connectionId: string, externalId: string) {
     return this.db.fulfilmentOrder.findFirst({ where: { connectionId, externalId } });

@@ -1,3 +1,4 @@
+import type { CatalogVariant } from '../catalog';
 import type { CanonicalOrder, Destination } from '../order';
 import type { RoutingDecision } from '../routing/evaluate';
 import type { ProductMatch } from '../stock';
@@ -53,7 +54,22 @@ export interface FulfilmentSystem {
   shipmentsIn(batchRef: string): Promise<InboundShipment[]>;
   /** Shipments created at or after `since`. */
   shipmentsSince(since: Date): Promise<InboundShipment[]>;
+  /**
+   * Gives the system's products of these SKUs the store's weights, dimensions and customs data
+   * (a `null` value leaves the system's own alone), changing only what differs: one outcome per
+   * SKU. Absent where the system keeps no products the hub could keep in step.
+   */
+  syncProducts?(variants: readonly CatalogVariant[]): Promise<ProductSyncOutcome[]>;
 }
+
+/** What a fulfilment system did with one SKU's product values. */
+export type ProductSyncOutcome =
+  /** `updated`: its product has the values now; `unchanged`: it had them already. */
+  | { sku: string; status: 'updated' | 'unchanged' }
+  /** It has no product for the SKU yet and cannot create one (ShipStation V1 has no create). */
+  | { sku: string; status: 'unknown' }
+  /** It refused the values (a validation error, in its words). */
+  | { sku: string; status: 'refused'; reason: string };
 
 /** What the store's settings and rules add to an export. */
 export interface ExportOptions {
@@ -75,7 +91,11 @@ export interface FulfilmentOrderKey {
   orderKey: string;
 }
 
-export type FulfilmentOrderStatus = 'open' | 'on_hold' | 'shipped' | 'cancelled';
+/**
+ * `rejected`: a fulfilment partner refused the order; it takes no store changes until a person
+ * sends it on (like `shipped` and `cancelled`, which are settled for good).
+ */
+export type FulfilmentOrderStatus = 'open' | 'on_hold' | 'rejected' | 'shipped' | 'cancelled';
 
 export interface FulfilmentOrderState {
   externalId: string;

@@ -1,3 +1,4 @@
+import type { CatalogProduct } from '../catalog';
 import type { CanonicalOrder } from '../order';
 import type { StockAdjustResult, StockAdjustment, StockLevel, StockWriteResult } from '../stock';
 import type { OrderShipmentProgress } from '../tracking/shipment-progress';
@@ -56,6 +57,12 @@ export interface StorePlatform {
    * once, by its ref. Absent where the store keeps no return records of its own.
    */
   recordReturn?(orderRef: string, record: StoreReturn): Promise<void>;
+  /**
+   * A product with its sellable variants' SKUs, weights, dimensions and customs data, for the
+   * fulfilment systems' products; undefined when the store has no such product. Absent where the
+   * store's catalog is not read.
+   */
+  readProduct?(productRef: string): Promise<CatalogProduct | undefined>;
 }
 
 /** What the hub knows of one parcel's tracking, for the store's parcel fields. */

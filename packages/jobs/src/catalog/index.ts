@@ -1,6 +1,7 @@
 import { inventoryJobs } from './inventory';
 import { notificationJobs } from './notifications';
 import { orderJobs } from './orders';
+import { productJobs } from './products';
 import { returnJobs } from './returns';
 import { shipmentJobs } from './shipments';
 import { trackingJobs } from './tracking';
@@ -19,6 +20,7 @@ export const jobs = {
   ...shipmentJobs,
   ...trackingJobs,
   ...inventoryJobs,
+  ...productJobs,
   ...notificationJobs,
   ...returnJobs,
 } as const;

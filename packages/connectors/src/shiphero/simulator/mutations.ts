@@ -12,10 +12,11 @@ import {
   updateOrder,
 } from './orders';
 import { inventoryUpdatePayload, orderCanceledPayload, SHIPHERO_WEBHOOK_NAMES } from './payloads';
+import { createProduct, updateProduct } from './products';
 import type { OrderRecord } from './records';
 import { envelope, type RootResolver } from './root-answer';
 import { replaceOnHand, warehouseOf } from './stock';
-import { orderView, stockView, webhookView } from './views';
+import { orderView, productView, stockView, webhookView } from './views';
 
 type Input = Record<string, unknown>;
 
@@ -102,6 +103,16 @@ export const mutationRoot: Record<string, RootResolver> = {
       ctx.webhooks.fire(ctx.data, 'Inventory Update', payload);
     }
     return mutationAnswer(ctx, info, { warehouse_product: stockView(ctx, change.row) });
+  },
+
+  product_create: (args, ctx, info) => {
+    const product = createProduct(ctx.state, ctx.data, inputOf(args));
+    return mutationAnswer(ctx, info, { product: productView(ctx, product) });
+  },
+
+  product_update: (args, ctx, info) => {
+    const product = updateProduct(ctx.state, ctx.data, inputOf(args));
+    return mutationAnswer(ctx, info, { product: productView(ctx, product) });
   },
 
   webhook_create: (args, ctx, info) =>

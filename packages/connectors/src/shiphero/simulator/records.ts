@@ -18,6 +18,14 @@ export interface WarehouseRecord {
   company_name: string;
 }
 
+/** Weight and dimensions as ShipHero keeps them: decimal strings in the account's units. */
+export interface DimensionsRecord {
+  weight: string;
+  height: string;
+  width: string;
+  length: string;
+}
+
 export interface ProductRecord {
   id: string;
   legacy_id: number;
@@ -25,6 +33,9 @@ export interface ProductRecord {
   sku: string;
   name: string;
   barcode: string | null;
+  dimensions: DimensionsRecord;
+  /** Every other product input field, kept as given (tariff_code, customs_value, tags, …). */
+  fields: Record<string, unknown>;
   created_at: number;
   updated_at: number;
 }

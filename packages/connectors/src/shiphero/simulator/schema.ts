@@ -1,6 +1,7 @@
 import { buildSchema, type GraphQLSchema } from 'graphql';
 import { SHIPHERO_INPUTS_SDL } from './sdl-inputs';
 import { SHIPHERO_OBJECTS_SDL } from './sdl-objects';
+import { SHIPHERO_PRODUCTS_SDL } from './sdl-products';
 import { SHIPHERO_ROOTS_SDL } from './sdl-roots';
 
 /**
@@ -8,7 +9,12 @@ import { SHIPHERO_ROOTS_SDL } from './sdl-roots';
  * argument kept agrees with ShipHero's in name, type and nullability, so a document the subset
  * refuses ShipHero refuses too, with the same graphql-js validation message.
  */
-export const SHIPHERO_SUBSET_SDL = [SHIPHERO_ROOTS_SDL, SHIPHERO_OBJECTS_SDL, SHIPHERO_INPUTS_SDL]
+export const SHIPHERO_SUBSET_SDL = [
+  SHIPHERO_ROOTS_SDL,
+  SHIPHERO_OBJECTS_SDL,
+  SHIPHERO_PRODUCTS_SDL,
+  SHIPHERO_INPUTS_SDL,
+]
   .map((part) => part.trim())
   .join('\n\n');
 

@@ -22,18 +22,6 @@ export const SHIPHERO_OBJECTS_SDL = /* GraphQL */ `
     company_name: String
   }
 
-  type Product {
-    id: String
-    legacy_id: Int
-    account_id: String
-    name: String
-    sku: String
-    barcode: String
-    created_at: ISODateTime
-    updated_at: ISODateTime
-    warehouse_products: [WarehouseProduct]
-  }
-
   scalar ISODateTime
 
   type WarehouseProduct {

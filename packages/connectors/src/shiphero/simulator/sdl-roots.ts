@@ -66,6 +66,8 @@ export const SHIPHERO_ROOTS_SDL = /* GraphQL */ `
     order_update_fulfillment_status(data: UpdateOrderFulfillmentStatusInput!): OrderMutationOutput
     order_update(data: UpdateOrderInput!): OrderMutationOutput
     order_update_holds(data: UpdateOrderHoldsInput!): OrderMutationOutput
+    product_create(data: CreateProductInput!): CreateProductOutput
+    product_update(data: UpdateProductInput!): ProductMutationOutput
     webhook_create(data: CreateWebhookInput!): CreateWebhookOutput
     webhook_delete(data: DeleteWebhookInput!): MutationOutput
   }

@@ -1,5 +1,5 @@
 import { invalidInput, notFound } from './errors';
-import type { ProductRecord, StockRecord, WarehouseRecord } from './records';
+import type { DimensionsRecord, ProductRecord, StockRecord, WarehouseRecord } from './records';
 import { stockKey, type AccountData, type ShipHeroSimState } from './state';
 
 export interface ProductSeed {
@@ -7,6 +7,14 @@ export interface ProductSeed {
   name?: string;
   barcode?: string | null;
 }
+
+/** What ShipHero answers for a product nobody measured. */
+export const UNMEASURED: DimensionsRecord = {
+  weight: '0.00',
+  height: '0.00',
+  width: '0.00',
+  length: '0.00',
+};
 
 /** Creates the product, or renames it when the SKU exists: a SKU is one product per account. */
 export function upsertProduct(
@@ -28,6 +36,8 @@ export function upsertProduct(
     sku: seed.sku,
     name: seed.name ?? seed.sku,
     barcode: seed.barcode ?? null,
+    dimensions: { ...UNMEASURED },
+    fields: {},
     created_at: now,
     updated_at: now,
   };

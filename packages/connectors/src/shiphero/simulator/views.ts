@@ -153,8 +153,11 @@ export function stockView(ctx: RequestContext, row: StockRecord): View {
 }
 
 export function productView(ctx: RequestContext, product: ProductRecord): View {
+  const { fields, ...record } = product;
   return {
-    ...product,
+    ...fields,
+    ...record,
+    dimensions: { ...product.dimensions },
     created_at: isoDateTime(product.created_at),
     updated_at: isoDateTime(product.updated_at),
     warehouse_products: () => ctx.data.stockOf(product.sku).map((row) => stockView(ctx, row)),
