@@ -6,6 +6,7 @@ import type { AppProcess } from '@shiplink/testing';
 import { AdminClient } from '@shiplink/test-world/admin-client';
 import { hubEnv } from '@shiplink/test-world/hub';
 import { startMailbox } from '@shiplink/test-world/mailbox';
+import type { BigCommerceSimAccount } from '@shiplink/connectors/bigcommerce/simulator';
 import type { ShipStationSimAccount } from '@shiplink/connectors/shipstation/simulator';
 import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
 import { prepareDemoDatabase } from './demo/database';
@@ -138,7 +139,9 @@ async function main(): Promise<void> {
   const commercetools = await runCommercetoolsStory({ admin, simUrls });
   const finnish = await runPostiStory({ admin, simUrls, logDir: LOG_DIR, mailbox });
   const shipStationAccount = accountOf<ShipStationSimAccount>(accounts, 'shipstation');
-  if (!shipStationAccount) throw new Error('no ShipStation account was opened');
+  const bigCommerceAccount = accountOf<BigCommerceSimAccount>(accounts, 'bigcommerce');
+  if (!shipStationAccount || !bigCommerceAccount)
+    throw new Error('the demo accounts were not opened');
   const seed = await runSeedStory({
     admin,
     setup,
@@ -146,6 +149,7 @@ async function main(): Promise<void> {
     shipstation,
     storeHash,
     shipStationAccount,
+    bigCommerceAccount,
     mailbox,
   });
 

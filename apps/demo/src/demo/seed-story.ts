@@ -1,3 +1,4 @@
+import type { BigCommerceSimAccount } from '@shiplink/connectors/bigcommerce/simulator';
 import type { ShipStationSimAccount } from '@shiplink/connectors/shipstation/simulator';
 import type { SimulatorControl } from '@shiplink/connectors/testing';
 import type { AdminClient, StoreSetup } from '@shiplink/test-world/admin-client';
@@ -15,6 +16,7 @@ export interface SeedWorld {
   shipstation: SimulatorControl;
   storeHash: string;
   shipStationAccount: ShipStationSimAccount;
+  bigCommerceAccount: BigCommerceSimAccount;
   mailbox: Mailbox;
 }
 
@@ -134,7 +136,7 @@ export async function runSeedStory(world: SeedWorld): Promise<{ returnId: string
   );
   const before = await level('TENT-2P');
   const { apiKey, apiSecret } = world.shipStationAccount.credentials;
-  const created = await fetch(`${shipstation.baseUrl}/orders/createorder`, {
+  const marketplaceOrder = await fetch(`${shipstation.baseUrl}/orders/createorder`, {
     method: 'POST',
     headers: {
       authorization: `Basic ${Buffer.from(`${apiKey}:${apiSecret}`).toString('base64')}`,
@@ -157,7 +159,7 @@ export async function runSeedStory(world: SeedWorld): Promise<{ returnId: string
       items: [{ lineItemKey: 'amz-1', sku: 'TENT-2P', name: 'Tent', quantity: 2, unitPrice: 249 }],
     }),
   });
-  const marketplace = (await created.json()) as { orderId: number };
+  const marketplace = (await marketplaceOrder.json()) as { orderId: number };
   await shipstation.post(`/orders/${marketplace.orderId}/ship`, {
     carrierCode: 'ups_walleted',
     serviceCode: 'ups_ground',
@@ -206,6 +208,44 @@ export async function runSeedStory(world: SeedWorld): Promise<{ returnId: string
   );
   say.ok(
     `approved by support → BigCommerce refund ${refunded.refundRef} of ${refunded.refundTotal}; the customer is told`,
+  );
+
+  say.step('A new product in BigCommerce: its weight reaches ShipStation');
+  const { storeHash: hash, accessToken } = world.bigCommerceAccount.credentials;
+  const created = await fetch(`${bigcommerce.baseUrl}/stores/${hash}/v3/catalog/products`, {
+    method: 'POST',
+    headers: { 'x-auth-token': accessToken, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'Summit 30 L Daypack',
+      type: 'physical',
+      sku: 'PACK-30L',
+      price: 89,
+      weight: 2.5,
+      width: 11,
+      height: 20,
+      depth: 8,
+    }),
+  });
+  if (!created.ok) throw new Error(`the product was not created: ${created.status}`);
+  say.ok('PACK-30L created in BigCommerce (2.5 lb); ShipStation has no product for it yet');
+  await place({
+    ...multiLineOrder(),
+    lines: [
+      { sku: 'PACK-30L', name: 'Summit 30 L Daypack', price: '89.00', weight: 2.5, quantity: 1 },
+    ],
+  });
+  const product = await waitFor(
+    async () => {
+      await admin.pollNow(fulfilmentId);
+      const products =
+        await shipstation.get<{ sku: string; weightOz: number | null }[]>('/products');
+      const found = products.find((p) => p.sku === 'PACK-30L');
+      return found?.weightOz ? found : undefined;
+    },
+    { timeoutMs: 60_000, intervalMs: 2_000, what: 'the daypack’s weight in ShipStation' },
+  );
+  say.ok(
+    `the first order made the product in ShipStation; the hub set its weight: ${product.weightOz} oz`,
   );
 
   say.step('Shipping cost reconciliation: what customers paid against what the labels cost');

@@ -97,7 +97,7 @@ export function adminApi(deps: {
    * port fetches a label the carrier could not give when the consignment was made; the store
    * port reads the order a routing dry run is tried on.
    */
-  ports: Pick<Ports, 'fulfilment' | 'providersFor' | 'shipments' | 'store'>;
+  ports: Pick<Ports, 'fulfilment' | 'providersFor' | 'shipments' | 'store' | 'has'>;
   /** Where stores' carrier connections reach the checkout callbacks. */
   publicUrl: string;
   /** Where customers reach the tracking page app, when it is deployed. */

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import type { Ports } from '@shiplink/connectors';
 import type { OrderReviewRecord, Repos, StoredSkuMapping } from '@shiplink/db';
-import { REVIEW_STATUSES, reviewTrigger, stillWaiting, type ReviewStatus } from '@shiplink/domain';
+import {
+  digest,
+  REVIEW_STATUSES,
+  reviewTrigger,
+  stillWaiting,
+  type ReviewStatus,
+} from '@shiplink/domain';
 import { jobs, type JobProducer } from '@shiplink/jobs';
 import { displayName } from '../http/params';
 import { HttpProblem } from '../http/problems';
@@ -67,7 +73,7 @@ export class ReviewsService {
   constructor(
     private readonly repos: Repos,
     private readonly producer: JobProducer,
-    private readonly ports: Pick<Ports, 'fulfilment' | 'providersFor'>,
+    private readonly ports: Pick<Ports, 'fulfilment' | 'providersFor' | 'has'>,
   ) {}
 
   async list(storeId: string, status?: ReviewStatus): Promise<ReviewView[]> {
@@ -147,6 +153,18 @@ export class ReviewsService {
       { connectionId: connection.id },
       { correlationId: `sku-map-${connection.id}` },
     );
+    // A warehouse that owns stock: the product's balance is sold under the store SKU from now on.
+    if (this.ports.has(connection, 'stock')) {
+      await this.producer.enqueue(
+        jobs.stockRefresh,
+        {
+          connectionId: connection.id,
+          skus: [input.fulfilmentSku],
+          trigger: `sku-map-${digest(`${storeSku}\n${input.fulfilmentSku}`, 16)}`,
+        },
+        { correlationId: `sku-map-${connection.id}` },
+      );
+    }
     return { mapping: { ...mapping, connectionId: connection.id }, ordersRequeued };
   }
 

@@ -74,10 +74,14 @@ export function orderState(order: ShipStationOrder): FulfilmentOrderState {
       ? {
           exception: {
             kind,
+            // A partner's refusal is appended to the internal notes; a hold says only its date
+            // (the notes hold the store's own staff notes too).
             detail:
-              kind === 'on_hold' && order.holdUntilDate
-                ? `held until ${order.holdUntilDate.slice(0, 10)}`
-                : lastNote(order.internalNotes),
+              kind === 'rejected'
+                ? lastNote(order.internalNotes)
+                : order.holdUntilDate
+                  ? `held until ${order.holdUntilDate.slice(0, 10)}`
+                  : null,
           },
         }
       : {}),
