@@ -1,5 +1,5 @@
 import type { Platform } from '@shiplink/app-kit';
-import type { ConnectionRecord, OrderRecord } from '@shiplink/db';
+import { openDeltaWindow, type ConnectionRecord, type OrderRecord } from '@shiplink/db';
 import {
   exceptionsOf,
   resolvedExceptions,
@@ -11,8 +11,7 @@ import { ChangeShowing } from './change-showing';
 
 const CURSOR = 'fulfilment-orders.modified';
 /** Two minutes before the cursor; a new connection's first poll looks back a day. */
-const OVERLAP_MS = 2 * 60_000;
-const FIRST_LOOKBACK_MS = 24 * 3600_000;
+const BOUNDS = { overlapMs: 2 * 60_000, firstLookbackMs: 24 * 3600_000 };
 
 /**
  * Fulfilment orders changed at the fulfilment system on their own (cancelled, put on hold, sent
@@ -56,14 +55,14 @@ export class FulfilmentChangeService {
     const connection = await this.connection(connectionId);
     const system = ports.fulfilment(connection);
     if (!system.ordersChangedSince) return;
-    const stored = await repos.cursors.get(connectionId, CURSOR);
     const started = new Date();
-    const since = new Date(
-      (stored ? Date.parse(stored) : started.getTime() - FIRST_LOOKBACK_MS) - OVERLAP_MS,
-    );
+    const window = await openDeltaWindow(repos.cursors, connectionId, CURSOR, BOUNDS);
+    const { since } = window;
     const states = await system.ordersChangedSince(since);
     for (const state of states) await this.apply(connection, state);
-    await repos.cursors.set(connectionId, CURSOR, started.toISOString());
+    // The list has no change stamps of its own: the next poll starts from this one's start.
+    window.see(started.toISOString());
+    await window.close();
     // Lateness changes nothing at the warehouse, so no change lists it: the recorded ship-by
     // times say which open orders are late now.
     const overdue = await repos.orders.overdueFulfilmentOrders(connectionId, started);
