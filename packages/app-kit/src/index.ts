@@ -4,3 +4,4 @@ export * from './platform';
 export * from './shutdown';
 export * from './worker-app';
 export * from './health';
+export * from './store-notes';

@@ -1,6 +1,5 @@
-import type { Platform } from '@shiplink/app-kit';
+import { noteOnStoreOrder, type Platform } from '@shiplink/app-kit';
 import type { LabelledShipment } from '@shiplink/db';
-import { storeOrderWriteLock, withNoteLines } from '@shiplink/domain';
 import { withLogContext } from '@shiplink/logger';
 
 /** The staff-note line of a consignment: its reference, its carrier id, each parcel's codes. */
@@ -33,16 +32,10 @@ export class CarrierShipmentNoteService {
     );
     const store = ports.store(connection);
     if (store.writeParcelTracking) return;
-    const line = consignmentLine(record);
-    await withLogContext({ orderRef: order.orderNumber }, () =>
-      repos.locks.withLock(storeOrderWriteLock(order.id), async () => {
-        const current = await store.readOrderState(order.externalId);
-        if (!current || current.staffNotes.includes(line)) return;
-        await store.updateOrder(order.externalId, {
-          staffNotes: withNoteLines(current.staffNotes, [line]),
-        });
+    await withLogContext({ orderRef: order.orderNumber }, async () => {
+      if (await noteOnStoreOrder(this.platform, order, consignmentLine(record), store)) {
         logger.info('consignment shown on the store order', { carrierShipmentId });
-      }),
-    );
+      }
+    });
   }
 }

@@ -1,4 +1,4 @@
-import type { Platform } from '@shiplink/app-kit';
+import { noteOnStoreOrder, type Platform } from '@shiplink/app-kit';
 import { parseStoreSettings } from '@shiplink/connectors';
 import type { OrderRecord, ReturnRecord } from '@shiplink/db';
 import {
@@ -11,7 +11,6 @@ import {
 import { PermanentError } from '@shiplink/errors';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext, withLogContext } from '@shiplink/logger';
-import { noteOnStoreOrder } from './store-notes';
 
 /**
  * A return's refund, issued exactly once. Approval moved it to `approved` by compare-and-set

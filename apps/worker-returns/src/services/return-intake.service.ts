@@ -1,15 +1,21 @@
-import type { Platform } from '@shiplink/app-kit';
-import { parseStoreSettings } from '@shiplink/connectors';
-import type { OrderRecord, ReturnRecord } from '@shiplink/db';
+import { noteOnStoreOrder, type Platform } from '@shiplink/app-kit';
+import { parseStoreSettings, type StoreSettings } from '@shiplink/connectors';
+import type { ConnectionRecord, OrderRecord, ReturnRecord } from '@shiplink/db';
 import {
   refundStateFor,
   restockable,
   type ReportedReturn,
   type ReturnState,
+  type StorePlatform,
 } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext, withLogContext } from '@shiplink/logger';
-import { noteOnStoreOrder } from './store-notes';
+
+/** The order's store, read once per return: its connection and settings. */
+interface StoreContext {
+  connection: ConnectionRecord;
+  settings: StoreSettings;
+}
 
 interface ReturnFacts {
   order: OrderRecord;
@@ -104,10 +110,13 @@ export class ReturnIntakeService {
         });
         return;
       }
-      const { returns: policy } = parseStoreSettings(
-        (await repos.tenancy.getStore(facts.order.storeId))?.settings,
+      // The store's connection, once: its settings, its notes, its stock and its own returns.
+      const connection = await repos.tenancy.requireStoreConnectionAmong(
         facts.order.storeId,
+        this.platform.ports.providersFor('store'),
       );
+      const settings = parseStoreSettings(connection.store.settings, facts.order.storeId);
+      const policy = settings.returns;
       const { record, created } = await repos.returns.create({
         storeId: facts.order.storeId,
         orderId: facts.order.id,
@@ -133,12 +142,13 @@ export class ReturnIntakeService {
         }
       }
       const current = (await repos.returns.find(record.id))!;
-      await this.act(facts.order, current, { created, received });
+      await this.act({ connection, settings }, facts.order, current, { created, received });
     });
   }
 
   /** The store order noted, the customer told, stock and refund asked for. */
   private async act(
+    store: StoreContext,
     order: OrderRecord,
     record: ReturnRecord,
     news: { created: boolean; received: boolean },
@@ -146,17 +156,19 @@ export class ReturnIntakeService {
     const { producer, logger } = this.platform;
     const units = record.items.reduce((sum, item) => sum + item.quantity, 0);
     const what = news.received ? 'received' : 'reported';
+    const port = this.platform.ports.store(store.connection);
     await noteOnStoreOrder(
       this.platform,
       order,
       `[Shiplink] Return ${record.sourceRef} ${what}: ${units} item(s); refund ${record.refundState.replace('_', ' ')}.`,
+      port,
     );
     const correlationId = currentLogContext().correlationId ?? `return-${record.id}`;
     // A parcel the carrier brought back is on a store that keeps parcels already (its tracking
     // write-back records the return there).
-    if (record.source !== 'carrier') await this.recordInStore(order, record);
+    if (record.source !== 'carrier') await this.recordInStore(port, order, record);
     if (news.received) {
-      await this.restock(order, record, correlationId);
+      await this.restock(store, order, record, correlationId);
       await producer.enqueue(
         jobs.orderNotify,
         {
@@ -180,13 +192,7 @@ export class ReturnIntakeService {
   }
 
   /** Stores that keep returns on the order (commercetools) get it recorded there, once. */
-  private async recordInStore(order: OrderRecord, record: ReturnRecord) {
-    const { repos, ports } = this.platform;
-    const connection = await repos.tenancy.requireStoreConnectionAmong(
-      order.storeId,
-      ports.providersFor('store'),
-    );
-    const store = ports.store(connection);
+  private async recordInStore(store: StorePlatform, order: OrderRecord, record: ReturnRecord) {
     if (!store.recordReturn) return;
     await store.recordReturn(order.externalId, {
       returnRef: record.id,
@@ -201,15 +207,16 @@ export class ReturnIntakeService {
   }
 
   /** Sellable items back to the store's stock, once each, through the inventory worker. */
-  private async restock(order: OrderRecord, record: ReturnRecord, correlationId: string) {
-    const { repos, ports, producer } = this.platform;
+  private async restock(
+    { connection, settings }: StoreContext,
+    order: OrderRecord,
+    record: ReturnRecord,
+    correlationId: string,
+  ) {
+    const { repos, producer } = this.platform;
     const items = record.items.filter((item) => item.restock);
     if (items.length === 0) return;
-    const connection = await repos.tenancy.requireStoreConnectionAmong(
-      order.storeId,
-      ports.providersFor('store'),
-    );
-    const { inventory } = parseStoreSettings(connection.store.settings, order.storeId);
+    const { inventory } = settings;
     const sourceRef = `return:${record.id}`;
     await repos.stockMovements.plan({
       storeId: order.storeId,

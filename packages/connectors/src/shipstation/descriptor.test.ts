@@ -110,9 +110,9 @@ describe('shipStation webhook registration', () => {
       },
     }) as unknown as ShipStationClient;
 
-  it('subscribes shipments, new orders and rejections once each', async () => {
+  it('subscribes shipments and rejections once each', async () => {
     const subscribed: unknown[] = [];
-    const events = ['SHIP_NOTIFY', 'ORDER_NOTIFY', 'FULFILLMENT_REJECTED'];
+    const events = ['SHIP_NOTIFY', 'FULFILLMENT_REJECTED'];
     const fresh = await shipStation.registerWebhooks!(
       clientWith([], subscribed),
       destination,
@@ -121,7 +121,6 @@ describe('shipStation webhook registration', () => {
     expect(fresh).toEqual({ registered: events, existing: [] });
     expect(subscribed).toEqual([
       { targetUrl: destination, event: 'SHIP_NOTIFY', friendlyName: 'Shiplink ship notify' },
-      { targetUrl: destination, event: 'ORDER_NOTIFY', friendlyName: 'Shiplink order notify' },
       {
         targetUrl: destination,
         event: 'FULFILLMENT_REJECTED',
@@ -137,6 +136,6 @@ describe('shipStation webhook registration', () => {
       shipStation.settings.parse({}),
     );
     expect(again).toEqual({ registered: [], existing: events });
-    expect(subscribed).toHaveLength(3);
+    expect(subscribed).toHaveLength(2);
   });
 });

@@ -19,8 +19,12 @@ import { assertSameOrigin, parseShipStationWebhook, verifyShipStationToken } fro
 const SHIPMENT_EVENTS = new Set(['SHIP_NOTIFY', 'ITEM_SHIP_NOTIFY']);
 /** Events whose resource_url lists orders: new imports and a fulfilment partner's refusals. */
 const ORDER_EVENTS = new Set(['ORDER_NOTIFY', 'FULFILLMENT_REJECTED']);
-/** The events the hub subscribes to. */
-const SUBSCRIBED_EVENTS = ['SHIP_NOTIFY', 'ORDER_NOTIFY', 'FULFILLMENT_REJECTED'] as const;
+/**
+ * The events the hub subscribes to. Not ORDER_NOTIFY: it fires for every order the hub itself
+ * creates, and reading each back would spend the account's 40 calls a minute on nothing new
+ * (holds come through the orders poll). A merchant's own ORDER_NOTIFY subscription is still read.
+ */
+const SUBSCRIBED_EVENTS = ['SHIP_NOTIFY', 'FULFILLMENT_REJECTED'] as const;
 
 function intentOf(resourceType: string, resourceUrl: string) {
   if (SHIPMENT_EVENTS.has(resourceType)) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { jobKey, RETURN_STATES } from '@shiplink/domain';
+import { jobKey, RETURN_STATES, type ReportedReturn } from '@shiplink/domain';
 import { defineJob } from '../define';
 import { externalRef, uuid } from './refs';
 
@@ -7,7 +7,8 @@ const text = z.string().max(500).nullable();
 
 /**
  * A return as a fulfilment system reported it (a ShipStation return label, a ShipHero Return
- * Update): what it carries is all there is, since neither can be read back by id.
+ * Update): what it carries is all there is, since neither can be read back by id. Checked
+ * against the domain's `ReportedReturn`, so the two cannot drift apart.
  */
 export const ReportedReturnSchema = z.object({
   sourceRef: externalRef,
@@ -26,7 +27,7 @@ export const ReportedReturnSchema = z.object({
       }),
     )
     .max(500),
-});
+}) satisfies z.ZodType<ReportedReturn>;
 
 /** The `returns` queue: returns recorded once, refunds issued once, goods back to stock. */
 export const returnJobs = {

@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { shipDateFor } from './render';
-import { costFor, ShipError, ShipRequestSchema, trackingNumberFor } from './shipping';
+import { newLabel, ShipError, ShipRequestSchema } from './shipping';
 import type { ShipStationState, SimOrder, SimShipment } from './state';
 
 /** A return label a person buys for goods that went out: the ship request without a batch. */
@@ -63,28 +62,11 @@ export function createReturnLabel(
     .map(([orderItemId, quantity]) => ({ orderItemId, quantity }));
   if (!items.length) throw new ShipError(409, `order ${orderId} has no shipped units to return`);
 
-  const shipmentId = state.next('shipment');
-  const units = items.reduce((sum, line) => sum + line.quantity, 0);
-  const shipment: SimShipment = {
-    shipmentId,
-    orderId: order.orderId,
-    account: order.account,
+  const shipment = newLabel(state, order, request, items, {
     batchId: state.next('batch'),
     batchNumber: null,
-    createdAt: state.now(),
-    shipDate: shipDateFor(state),
-    carrierCode: request.carrierCode,
-    serviceCode: request.serviceCode,
-    packageCode: request.packageCode ?? 'package',
-    trackingNumber: request.trackingNumber ?? trackingNumberFor(request.carrierCode, shipmentId),
-    cost: request.shipmentCost ?? costFor(request.carrierCode, units),
-    insuranceCost: request.insuranceCost ?? 0,
     isReturnLabel: true,
-    warehouseId: order.warehouseId,
-    items,
-    voided: false,
-    voidedAt: null,
-  };
-  state.shipments.set(shipmentId, shipment);
+  });
+  state.shipments.set(shipment.shipmentId, shipment);
   return shipment;
 }

@@ -147,21 +147,31 @@ export function costFor(carrierCode: string, units: number): number {
   return Math.round((BASE_COST[family(carrierCode)] + 0.35 * Math.max(0, units - 1)) * 100) / 100;
 }
 
-/** Buys the label: records the shipment and moves the order to shipped once nothing is left. */
-export function commitShipment(
+/** What a label is bought with, outbound or return. */
+interface LabelRequest {
+  carrierCode: string;
+  serviceCode: string;
+  packageCode?: string | undefined;
+  trackingNumber?: string | undefined;
+  shipmentCost?: number | undefined;
+  insuranceCost?: number | undefined;
+}
+
+/** A new label for these items, with a carrier-shaped tracking number and a cost unless given. */
+export function newLabel(
   state: ShipStationState,
-  plan: ShipPlan,
-  batch: { batchId: number; batchNumber: string | null },
+  order: SimOrder,
+  request: LabelRequest,
+  items: { orderItemId: number; quantity: number }[],
+  kind: { batchId: number; batchNumber: string | null; isReturnLabel: boolean },
 ): SimShipment {
-  const { order, request, lines } = plan;
   const shipmentId = state.next('shipment');
-  const units = lines.reduce((sum, line) => sum + line.quantity, 0);
-  const shipment: SimShipment = {
+  const units = items.reduce((sum, line) => sum + line.quantity, 0);
+  return {
     shipmentId,
     orderId: order.orderId,
     account: order.account,
-    batchId: batch.batchId,
-    batchNumber: request.batch ?? batch.batchNumber,
+    ...kind,
     createdAt: state.now(),
     shipDate: shipDateFor(state),
     carrierCode: request.carrierCode,
@@ -170,17 +180,30 @@ export function commitShipment(
     trackingNumber: request.trackingNumber ?? trackingNumberFor(request.carrierCode, shipmentId),
     cost: request.shipmentCost ?? costFor(request.carrierCode, units),
     insuranceCost: request.insuranceCost ?? 0,
-    isReturnLabel: false,
     warehouseId: order.warehouseId,
-    items: lines,
+    items,
     voided: false,
     voidedAt: null,
   };
+}
+
+/** Buys the label: records the shipment and moves the order to shipped once nothing is left. */
+export function commitShipment(
+  state: ShipStationState,
+  plan: ShipPlan,
+  batch: { batchId: number; batchNumber: string | null },
+): SimShipment {
+  const { order, request, lines } = plan;
+  const shipment = newLabel(state, order, request, lines, {
+    batchId: batch.batchId,
+    batchNumber: request.batch ?? batch.batchNumber,
+    isReturnLabel: false,
+  });
   for (const line of lines) {
     const item = order.items.find((candidate) => candidate.orderItemId === line.orderItemId);
     if (item) item.shipped += line.quantity;
   }
-  state.shipments.set(shipmentId, shipment);
+  state.shipments.set(shipment.shipmentId, shipment);
   const left = order.items.some(
     (item) => item.input.adjustment !== true && item.shipped < item.input.quantity,
   );
