@@ -1,5 +1,5 @@
-import { Redis } from 'ioredis';
 import { PROVIDER_IDS, type ProviderId } from '@shiplink/connectors';
+import { createRedis, deleteKeys } from '@shiplink/jobs';
 import { SIMULATORS, simulatorEnvVar } from '@shiplink/connectors/simulators';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import type { AppProcess } from '@shiplink/testing';
@@ -40,14 +40,12 @@ const simUrls = Object.fromEntries(
 ) as Record<ProviderId, string>;
 
 async function clearQueues(): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
+  const redis = createRedis(REDIS_URL, 'producer');
+  try {
+    await deleteKeys(redis, `${PREFIX}:*`);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 async function main(): Promise<void> {

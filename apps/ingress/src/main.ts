@@ -1,6 +1,10 @@
-import { createPlatform, onFatal, onShutdown } from '@shiplink/app-kit';
+import './tracing';
+import { createPlatform, onFatal, onShutdown, startOperations } from '@shiplink/app-kit';
+import { queueDepthSampler } from '@shiplink/jobs';
+import { registerSampler } from '@shiplink/telemetry';
 import { createIngressApp } from './app';
 import { loadIngressEnv } from './env';
+import { inboxSampler } from './services/inbox-metrics';
 import { InboxSweeper } from './services/sweeper.service';
 
 async function main(): Promise<void> {
@@ -24,11 +28,16 @@ async function main(): Promise<void> {
   // Slow clients cannot hold sockets forever; providers want quick answers anyway.
   server.requestTimeout = 15_000;
   server.headersTimeout = 10_000;
+  // The ingress always runs, so it exports every queue's depth: scalers can wake idle workers.
+  registerSampler(queueDepthSampler(platform.producer));
+  registerSampler(inboxSampler(repos));
+  const operations = await startOperations(platform);
 
   onShutdown(logger, async () => {
     sweeper.stop();
     services.polls.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await operations.close();
     await platform.close();
   });
 }

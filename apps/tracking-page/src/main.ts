@@ -1,4 +1,5 @@
-import { createPlatform, onFatal, onShutdown } from '@shiplink/app-kit';
+import './tracing';
+import { createPlatform, onFatal, onShutdown, startOperations } from '@shiplink/app-kit';
 import { createTrackingPageApp } from './app';
 import { loadTrackingPageEnv } from './env';
 
@@ -12,8 +13,10 @@ async function main(): Promise<void> {
   });
   server.requestTimeout = 15_000;
   server.headersTimeout = 10_000;
+  const operations = await startOperations(platform);
   onShutdown(platform.logger, async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await operations.close();
     await platform.close();
   });
 }

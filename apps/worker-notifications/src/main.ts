@@ -1,3 +1,4 @@
+import './tracing';
 import { runWorkerApp } from '@shiplink/app-kit';
 import { loadNotificationEnv } from './env';
 import { registrations } from './registrations';

@@ -14,6 +14,9 @@ export const platformEnv = {
   SHUTDOWN_GRACE_MS: envVars.positiveInt.default(25_000),
   /** PostgreSQL connections this process may open in all (ORM, hot-path SQL, advisory locks). */
   DB_POOL_SIZE: envVars.positiveInt.default(12),
+  /** The operations port: `/livez`, `/readyz` and `/metrics`, kept off the public port. */
+  OPS_PORT: envVars.port.default(9464),
+  OPS_HOST: z.string().default('0.0.0.0'),
 };
 
 /** Worker tuning; defaults suit provider-bound jobs. */
@@ -33,4 +36,6 @@ export interface PlatformEnv {
   ENCRYPTION_KEY: string;
   SHUTDOWN_GRACE_MS: number;
   DB_POOL_SIZE: number;
+  OPS_PORT: number;
+  OPS_HOST: string;
 }

@@ -4,4 +4,5 @@ export * from './platform';
 export * from './shutdown';
 export * from './worker-app';
 export * from './health';
+export * from './operations';
 export * from './store-notes';

@@ -6,9 +6,8 @@ import {
   type ProviderClients,
 } from '@shiplink/connectors';
 import { createRepos, type Repos } from '@shiplink/db';
-import { createRedis, JobProducer } from '@shiplink/jobs';
+import { createRedis, JobProducer, type RedisConnection } from '@shiplink/jobs';
 import { createLogger, LogFile, type Logger } from '@shiplink/logger';
-import type { Redis } from 'ioredis';
 import type { PlatformEnv } from './env';
 import { databaseVault } from './vault';
 
@@ -18,7 +17,7 @@ export interface Platform {
   env: PlatformEnv;
   logger: Logger;
   repos: Repos;
-  redis: Redis;
+  redis: RedisConnection;
   producer: JobProducer;
   clients: ProviderClients;
   /** Role ports (store, fulfilment, tracking) over the connections' clients. */

@@ -1,4 +1,5 @@
 import type { Logger } from '@shiplink/logger';
+import { stopTracing } from '@shiplink/telemetry';
 
 /**
  * SIGTERM/SIGINT: stop taking work, let active work finish within the grace period, close
@@ -11,6 +12,7 @@ export function onShutdown(logger: Logger, stop: () => Promise<void>): void {
     stopping = true;
     logger.info('shutting down', { signal });
     stop()
+      .then(() => stopTracing())
       .then(() => {
         logger.info('shutdown complete');
         process.exit(0);

@@ -2,6 +2,7 @@ import { parseEnv } from '@shiplink/config';
 import { startQueueWorkers, type QueueName, type Registration } from '@shiplink/jobs';
 import { workerEnv } from './env';
 import { databaseHooks } from './hooks';
+import { startOperations } from './operations';
 import { createPlatform, type Platform } from './platform';
 import { onFatal, onShutdown } from './shutdown';
 
@@ -28,8 +29,10 @@ export async function runWorkerApp(spec: WorkerAppSpec): Promise<void> {
     lockDurationMs: env.WORKER_LOCK_DURATION_MS,
     stalledIntervalMs: env.WORKER_STALLED_INTERVAL_MS,
   });
+  const operations = await startOperations(platform);
   onShutdown(platform.logger, async () => {
     await workers.close(env.SHUTDOWN_GRACE_MS);
+    await operations.close();
     await platform.close();
   });
   await workers.ready();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { redisUrlProblem } from './redis-url';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -32,7 +33,14 @@ const boolean = z
 /** Building blocks shared by the apps' `env.ts` files. */
 export const envVars = {
   databaseUrl: z.url({ protocol: /^postgres(ql)?$/ }),
-  redisUrl: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  /** One server, or a Redis Cluster as `redis+cluster://host:port,host:port` (see redis-url.ts). */
+  redisUrl: z
+    .string()
+    .superRefine((url, ctx) => {
+      const problem = redisUrlProblem(url);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .default('redis://127.0.0.1:6379'),
   /** BullMQ key prefix; tests and parallel runs use their own. */
   queuePrefix: z
     .string()

@@ -28,7 +28,7 @@ const ADAPTER_KINDS = new Set([
   'DatabaseDoesNotExist',
 ]);
 const MESSAGES =
-  /connection terminated|connection is closed|stream isn't writeable|max retries per request|timeout exceeded when trying to connect|can't reach database server|server closed the connection|client has encountered a connection error/i;
+  /connection terminated|connection is closed|stream isn't writeable|max retries per request|timeout exceeded when trying to connect|can't reach database server|server closed the connection|client has encountered a connection error|cluster isn't ready|none of startup nodes is available|failed to refresh slots cache|clusterdown|tryagain|cluster is ended/i;
 
 export function isOutage(error: unknown, depth = 0): boolean {
   if (depth > 5 || error === null || typeof error !== 'object') return false;

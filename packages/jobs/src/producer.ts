@@ -1,9 +1,10 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { jobKey, MicroBatch } from '@shiplink/domain';
 import { isOutage } from '@shiplink/errors';
-import type { Redis } from 'ioredis';
 import type { JobDefinition, JobEnvelope, JobMeta, JobPolicy, PayloadOf } from './define';
 import { deadLetterQueueOf, queuePrefix, QUEUES, type QueueName } from './queues';
+import type { RedisConnection } from './redis';
+import { callerTrace, queueTelemetry } from './telemetry';
 
 export function jobOptions(policy: JobPolicy): JobsOptions {
   return {
@@ -28,7 +29,7 @@ export class JobProducer {
   private readonly batches = new Map<QueueName, MicroBatch<PendingAdd, void>>();
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     readonly prefix: string,
     /** Connection errors of the queues (Redis away); without a listener BullMQ prints them. */
     private readonly onError: (error: Error) => void = () => undefined,
@@ -51,7 +52,7 @@ export class JobProducer {
     const key = `${prefix}:${name}`;
     let queue = this.queues.get(key);
     if (!queue) {
-      queue = new Queue(name, { connection: this.redis, prefix });
+      queue = new Queue(name, { connection: this.redis, prefix, telemetry: queueTelemetry });
       queue.on('error', this.onError);
       this.queues.set(key, queue);
     }
@@ -82,6 +83,7 @@ export class JobProducer {
       data: envelope,
       opts: {
         ...jobOptions(definition.policy),
+        ...callerTrace(),
         jobId,
         ...(options.delayMs && options.delayMs > 0 ? { delay: Math.ceil(options.delayMs) } : {}),
       },

@@ -2,6 +2,7 @@ import { DelayedError, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { jobKey } from '@shiplink/domain';
 import { classifyFailure, type ClassifiedFailure } from '@shiplink/errors';
 import { withLogContext, type Logger } from '@shiplink/logger';
+import { metrics } from '@shiplink/telemetry';
 import { deadLetterData, DeadLetterDataSchema, type DeadLetterData } from './dead-letter';
 import {
   JobEnvelopeSchema,
@@ -13,6 +14,7 @@ import {
 import { jobOptions, type JobProducer } from './producer';
 import { createRedis } from './redis';
 import { deadLetterQueueOf, queuePrefix, type QueueName } from './queues';
+import { queueTelemetry } from './telemetry';
 
 export interface JobContext {
   jobId: string;
@@ -79,6 +81,7 @@ export function startQueueWorkers(options: WorkerOptions): RunningWorkers {
     stalledInterval: options.stalledIntervalMs ?? 30_000,
     // Long provider calls can miss a lock renewal; give a stalled job a few chances.
     maxStalledCount: 3,
+    telemetry: queueTelemetry,
   };
 
   const deadLetter = async (
@@ -95,6 +98,7 @@ export function startQueueWorkers(options: WorkerOptions): RunningWorkers {
       removeOnFail: false,
     });
     await hooks.deadLettered(data);
+    metrics.deadLetters.inc({ queue, job: job.name, reason: failure.reason });
     logger.error('job dead-lettered', { reason: failure.reason, error: failure.message });
   };
 
@@ -131,6 +135,7 @@ export function startQueueWorkers(options: WorkerOptions): RunningWorkers {
         }
         const connectionId = (payload.data as { connectionId?: string }).connectionId;
         return withLogContext(connectionId ? { connectionId } : {}, async () => {
+          const timer = metrics.jobDuration.startTimer({ queue, job: job.name });
           try {
             await registration.run(payload.data, {
               jobId: job.id ?? 'unknown',
@@ -139,9 +144,11 @@ export function startQueueWorkers(options: WorkerOptions): RunningWorkers {
               log: logger,
             });
             await hooks.completed?.({ queue, name: job.name, jobId: job.id ?? '', meta });
+            timer({ outcome: 'completed' });
           } catch (error) {
             const failure = classifyFailure(error);
             if (failure.kind === 'rate_limited' && token) {
+              timer({ outcome: 'delayed' });
               const waitMs = (failure.waitMs ?? 1_000) + Math.floor(Math.random() * 250);
               logger.warn('job delayed by rate limit', { waitMs, reason: failure.reason });
               await job.moveToDelayed(Date.now() + waitMs, token);
@@ -149,10 +156,13 @@ export function startQueueWorkers(options: WorkerOptions): RunningWorkers {
             }
             const attempts = job.opts.attempts ?? 1;
             if (failure.kind === 'permanent' || job.attemptsMade + 1 >= attempts) {
+              timer({ outcome: 'dead_lettered' });
               const subject = registration.definition.subject?.(payload.data);
               await deadLetter(job, safeEnvelope, failure, subject);
               throw new UnrecoverableError(`${failure.reason}: ${failure.message}`);
             }
+            timer({ outcome: 'retry' });
+            metrics.jobRetries.inc({ queue, job: job.name, reason: failure.reason });
             logger.warn('job failed, will retry', {
               reason: failure.reason,
               error: failure.message,

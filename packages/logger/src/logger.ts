@@ -1,3 +1,4 @@
+import { isSpanContextValid, trace } from '@opentelemetry/api';
 import winston from 'winston';
 import { currentLogContext } from './context';
 import { redact } from './redact';
@@ -12,9 +13,19 @@ export interface Logger {
   child(fields: LogFields): Logger;
 }
 
+/** The active trace, so a log line leads to its trace and a trace to its log lines. */
+function traceFields(): { traceId?: string; spanId?: string } {
+  const span = trace.getActiveSpan()?.spanContext();
+  return span && isSpanContextValid(span) ? { traceId: span.traceId, spanId: span.spanId } : {};
+}
+
 const contextAndRedaction = winston.format((info) => {
   const context = currentLogContext();
-  const fields = redact({ ...context, ...info }) as winston.Logform.TransformableInfo;
+  const fields = redact({
+    ...traceFields(),
+    ...context,
+    ...info,
+  }) as winston.Logform.TransformableInfo;
   // winston keeps level/message on symbols too; restore the originals.
   fields.level = info.level;
   fields.message = info.message;

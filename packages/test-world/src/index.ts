@@ -11,3 +11,4 @@ export * from './posti';
 export * from './finnish-store';
 export * from './tracking-page';
 export * from './mailbox';
+export * from './otlp-receiver';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -31,9 +31,22 @@ function withDatabase(url: URL, database: string): string {
   return copy.toString();
 }
 
+/** Prisma's own bookkeeping table, as `migrate deploy` creates it. */
+const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+  "checksum" VARCHAR(64) NOT NULL,
+  "finished_at" TIMESTAMPTZ,
+  "migration_name" VARCHAR(255) NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" TIMESTAMPTZ,
+  "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+  "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+)`;
+
 /**
- * Runs every migration in order, the way `prisma migrate deploy` would: into `schema` (created
- * here) when one is given, otherwise into the database's default schema.
+ * Runs every migration in order, the way `prisma migrate deploy` would, and records each in
+ * `_prisma_migrations` as it does (readiness reads that table): into `schema` (created here)
+ * when one is given, otherwise into the database's default schema.
  */
 export async function applyMigrations(connectionString: string, schema?: string): Promise<void> {
   const client = new Client({ connectionString });
@@ -52,6 +65,12 @@ export async function applyMigrations(connectionString: string, schema?: string)
       for (const statement of script.split(';').filter((part) => part.trim())) {
         await client.query(statement);
       }
+      await client.query(MIGRATIONS_TABLE);
+      await client.query(
+        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)
+         VALUES ($1, $2, now(), $3, 1)`,
+        [randomUUID(), createHash('sha256').update(script).digest('hex'), dir],
+      );
     }
   } finally {
     await client.end();

@@ -8,10 +8,12 @@ import {
 } from '@shiplink/connectors';
 import type { ConnectionRecord, Repos } from '@shiplink/db';
 import { inboxDedupKey } from '@shiplink/domain';
+import { activeTraceId } from '@shiplink/telemetry';
 import { isUuid } from '../http/params';
 import { HttpProblem, route } from '../http/problems';
 import type { IntakeService } from '../services/intake.service';
 import { jobForIntent } from '../services/intents';
+import { observeWebhook, setWebhookOutcome } from './webhook-metrics';
 
 export interface WebhookRouteDeps {
   repos: Repos;
@@ -38,7 +40,10 @@ interface RefusalContext {
 /** Raw bytes for signature checks; anything bigger than the limit is a 413 before parsing. */
 const rawBody = (limit: number) => express.raw({ type: () => true, limit });
 
+/** The request's trace id when tracing runs (one id in traces, logs and the audit trail). */
 function correlationIdOf(req: Request): string {
+  const traceId = activeTraceId();
+  if (traceId) return traceId;
   const given = req.headers['x-correlation-id'];
   return typeof given === 'string' && /^[\w.-]{8,100}$/.test(given) ? given : randomUUID();
 }
@@ -138,6 +143,7 @@ async function receive(deps: WebhookRouteDeps, req: Request, res: Response, serv
       ? { job: jobForIntent(verdict.intent, connection.id, verdict.eventRef) }
       : {}),
   });
+  setWebhookOutcome(res, outcome.status);
   const ack = handler.acknowledgement;
   if (ack && 'contentType' in ack) {
     res.status(ack.status).type(ack.contentType).send(ack.body);
@@ -165,6 +171,7 @@ export function webhooks(deps: WebhookRouteDeps): Router {
         if (servedBy(req, withSecret)) next();
         else next('route');
       },
+      observeWebhook,
       rawBody(deps.maxBytes),
       route(async (req, res) => {
         const served = servedBy(req, withSecret);

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '@shiplink/jobs';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 
 /**
@@ -11,7 +11,7 @@ export class LookupLimits {
   private readonly perOrder: RateLimiterRedis;
 
   constructor(
-    redis: Redis,
+    redis: RedisConnection,
     options: { prefix: string; perClient: number; perOrder: number; windowSec: number },
   ) {
     const common = { storeClient: redis, duration: options.windowSec };

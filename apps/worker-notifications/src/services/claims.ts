@@ -1,4 +1,5 @@
 import type { Platform } from '@shiplink/app-kit';
+import { finishNotification } from './outcomes';
 import type { NewNotification } from '@shiplink/db';
 import { masked, recipientHash, type NotificationChannel } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
@@ -35,7 +36,7 @@ export async function claimMessage(
       channel === 'sms'
         ? 'the order has no phone number a text message can go to'
         : 'the order has no e-mail address';
-    await repos.notifications.finish(record.id, 'skipped', { note: why });
+    await finishNotification(repos, record, 'skipped', { note: why });
     return;
   }
   await platform.producer.enqueue(

@@ -1,4 +1,5 @@
 import type { Platform } from '@shiplink/app-kit';
+import { finishNotification } from './outcomes';
 import { renderEmail, type EmailTemplate } from '@shiplink/notification-templates';
 import type { EmailChannel } from './email-channel';
 import { handOver } from './hand-over';
@@ -16,7 +17,7 @@ export class EmailDelivery {
     const { repos } = this.platform;
     const { record, context, settings } = message;
     if (!this.email.available) {
-      return repos.notifications.finish(record.id, 'skipped', {
+      return finishNotification(repos, record, 'skipped', {
         note: 'no SMTP server is configured',
       });
     }

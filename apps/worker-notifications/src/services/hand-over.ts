@@ -1,4 +1,5 @@
 import type { Platform } from '@shiplink/app-kit';
+import { finishNotification } from './outcomes';
 import type { NotificationRecord } from '@shiplink/db';
 import { classifyFailure } from '@shiplink/errors';
 
@@ -34,7 +35,7 @@ export async function handOver(
   } catch (error) {
     const failure = classifyFailure(error);
     if (failure.kind === 'permanent') {
-      await repos.notifications.finish(record.id, 'failed', { note: failure.message });
+      await finishNotification(repos, record, 'failed', { note: failure.message });
       logger.warn('notification refused before sending', { error: failure.message });
       return;
     }
@@ -44,7 +45,7 @@ export async function handOver(
   const facts = { trigger: record.trigger, channel: record.channel };
   switch (result.outcome) {
     case 'accepted':
-      await repos.notifications.finish(record.id, 'sent', {
+      await finishNotification(repos, record, 'sent', {
         providerRef: result.providerRef,
         ...(result.connectionId ? { connectionId: result.connectionId } : {}),
         ...(result.deliveryStatus ? { deliveryStatus: result.deliveryStatus } : {}),
@@ -59,16 +60,16 @@ export async function handOver(
           record.recipientHash,
           'stop',
         );
-        await repos.notifications.finish(record.id, 'skipped', {
+        await finishNotification(repos, record, 'skipped', {
           note: 'the recipient asked the sender for no more messages (STOP)',
         });
       } else {
-        await repos.notifications.finish(record.id, 'failed', { note: result.message });
+        await finishNotification(repos, record, 'failed', { note: result.message });
       }
       logger.warn('notification refused', { ...facts, error: result.message });
       return;
     case 'unknown':
-      await repos.notifications.finish(record.id, 'uncertain', { note: result.message });
+      await finishNotification(repos, record, 'uncertain', { note: result.message });
       logger.warn('notification may not have gone out', { ...facts, error: result.message });
   }
 }

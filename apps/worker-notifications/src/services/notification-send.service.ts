@@ -1,4 +1,5 @@
 import type { Platform } from '@shiplink/app-kit';
+import { finishNotification } from './outcomes';
 import { parseStoreSettings } from '@shiplink/connectors';
 import type { NotificationRecord, OrderRecord } from '@shiplink/db';
 import {
@@ -36,7 +37,7 @@ export class NotificationSendService {
     const record = await repos.notifications.find(job.notificationId);
     if (!record) return;
     if (record.state === 'sending') {
-      await repos.notifications.finish(record.id, 'uncertain', {
+      await finishNotification(repos, record, 'uncertain', {
         note: 'a send was cut off after the message was handed over: it may have gone out',
       });
       return;
@@ -51,7 +52,7 @@ export class NotificationSendService {
         if (failure.kind !== 'permanent') throw error;
         const current = await repos.notifications.find(record.id);
         if (current?.state !== 'pending') throw error;
-        await repos.notifications.finish(record.id, 'failed', { note: failure.message });
+        await finishNotification(repos, record, 'failed', { note: failure.message });
       }
     });
   }
@@ -62,7 +63,7 @@ export class NotificationSendService {
     released: boolean,
   ): Promise<void> {
     const { repos } = this.platform;
-    const skip = (note: string) => repos.notifications.finish(record.id, 'skipped', { note });
+    const skip = (note: string) => finishNotification(repos, record, 'skipped', { note });
     if (await repos.notifications.optedOut(record.storeId, record.channel, record.recipientHash)) {
       return skip('the recipient unsubscribed');
     }

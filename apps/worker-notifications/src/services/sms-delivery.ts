@@ -1,4 +1,5 @@
 import type { Platform } from '@shiplink/app-kit';
+import { finishNotification } from './outcomes';
 import type { MessageChannel } from '@shiplink/domain';
 import { afterQuietHours, shortenToFit, statusWords, timeZoneOf } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
@@ -22,7 +23,7 @@ export class SmsDelivery {
   async deliver(message: PreparedMessage, template: SmsTemplate, released: boolean): Promise<void> {
     const { repos, ports } = this.platform;
     const { record, context } = message;
-    const skip = (note: string) => repos.notifications.finish(record.id, 'skipped', { note });
+    const skip = (note: string) => finishNotification(repos, record, 'skipped', { note });
     const connection = await repos.tenancy.findStoreConnectionAmong(
       record.storeId,
       ports.providersWith('messages'),
@@ -38,7 +39,7 @@ export class SmsDelivery {
       channel.fits(text),
     );
     if (!body) {
-      return repos.notifications.finish(record.id, 'failed', {
+      return finishNotification(repos, record, 'failed', {
         note: 'not even the tracking link fits the connection’s length budget',
       });
     }

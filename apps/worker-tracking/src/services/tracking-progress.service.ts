@@ -3,6 +3,7 @@ import { digest, triggerOf, type TrackingSnapshot } from '@shiplink/domain';
 import { jobs } from '@shiplink/jobs';
 import { currentLogContext } from '@shiplink/logger';
 import { planProgress } from './progress-plan';
+import { observeProgress } from './tracking-metrics';
 
 export interface ProgressOutcome {
   newCheckpoints: number;
@@ -45,6 +46,7 @@ export class TrackingProgressService {
           : { estimatedDelivery: snapshot.estimatedDelivery }),
         ...(snapshot.trackingUrl === undefined ? {} : { trackingUrl: snapshot.trackingUrl }),
       });
+      observeProgress(plan);
       for (const subStatus of plan.unmapped) {
         logger.warn('unmapped tracking status', { subStatus, mappingGap: 1 });
       }

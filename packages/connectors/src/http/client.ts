@@ -3,6 +3,7 @@ import axiosRetry, { exponentialDelay, isNetworkOrIdempotentRequestError } from 
 import type { z } from 'zod';
 import { classifyHttpFailure, PermanentError, RateLimitedError } from '@shiplink/errors';
 import { currentLogContext, redact, silentLogger, type Logger } from '@shiplink/logger';
+import { metrics } from '@shiplink/telemetry';
 import { noAudit, type AuditSink } from './audit';
 import type { ProviderProfile } from './profile';
 import type { RateLimiter } from './rate-limiter';
@@ -125,6 +126,7 @@ export class HttpClient {
       const limit = response ? this.profile.readRateLimit(headers) : undefined;
       if (limit && this.options.limiter) await this.options.limiter.observe(budgetKey, limit);
       if (response?.status !== 429) return this.finish(spec, response);
+      metrics.rateLimited.inc({ provider: this.profile.provider, endpoint: spec.endpoint });
 
       const asked = this.profile.retryAfterMs(headers);
       const waitMs = this.options.limiter
@@ -167,6 +169,7 @@ export class HttpClient {
       }
       // A little jitter so waiting workers do not all fire at the same instant.
       const pause = waitMs + Math.floor(Math.random() * 50);
+      metrics.rateLimitWaits.observe({ provider: this.profile.provider }, pause / 1000);
       waited += pause;
       await sleep(pause);
     }
@@ -250,6 +253,16 @@ export class HttpClient {
     failure: string | undefined,
   ): void {
     const status = response?.status;
+    const { provider } = this.profile;
+    metrics.providerRequests.inc({
+      provider,
+      endpoint: spec.endpoint,
+      status: status ?? 'network',
+    });
+    metrics.providerRequestDuration.observe(
+      { provider, endpoint: spec.endpoint },
+      durationMs / 1000,
+    );
     const error =
       failure ??
       (status !== undefined && status >= 400

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 
 /**
  * A credit bucket per provider account, shared by every process through Redis: the bucket
@@ -75,13 +75,16 @@ const COSTS_TTL_MS = 24 * 60 * 60 * 1000;
 
 export class CreditBudget {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: Redis | Cluster,
     private readonly prefix: string,
     private readonly now: () => number,
   ) {}
 
   private keys(bucket: string): [string, string] {
-    // One hash tag keeps both keys of a bucket on one Redis Cluster slot.
+    // One hash tag keeps both keys of a bucket on one Redis Cluster slot. An empty tag would not
+    // count as one: each whole key would be hashed, and the script would touch two slots.
+    if (bucket === '' || bucket.startsWith('}'))
+      throw new Error(`unusable credit bucket "${bucket}"`);
     return [`${this.prefix}:credits:{${bucket}}`, `${this.prefix}:credits:{${bucket}}:requests`];
   }
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import { CreditBudget } from './credit-budget';
 
 /**
@@ -72,7 +72,8 @@ return wait
 `;
 
 export interface RateLimiterOptions {
-  redis: Redis;
+  /** One server or a cluster: each script touches the keys of one bucket, on one slot. */
+  redis: Redis | Cluster;
   /** Key namespace, so parallel test runs and deployments do not share budgets. */
   prefix: string;
   /** Base and ceiling of the backoff after a 429 that carried no headers. */
@@ -82,7 +83,7 @@ export interface RateLimiterOptions {
 }
 
 export class RateLimiter {
-  private readonly redis: Redis;
+  private readonly redis: Redis | Cluster;
   private readonly prefix: string;
   private readonly fallbackBaseMs: number;
   private readonly fallbackMaxMs: number;

@@ -14,6 +14,14 @@ export type { InboundEvent, InboxReceipt };
 
 export type { InboxEvent };
 
+/** How the inbox is keeping up: the metrics an operator alerts on. */
+export interface InboxHealth {
+  /** When the oldest event still waiting for its queue was accepted. */
+  oldestWaitingAt: Date | undefined;
+  /** When each active connection last received a webhook (none yet: absent). */
+  lastReceived: { connectionId: string; provider: string; at: Date }[];
+}
+
 /** The inbox: an accepted event is a row here before the sender hears 2xx. */
 
 export class InboxRepo {
@@ -22,7 +30,7 @@ export class InboxRepo {
 
   constructor(
     private readonly db: Db,
-    pool: Pool,
+    private readonly pool: Pool,
   ) {
     // One refused row must not fail the deliveries batched with it; an outage fails them all.
     const isolate = (error: unknown) => !isOutage(error);
@@ -70,6 +78,31 @@ export class InboxRepo {
       orderBy: { receivedAt: 'asc' },
       take: limit,
     });
+  }
+
+  async health(): Promise<InboxHealth> {
+    const [waiting, last] = await Promise.all([
+      this.pool.query<{ at: Date | null }>(
+        `SELECT min(received_at) AS at FROM inbox_events WHERE status = 'received'`,
+      ),
+      // One index probe per connection (connection_id, received_at), never a scan of the inbox.
+      this.pool.query<{ connection_id: string; provider: string; at: Date }>(
+        `SELECT c.id AS connection_id, c.provider, last.at
+         FROM connections c
+         CROSS JOIN LATERAL (
+           SELECT max(received_at) AS at FROM inbox_events e WHERE e.connection_id = c.id
+         ) last
+         WHERE c.active AND last.at IS NOT NULL`,
+      ),
+    ]);
+    return {
+      oldestWaitingAt: waiting.rows[0]?.at ?? undefined,
+      lastReceived: last.rows.map((row) => ({
+        connectionId: row.connection_id,
+        provider: row.provider,
+        at: row.at,
+      })),
+    };
   }
 
   find(id: string): Promise<InboxEvent | null> {

@@ -1,0 +1,42 @@
+import { context, propagation, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import { activeTraceId, startTracing, stopTracing } from './tracing';
+
+describe('tracing', () => {
+  const exporter = new InMemorySpanExporter();
+
+  beforeAll(() => {
+    startTracing({
+      service: 'test',
+      exporter,
+      env: { disabled: false, version: 'test', otlp: false, sampleRatio: 1 },
+    });
+  });
+  afterAll(() => stopTracing());
+
+  it('records spans under the service name and gives the active trace id', async () => {
+    const tracer = trace.getTracer('test');
+    let inside: string | undefined;
+    await tracer.startActiveSpan('work', async (span) => {
+      inside = activeTraceId();
+      span.end();
+    });
+    const [span] = exporter.getFinishedSpans();
+    expect(span?.name).toBe('work');
+    expect(inside).toBe(span?.spanContext().traceId);
+    expect(span?.resource.attributes['service.name']).toBe('shiplink-test');
+    expect(activeTraceId()).toBeUndefined();
+  });
+
+  it('carries the trace in W3C traceparent headers, so another process continues it', () => {
+    const tracer = trace.getTracer('test');
+    const carrier: Record<string, string> = {};
+    tracer.startActiveSpan('outgoing', (span) => {
+      propagation.inject(context.active(), carrier);
+      span.end();
+    });
+    expect(carrier.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
+    const continued = propagation.extract(context.active(), carrier);
+    expect(trace.getSpanContext(continued)?.traceId).toBe(carrier.traceparent!.split('-')[1]);
+  });
+});
