@@ -9,6 +9,6 @@ APPS="ingress tracking-page worker-orders worker-shipments worker-tracking worke
 tag=${IMAGE_TAG:-$(node -p 'require("./package.json").version')}
 for app in ${*:-$APPS}; do
   echo "building shiplink/$app:$tag"
-  docker build --quiet -f docker/Dockerfile --build-arg "APP=$app" \
+  docker build --quiet -f docker/Dockerfile --build-arg "APP=$app" --build-arg "SHIPLINK_VERSION=$tag" \
     --build-arg "NODE_IMAGE=${NODE_IMAGE:-node:20-bookworm-slim}" -t "shiplink/$app:$tag" . >/dev/null
 done

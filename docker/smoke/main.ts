@@ -15,8 +15,6 @@ import path from 'node:path';
 import { openBigCommerceAccount } from '../../packages/connectors/src/bigcommerce/simulator/account';
 import { openShipStationAccount } from '../../packages/connectors/src/shipstation/simulator/account';
 import { SimulatorControl } from '../../packages/connectors/src/testing/control';
-import { createPgPool } from '../../packages/db/src/pg-pool';
-import { createRedis } from '../../packages/jobs/src/redis';
 import { freePort } from '../../packages/testing/src/ports';
 import { waitFor } from '../../packages/testing/src/wait';
 import { AdminClient } from '../../packages/test-world/src/admin-client';
@@ -29,6 +27,7 @@ import {
   startContainer,
   type Container,
 } from './containers';
+import { freshDatabase, freshQueues } from './state';
 
 const REPO = path.resolve(__dirname, '../..');
 const LOG_DIR = path.join(REPO, '.shiplink/smoke');
@@ -55,30 +54,6 @@ const image = (app: string) => `shiplink/${app}:${TAG}`;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-
-async function resetDatabase(): Promise<void> {
-  const url = new URL(DATABASE_URL);
-  const name = url.pathname.slice(1);
-  url.pathname = '/postgres';
-  const admin = createPgPool(url.toString(), { size: 1, purpose: 'smoke' });
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-}
-
-async function clearQueues(): Promise<void> {
-  const redis = createRedis(REDIS_URL, 'worker');
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${QUEUE_PREFIX}:*`, 'COUNT', 1000);
-    if (keys.length) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
-}
 
 /** Every container this run started, in order; removed however the run ends. */
 const started: Container[] = [];
@@ -135,8 +110,8 @@ async function main(): Promise<void> {
 
   await removeSmokeContainers();
   say(`\nFresh database ${new URL(DATABASE_URL).pathname.slice(1)}, queue prefix ${QUEUE_PREFIX}`);
-  await resetDatabase();
-  await clearQueues();
+  await freshDatabase(DATABASE_URL);
+  await freshQueues(REDIS_URL, QUEUE_PREFIX);
   say('Migrating from the ingress image: node dist/migrate.js');
   const migrated = await docker(
     'run',
@@ -242,8 +217,10 @@ async function main(): Promise<void> {
     const code = await docker('inspect', '-f', '{{.State.ExitCode}}', container.name);
     await container.stopped;
     const logs = container.logs();
-    // The simulators have nothing to drain; every hub app logs its shutdown.
-    const drained = container.app === 'simulators' || logs.includes('"shutdown complete"');
+    // The simulators have nothing to drain; every hub app logs the signal and its shutdown.
+    const drained =
+      container.app === 'simulators' ||
+      (logs.includes('"signal":"SIGTERM"') && logs.includes('"shutdown complete"'));
     return { container, code, drained, ms: performance.now() - began, logs };
   };
   const [simulators, ...hubApps] = started;
@@ -258,7 +235,7 @@ async function main(): Promise<void> {
     const ok = stop.code === '0' && stop.drained;
     failed ||= !ok;
     say(
-      `  ${stop.container.app.padEnd(22)} exit ${stop.code}  ${stop.drained ? 'drained' : 'NO "shutdown complete" in its log'}  ${seconds(stop.ms)}`,
+      `  ${stop.container.app.padEnd(22)} exit ${stop.code}  ${stop.drained ? 'drained' : 'NO SIGTERM shutdown in its log'}  ${seconds(stop.ms)}`,
     );
   }
   const slow = timings.filter((t) => t.startMs > 2_000).map((t) => t.container.app);
@@ -268,8 +245,15 @@ async function main(): Promise<void> {
   say('Smoke test passed');
 }
 
+// Ctrl-C: no container outlives the run.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void removeSmokeContainers().finally(() => process.exit(130));
+  });
+}
+
 main()
-  .catch(async (error: unknown) => {
+  .catch((error: unknown) => {
     process.stderr.write(
       `\nSmoke test failed: ${error instanceof Error ? error.message : String(error)}\n`,
     );

@@ -11,6 +11,7 @@ import type { ShipStationSimAccount } from '@shiplink/connectors/shipstation/sim
 import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
 import { prepareDemoDatabase } from './demo/database';
 import { say } from './demo/print';
+import { printFleetMetrics } from './demo/fleet-metrics';
 import { LOG_DIR, startDemoApp } from './demo/processes';
 import { runCommercetoolsStory } from './demo/commercetools-story';
 import { runPostiStory } from './demo/posti-story';
@@ -30,6 +31,7 @@ const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PORT = Number(process.env.DEMO_PORT ?? 8080);
 const TRACKING_PAGE_PORT = Number(process.env.DEMO_TRACKING_PAGE_PORT ?? 8090);
 const SMTP_PORT = Number(process.env.DEMO_SMTP_PORT ?? 2525);
+const OPS_PORT = Number(process.env.DEMO_OPS_PORT ?? 9464);
 const PREFIX = 'shiplink-demo';
 /** Each simulator's port, from 4101 in registry order (the simulators app's defaults). */
 const SIM = Object.fromEntries(
@@ -96,10 +98,18 @@ async function main(): Promise<void> {
     ['worker-notifications', 'worker ready'],
     ['worker-returns', 'worker ready'],
   ];
+  // Each app's operations port (/livez, /readyz, /metrics), from 9464 up in this order.
+  const opsPorts = new Map(
+    apps.filter(([app]) => app !== 'simulators').map(([app], i) => [app, OPS_PORT + i]),
+  );
   for (const [app, ready] of apps) {
+    const opsPort = opsPorts.get(app);
+    const ops: Record<string, string> = opsPort ? { OPS_PORT: String(opsPort) } : {};
     const running = startDemoApp(
       app,
-      app === 'tracking-page' ? { ...env, PORT: String(TRACKING_PAGE_PORT) } : env,
+      app === 'tracking-page'
+        ? { ...env, ...ops, PORT: String(TRACKING_PAGE_PORT) }
+        : { ...env, ...ops },
     );
     processes.push(running);
     await running.waitForOutput(ready, 30_000);
@@ -152,6 +162,7 @@ async function main(): Promise<void> {
   });
 
   say.step('Where to look');
+  await printFleetMetrics(opsPorts);
   say.info(
     `Bull Board        ${publicUrl}/admin/queues   (user ${env.DASHBOARD_USER}, password ${env.DASHBOARD_PASSWORD})`,
   );

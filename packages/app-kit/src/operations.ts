@@ -22,10 +22,11 @@ export interface ReadinessDeps {
 }
 
 /** Every master of a cluster answers (a ping to a cluster reaches only one node), or the server. */
-async function pingRedis(redis: RedisConnection): Promise<void> {
+async function pingRedis(redis: RedisConnection): Promise<true> {
   const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
   if (nodes.length === 0) throw new Error('no Redis master known');
   await Promise.all(nodes.map((node) => node.ping()));
+  return true;
 }
 
 /**
@@ -44,11 +45,13 @@ export async function readiness(deps: ReadinessDeps): Promise<Readiness> {
 }
 
 /** The operations port (`/livez`, `/readyz`, `/metrics`) of a running app. */
-export function startOperations(platform: Platform): Promise<OpsServer> {
-  return startOpsServer({
+export async function startOperations(platform: Platform): Promise<OpsServer> {
+  const server = await startOpsServer({
     port: platform.env.OPS_PORT,
     host: platform.env.OPS_HOST,
     readiness: () => readiness({ db: platform.repos.db, redis: platform.redis }),
     onError: (message, error) => platform.logger.warn(message, { error }),
   });
+  platform.logger.info('operations port listening', { opsPort: server.port() });
+  return server;
 }

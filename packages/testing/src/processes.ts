@@ -36,7 +36,8 @@ export function startApp(
 ): AppProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: path.join(REPO_ROOT, 'apps', app),
-    env: { ...process.env, ...env },
+    // Many apps share one machine here: each takes a free operations port unless one is given.
+    env: { ...process.env, OPS_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
