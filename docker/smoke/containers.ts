@@ -32,12 +32,16 @@ export interface Container {
 }
 
 const SMOKE_LABEL = 'shiplink.smoke=1';
+/** Once the run is ending no container starts, and one being created is waited for. */
+let closing = false;
+let creating: Promise<unknown> = Promise.resolve();
 
 /** `docker run -d` on the host network with a read-only root file system, as production runs. */
 export async function startContainer(spec: ContainerSpec): Promise<Container> {
   const name = `shiplink-smoke-${spec.app}`;
   const env = Object.entries(spec.env).flatMap(([key, value]) => ['-e', `${key}=${value}`]);
-  await docker(
+  if (closing) throw new Error('the smoke run is stopping');
+  creating = docker(
     'run',
     '-d',
     '--name',
@@ -51,6 +55,7 @@ export async function startContainer(spec: ContainerSpec): Promise<Container> {
     spec.image,
     ...(spec.command ?? []),
   );
+  await creating;
   let output = '';
   let running = true;
   const follow = spawn('docker', ['logs', '--follow', name], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -70,6 +75,13 @@ export async function startContainer(spec: ContainerSpec): Promise<Container> {
 export async function removeSmokeContainers(): Promise<void> {
   const ids = await docker('ps', '-aq', '--filter', `label=${SMOKE_LABEL}`);
   if (ids) await docker('rm', '-f', ...ids.split('\n'));
+}
+
+/** The end of a run, however it ends: no new container, and none left behind. */
+export async function removeAllAtEnd(): Promise<void> {
+  closing = true;
+  await creating.catch(() => undefined);
+  await removeSmokeContainers();
 }
 
 /** True once a GET answers 200; false while it refuses or answers otherwise. */

@@ -23,6 +23,7 @@ import {
   answersOk,
   docker,
   listens,
+  removeAllAtEnd,
   removeSmokeContainers,
   startContainer,
   type Container,
@@ -248,7 +249,7 @@ async function main(): Promise<void> {
 // Ctrl-C: no container outlives the run.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void removeSmokeContainers().finally(() => process.exit(130));
+    void removeAllAtEnd().finally(() => process.exit(130));
   });
 }
 
@@ -266,7 +267,7 @@ main()
     process.exitCode = 1;
   })
   .finally(async () => {
-    await removeSmokeContainers().catch(() => undefined);
+    await removeAllAtEnd().catch(() => undefined);
     // Keep-alive sockets to the containers must not hold the process open.
     process.exit();
   });
