@@ -103,7 +103,11 @@ describe('one trace from a webhook to the provider call in the worker', () => {
     const trace = await waitFor(
       async () => {
         const spans = receiver.spans().filter((span) => span.traceId === webhookSpan.traceId);
-        return spans.some(isShipStationCall) ? spans : undefined;
+        // The job's own span ends last, after the call: the trace is whole once it is in.
+        const processed = spans.some(
+          (s) => s.service === 'shiplink-worker-orders' && /process/.test(s.name),
+        );
+        return spans.some(isShipStationCall) && processed ? spans : undefined;
       },
       { what: 'the ShipStation call on the webhook’s trace', timeoutMs: 15_000 },
     );
@@ -143,10 +147,20 @@ describe('one trace from a webhook to the provider call in the worker', () => {
     ).toBe(true);
 
     // The trace id is the correlation id: in the audit trail and in the worker's log lines.
-    await world.hub.platform.repos.audit.flush();
-    const audited = await world.hub.platform.repos.db.auditEvent.findMany({
-      where: { correlationId: webhookSpan.traceId },
-    });
+    // The worker writes its audit entries in batches of its own, shortly after the call.
+    const audited = await waitFor(
+      async () => {
+        await world.hub.platform.repos.audit.flush();
+        const rows = await world.hub.platform.repos.db.auditEvent.findMany({
+          where: { correlationId: webhookSpan.traceId },
+        });
+        const outbound = rows.some(
+          (row) => row.direction === 'outbound' && row.provider === 'shipstation',
+        );
+        return outbound ? rows : undefined;
+      },
+      { what: 'the audit of the ShipStation call', timeoutMs: 10_000 },
+    );
     expect(audited.map((row) => row.kind)).toEqual(
       expect.arrayContaining([expect.stringMatching(/webhook/)]),
     );

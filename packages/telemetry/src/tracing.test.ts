@@ -1,11 +1,12 @@
 import { context, propagation, trace } from '@opentelemetry/api';
-import { InMemorySpanExporter } from '@opentelemetry/sdk-trace';
+import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { activeTraceId, startTracing, stopTracing } from './tracing';
 
 describe('tracing', () => {
   const exporter = new InMemorySpanExporter();
 
   beforeAll(() => {
+    process.env.OTEL_RESOURCE_ATTRIBUTES = 'deployment.environment=test';
     startTracing({
       service: 'test',
       exporter,
@@ -25,6 +26,7 @@ describe('tracing', () => {
     expect(span?.name).toBe('work');
     expect(inside).toBe(span?.spanContext().traceId);
     expect(span?.resource.attributes['service.name']).toBe('shiplink-test');
+    expect(span?.resource.attributes['deployment.environment']).toBe('test');
     expect(activeTraceId()).toBeUndefined();
   });
 

@@ -7,18 +7,18 @@ import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { IORedisInstrumentation } from '@opentelemetry/instrumentation-ioredis';
 import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { resourceFromAttributes } from '@opentelemetry/resources';
+import { detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import {
   AlwaysOffSampler,
   AlwaysOnSampler,
+  BasicTracerProvider,
   BatchSpanProcessor,
   ParentBasedSampler,
   SimpleSpanProcessor,
   TraceIdRatioBasedSampler,
-  TracerProvider,
   type Sampler,
   type SpanExporter,
-} from '@opentelemetry/sdk-trace';
+} from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { tracingEnv, type TracingEnv } from './env';
 
@@ -60,18 +60,17 @@ export function startTracing(options: TracingOptions): Tracing {
   if (running) return running;
 
   const exporter = options.exporter ?? (env.otlp ? new OTLPTraceExporter() : undefined);
-  const provider = new TracerProvider({
-    resource: resourceFromAttributes({
-      [ATTR_SERVICE_NAME]: env.serviceName ?? `shiplink-${options.service}`,
-      [ATTR_SERVICE_VERSION]: env.version,
-    }),
+  const provider = new BasicTracerProvider({
+    // OTEL_RESOURCE_ATTRIBUTES (the environment, the cluster) join the service's own name.
+    resource: detectResources({ detectors: [envDetector] }).merge(
+      resourceFromAttributes({
+        [ATTR_SERVICE_NAME]: env.serviceName ?? `shiplink-${options.service}`,
+        [ATTR_SERVICE_VERSION]: env.version,
+      }),
+    ),
     sampler: samplerFrom(env, exporter !== undefined),
     spanProcessors: exporter
-      ? [
-          options.exporter
-            ? new SimpleSpanProcessor({ exporter })
-            : new BatchSpanProcessor({ exporter }),
-        ]
+      ? [options.exporter ? new SimpleSpanProcessor(exporter) : new BatchSpanProcessor(exporter)]
       : [],
   });
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
