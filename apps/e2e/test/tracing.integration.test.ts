@@ -211,4 +211,20 @@ describe('one trace from a webhook to the provider call in the worker', () => {
     );
     expect(workerMetrics).toContain('nodejs_eventloop_lag_seconds');
   });
+
+  it('keeps no webhook secret from a URL in its spans', async () => {
+    const { pathname } = new URL(world.setup.fulfilment.webhookUrl);
+    const secret = pathname.split('/').at(-1)!;
+    const response = await fetch(`${ingressUrl}${pathname}`, { method: 'POST', body: '{}' });
+    expect(response.status).toBeLessThan(500);
+    const span = await waitFor(
+      async () =>
+        receiver
+          .spans()
+          .find((s) => String(s.attributes['url.path'] ?? '').startsWith('/webhooks/shipstation/')),
+      { what: 'the span of the ShipStation webhook', timeoutMs: 15_000 },
+    );
+    expect(span.attributes['url.path']).toMatch(/\/\[redacted\]$/);
+    expect(JSON.stringify(receiver.spans())).not.toContain(secret);
+  });
 });

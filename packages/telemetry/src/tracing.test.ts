@@ -1,6 +1,6 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import { activeTraceId, startTracing, stopTracing } from './tracing';
+import { activeTraceId, redactPath, startTracing, stopTracing } from './tracing';
 
 describe('tracing', () => {
   const exporter = new InMemorySpanExporter();
@@ -40,5 +40,16 @@ describe('tracing', () => {
     expect(carrier.traceparent).toMatch(/^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/);
     const continued = propagation.extract(context.active(), carrier);
     expect(trace.getSpanContext(continued)?.traceId).toBe(carrier.traceparent!.split('-')[1]);
+  });
+
+  it('redacts the secrets some paths carry before a span keeps them', () => {
+    expect(redactPath('/webhooks/shipstation/9c1e/Zk3sEcReT?x=1')).toBe(
+      '/webhooks/shipstation/9c1e/[redacted]?x=1',
+    );
+    expect(redactPath('/webhooks/bigcommerce/9c1e')).toBe('/webhooks/bigcommerce/9c1e');
+    expect(redactPath('https://track.example.com/s/nordic/t/0Bs8YkzmqFvg')).toBe(
+      'https://track.example.com/s/nordic/t/[redacted]',
+    );
+    expect(redactPath('/u/0Bs8YkzmqFvg')).toBe('/u/[redacted]');
   });
 });

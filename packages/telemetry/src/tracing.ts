@@ -1,4 +1,5 @@
-import { context, propagation, trace } from '@opentelemetry/api';
+import { IncomingMessage } from 'node:http';
+import { context, propagation, trace, type Span } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -38,6 +39,30 @@ export interface Tracing {
 
 /** Probe and scrape requests would drown the traces that matter. */
 const UNTRACED_PATHS = new Set(['/livez', '/readyz', '/healthz', '/metrics']);
+
+/** Attributes of an incoming span that carry the request's path. */
+const PATH_ATTRIBUTES = ['url.path', 'url.full', 'http.target', 'http.url'];
+
+/**
+ * Secrets some paths carry: a webhook's secret segment (providers that sign nothing), and the
+ * tracking page's link and unsubscribe tokens, which open a customer's order to whoever has them.
+ */
+export function redactPath(value: string): string {
+  return value
+    .replace(/(\/webhooks\/[^/?#]+\/[^/?#]+\/)[^/?#]+/, '$1[redacted]')
+    .replace(/\/(t|u)\/[^/?#]+/, '/$1/[redacted]');
+}
+
+/** Rewrites the path attributes of an incoming span with its secrets redacted. */
+function redactIncoming(span: Span): void {
+  const attributes = (span as unknown as { attributes?: Record<string, unknown> }).attributes ?? {};
+  for (const key of PATH_ATTRIBUTES) {
+    const value = attributes[key];
+    if (typeof value === 'string' && redactPath(value) !== value) {
+      span.setAttribute(key, redactPath(value));
+    }
+  }
+}
 
 function samplerFrom(env: TracingEnv, exporting: boolean): Sampler {
   // Not exporting: no span is recorded, but trace ids are still made and propagated, so the
@@ -82,6 +107,9 @@ export function startTracing(options: TracingOptions): Tracing {
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (req) => UNTRACED_PATHS.has((req.url ?? '').split('?')[0] ?? ''),
+        requestHook: (span, request) => {
+          if (request instanceof IncomingMessage) redactIncoming(span);
+        },
         // Header values may carry credentials; only the method, route and status are kept.
         headersToSpanAttributes: { client: { requestHeaders: [] }, server: { requestHeaders: [] } },
       }),
