@@ -31,8 +31,6 @@ export interface TracingOptions {
 }
 
 export interface Tracing {
-  /** True when spans leave the process (OTLP configured, or an exporter given). */
-  exporting: boolean;
   /** Sends what is buffered, then stops; call at shutdown. */
   shutdown(): Promise<void>;
 }
@@ -81,7 +79,7 @@ function samplerFrom(env: TracingEnv, exporting: boolean): Sampler {
  */
 export function startTracing(options: TracingOptions): Tracing {
   const env = options.env ?? tracingEnv();
-  if (env.disabled) return { exporting: false, shutdown: async () => {} };
+  if (env.disabled) return { shutdown: async () => {} };
   if (running) return running;
 
   const exporter = options.exporter ?? (env.otlp ? new OTLPTraceExporter() : undefined);
@@ -120,10 +118,7 @@ export function startTracing(options: TracingOptions): Tracing {
     ],
   });
 
-  running = {
-    exporting: exporter !== undefined,
-    shutdown: () => provider.shutdown(),
-  };
+  running = { shutdown: () => provider.shutdown() };
   return running;
 }
 
