@@ -1,4 +1,4 @@
-export { metricNames, metrics, registry } from './metrics';
+export { metrics, registry } from './metrics';
 export {
   startOpsServer,
   type OpsServer,

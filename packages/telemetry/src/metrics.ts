@@ -113,9 +113,3 @@ export const metrics = {
     registers: [registry],
   }),
 };
-
-/** Every metric name the hub exports (its own and the default process ones), for checks. */
-export async function metricNames(): Promise<string[]> {
-  const all = await registry.getMetricsAsJSON();
-  return all.map((metric) => metric.name);
-}
