@@ -29,6 +29,7 @@ import { SecretBox } from './secret-box';
 export * from './client';
 export * from './locks';
 export * from './schema-version';
+export * from './scope';
 export * from './secret-box';
 export * from './unique';
 export * from './repos/audit.repo';
