@@ -12,6 +12,7 @@ import {
   type TrackingProvider,
 } from '@shiplink/domain';
 import type { Logger } from '@shiplink/logger';
+import type { AppInstallHandler } from './app-install';
 import type { CredentialVault } from './credential-vault';
 import type { AuditSink } from './http/audit';
 import type { RateLimiter } from './http/rate-limiter';
@@ -102,7 +103,9 @@ export type WebhookIntent =
       errorCode: number | null;
     }
   /** A customer asked the sender for no more messages (STOP), or for them again (START). */
-  | { kind: 'message.opt-out'; recipient: string; optedOut: boolean };
+  | { kind: 'message.opt-out'; recipient: string; optedOut: boolean }
+  /** The merchant uninstalled the hub's app from the store: the hub disconnects the store. */
+  | { kind: 'store.uninstalled' };
 
 /** Why a delivery is refused; the ingress answers it as is and records it. */
 export interface WebhookRefusal {
@@ -256,6 +259,17 @@ export interface ConnectorDescriptor<
     settings?: unknown;
   }>;
   manualWebhookSetup?: string;
+  /**
+   * Which of the hub's webhook subscriptions to `destination` the provider has, and which are
+   * missing (a connection's health). Absent where the provider cannot list them.
+   */
+  webhookHealth?(
+    client: Client,
+    destination: string,
+    settings: z.infer<Settings>,
+  ): Promise<{ expected: string[]; present: string[]; missing: string[] }>;
+  /** Installing the hub as an app from the store's control panel (store platforms only). */
+  appInstall?: AppInstallHandler;
   polls: readonly PollKind[];
 }
 

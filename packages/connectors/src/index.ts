@@ -1,3 +1,4 @@
+export * from './app-install';
 export * from './credential-vault';
 export * from './descriptor';
 export * from './factory';
