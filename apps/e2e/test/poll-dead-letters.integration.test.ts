@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { PLATFORM_SCOPE } from '@shiplink/db';
 import { jobs, type JobEnvelope } from '@shiplink/jobs';
 import { waitFor } from '@shiplink/testing';
 import { badAddressOrder, startWorld, type TestWorld } from '@shiplink/test-world';
@@ -39,7 +40,7 @@ describe('order delta polls', () => {
   }
 
   const deadLettersOf = async (orderId: number) =>
-    (await world.hub.platform.repos.deadLetters.list({ queue: 'orders' })).filter(
+    (await world.hub.platform.repos.deadLetters.list(PLATFORM_SCOPE, { queue: 'orders' })).filter(
       (d) => (d.payload as { orderRef?: string }).orderRef === String(orderId),
     );
 
@@ -79,7 +80,7 @@ describe('order delta polls', () => {
       await world.bigcommerce.clearFaults();
     }
     const pollLetters = (
-      await world.hub.platform.repos.deadLetters.list({ queue: 'orders' })
+      await world.hub.platform.repos.deadLetters.list(PLATFORM_SCOPE, { queue: 'orders' })
     ).filter((d) => d.jobName === jobs.ordersPoll.name);
     expect(pollLetters).toEqual([]);
   });

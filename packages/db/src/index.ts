@@ -2,6 +2,7 @@ import type { Logger } from '@shiplink/logger';
 import { createDb, type Db, type DbOptions } from './client';
 import { LockPool } from './locks';
 import { createPgPool } from './pg-pool';
+import { AccountsRepo } from './repos/accounts.repo';
 import { AuditTrail } from './repos/audit.repo';
 import { CarrierShipmentsRepo } from './repos/carrier-shipments.repo';
 import { CatalogRepo } from './repos/catalog.repo';
@@ -13,6 +14,7 @@ import { SequencesRepo } from './repos/sequences.repo';
 import { DeadLettersRepo } from './repos/dead-letters.repo';
 import { ExceptionsRepo } from './repos/exceptions.repo';
 import { InboxRepo } from './repos/inbox.repo';
+import { InstallsRepo } from './repos/installs.repo';
 import { NotificationTemplatesRepo } from './repos/notification-templates.repo';
 import { NotificationsRepo } from './repos/notifications.repo';
 import { OrdersRepo } from './repos/orders.repo';
@@ -21,6 +23,7 @@ import { ShipmentsRepo } from './repos/shipments.repo';
 import { StockMovementsRepo } from './repos/stock-movements.repo';
 import { StockRepo } from './repos/stock.repo';
 import { TenancyRepo } from './repos/tenancy.repo';
+import { TenantGuard } from './repos/tenant-guard.repo';
 import { TrackingPagesRepo } from './repos/tracking-pages.repo';
 import { TrackingTimelinesRepo } from './repos/tracking-timelines.repo';
 import { TrackingsRepo } from './repos/trackings.repo';
@@ -32,6 +35,7 @@ export * from './schema-version';
 export * from './scope';
 export * from './secret-box';
 export * from './unique';
+export * from './repos/accounts.repo';
 export * from './repos/audit.repo';
 export * from './repos/carrier-shipments.repo';
 export * from './repos/catalog.repo';
@@ -45,6 +49,7 @@ export * from './repos/sequences.repo';
 export * from './repos/dead-letters.repo';
 export * from './repos/exceptions.repo';
 export * from './repos/inbox.repo';
+export * from './repos/installs.repo';
 export * from './repos/notification-templates.repo';
 export * from './repos/notifications.repo';
 export * from './repos/orders.repo';
@@ -53,6 +58,7 @@ export * from './repos/shipments.repo';
 export * from './repos/stock.repo';
 export * from './repos/stock-movements.repo';
 export * from './repos/tenancy.repo';
+export * from './repos/tenant-guard.repo';
 export * from './repos/tracking-records';
 export * from './repos/tracking-pages.repo';
 export * from './repos/tracking-timelines.repo';
@@ -62,6 +68,10 @@ export * from './repos/trackings.repo';
 export interface Repos {
   db: Db;
   tenancy: TenancyRepo;
+  accounts: AccountsRepo;
+  installs: InstallsRepo;
+  /** Whether an id a caller names is its tenant's (see TenantGuard). */
+  guard: TenantGuard;
   inbox: InboxRepo;
   audit: AuditTrail;
   orders: OrdersRepo;
@@ -108,9 +118,13 @@ export function createRepos(options: {
   });
   const audit = new AuditTrail(db, pool, options.logger);
   const box = new SecretBox(options.encryptionKey);
+  const tenancy = new TenancyRepo(db, box);
   return {
     db,
-    tenancy: new TenancyRepo(db, box),
+    tenancy,
+    installs: new InstallsRepo(db, box, tenancy),
+    accounts: new AccountsRepo(db),
+    guard: new TenantGuard(db),
     inbox: new InboxRepo(db, pool),
     audit,
     orders: new OrdersRepo(db, pool),

@@ -4,8 +4,7 @@
  * to the query itself, so a row of another tenant is never read, only "not found".
  */
 export type Scope =
-  | { readonly kind: 'platform' }
-  | { readonly kind: 'tenant'; readonly tenantId: string };
+  { readonly kind: 'platform' } | { readonly kind: 'tenant'; readonly tenantId: string };
 
 export const PLATFORM_SCOPE: Scope = Object.freeze({ kind: 'platform' });
 

@@ -1,6 +1,7 @@
 import { PermanentError } from '@shiplink/errors';
 import type { Db } from '../client';
 import type { SecretBox } from '../secret-box';
+import { ownedBy, type Scope } from '../scope';
 import { TtlCache } from '../ttl-cache';
 
 /**
@@ -16,6 +17,8 @@ export interface StoreRecord {
   platform: Provider;
   externalRef: string;
   settings: unknown;
+  installedAt?: Date | null;
+  uninstalledAt?: Date | null;
 }
 
 /** A connection with its secrets opened; lives in memory only. */
@@ -66,6 +69,25 @@ export class TenancyRepo {
     cacheTtlMs = 15_000,
   ) {
     this.cache = new TtlCache(cacheTtlMs);
+  }
+
+  /** Forgets cached connections after a change made outside this repository (an install). */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  /** The scope's stores with their connections (no secrets), for the console. */
+  listStores(scope: Scope) {
+    return this.db.store.findMany({
+      where: ownedBy(scope),
+      include: {
+        connections: {
+          select: { id: true, provider: true, baseUrl: true, active: true, createdAt: true },
+          orderBy: { createdAt: 'asc' },
+        },
+      },
+      orderBy: { createdAt: 'asc' },
+    });
   }
 
   createTenant(name: string) {
