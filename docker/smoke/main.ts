@@ -141,7 +141,6 @@ async function main(): Promise<void> {
     QUEUE_PREFIX,
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     ADMIN_TOKEN: randomBytes(18).toString('base64url'),
-    DASHBOARD_PASSWORD: randomBytes(18).toString('base64url'),
     LOG_LEVEL: 'info',
     HOST: '127.0.0.1',
     OPS_HOST: '127.0.0.1',

@@ -164,8 +164,9 @@ async function main(): Promise<void> {
   say.step('Where to look');
   await printFleetMetrics(opsPorts);
   say.info(
-    `Bull Board        ${publicUrl}/admin/queues   (user ${env.DASHBOARD_USER}, password ${env.DASHBOARD_PASSWORD})`,
+    `Console           ${publicUrl}/console/   (operator token ${env.ADMIN_TOKEN})`,
   );
+  say.info(`Bull Board        ${publicUrl}/admin/queues   (after signing in to the console)`);
   say.info(
     `Admin API         curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/orders/100`,
   );

@@ -32,12 +32,16 @@ describe('queue dashboard in a real browser', () => {
 
   const dashboardUrl = () => `${world.hub.ingressUrl}/admin/queues`;
 
-  it('refuses visitors without credentials', async () => {
-    // A browser turns an unanswered Basic challenge into a network error; ask over HTTP instead.
+  it('sends visitors who are not signed in to sign in, and refuses other callers', async () => {
     const context = await browser.newContext();
-    const response = await context.request.get(dashboardUrl());
-    expect(response.status()).toBe(401);
-    expect(response.headers()['www-authenticate']).toMatch(/^Basic/);
+    const page = await context.newPage();
+    await page.goto(dashboardUrl());
+    expect(new URL(page.url()).pathname).toBe('/console/');
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/admin/queues');
+    const api = await context.request.get(`${dashboardUrl()}/api/queues`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(api.status()).toBe(401);
     await context.close();
   });
 
@@ -57,12 +61,12 @@ describe('queue dashboard in a real browser', () => {
       shippingAddress: { id: view.shippingAddresses[0]!.id, zip: '78701' },
     });
 
-    const context = await browser.newContext({
-      httpCredentials: {
-        username: world.hub.env.DASHBOARD_USER!,
-        password: world.hub.env.DASHBOARD_PASSWORD!,
-      },
+    // The operator signs in to the console; its session cookie opens the dashboard too.
+    const context = await browser.newContext();
+    const signIn = await context.request.post(`${world.hub.ingressUrl}/console/api/session`, {
+      data: { operatorToken: world.hub.env.ADMIN_TOKEN },
     });
+    expect(signIn.status()).toBe(200);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(dashboardUrl());

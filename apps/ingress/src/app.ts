@@ -1,13 +1,22 @@
 import express, { type Express } from 'express';
 import { health, type Platform } from '@shiplink/app-kit';
 import type { IngressEnv } from './env';
+import { LaunchTickets } from './auth/launch-tickets';
+import { Sessions } from './auth/sessions';
+import { SignInLimits } from './auth/sign-in-limits';
 import { problemHandler } from './http/problems';
 import { adminApi } from './routes/admin.route';
+import { appCallbacks } from './routes/apps.route';
 import { checkoutRates } from './routes/checkout.route';
 import { dashboard } from './routes/dashboard.route';
+import { sessionApi } from './routes/session.route';
 import { webhooks } from './routes/webhooks.route';
+import { AccountsService } from './services/accounts.service';
+import { AppInstallService } from './services/app-install.service';
+import { appRegistrations } from './services/app-registrations';
 import { CheckoutRatesService } from './services/checkout-rates.service';
 import { ConnectionsService } from './services/connections.service';
+import { InstallsService } from './services/installs.service';
 import { IntakeService } from './services/intake.service';
 import { PollScheduler } from './services/polls.service';
 
@@ -15,6 +24,7 @@ export interface IngressServices {
   connections: ConnectionsService;
   polls: PollScheduler;
   intake: IntakeService;
+  installs: InstallsService;
 }
 
 /** The ingress HTTP surface; kept free of listening and timers so tests can mount it. */
@@ -29,6 +39,13 @@ export function createIngressApp(
     baseUrlPolicy: { allowedInternalHosts: env.INTERNAL_PROVIDER_HOSTS },
   });
   const intake = new IntakeService(repos, producer, logger);
+  const installs = new InstallsService(repos, polls);
+  const tickets = new LaunchTickets(platform.redis, env.QUEUE_PREFIX);
+  const auth = {
+    operatorToken: env.ADMIN_TOKEN,
+    repos,
+    sessions: new Sessions(repos, { ttlMs: env.SESSION_TTL_MS, secureCookies: env.SECURE_COOKIES }),
+  };
 
   const app = express();
   app.disable('x-powered-by');
@@ -42,11 +59,34 @@ export function createIngressApp(
       maxBytes: env.MAX_WEBHOOK_BYTES,
       toleranceSec: env.WEBHOOK_TOLERANCE_SEC,
       publicUrl: env.PUBLIC_URL,
+      installs,
+    }),
+  );
+  app.use(
+    sessionApi({
+      ...auth,
+      accounts: new AccountsService(repos),
+      limits: new SignInLimits(platform.redis, env.QUEUE_PREFIX),
+      tickets,
+    }),
+  );
+  app.use(
+    appCallbacks({
+      apps: new AppInstallService({
+        repos,
+        connections,
+        installs,
+        polls,
+        tickets,
+        logger,
+        apps: appRegistrations(env),
+      }),
     }),
   );
   app.use(
     adminApi({
-      token: env.ADMIN_TOKEN,
+      auth,
+      logger,
       repos,
       producer,
       connections,
@@ -55,10 +95,10 @@ export function createIngressApp(
       trackingPageUrl: env.TRACKING_PAGE_URL,
     }),
   );
-  app.use(dashboard({ producer, user: env.DASHBOARD_USER, password: env.DASHBOARD_PASSWORD }));
+  app.use(dashboard({ producer, auth }));
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: 'no such endpoint' });
   });
   app.use(problemHandler(logger));
-  return { app, services: { connections, polls, intake } };
+  return { app, services: { connections, polls, intake, installs } };
 }

@@ -10,11 +10,15 @@ export const ingressEnvShape = {
   PUBLIC_URL: z.url().optional(),
   /** Where customers reach the tracking page app (the links support hands out are built on it). */
   TRACKING_PAGE_URL: z.url().optional(),
-  /** Bearer token for the admin API. */
+  /** The platform operator's bearer token for the admin API (and console sign-in). */
   ADMIN_TOKEN: envVars.secret,
-  /** Basic-auth credentials for the Bull Board dashboard. */
-  DASHBOARD_USER: z.string().min(1).default('admin'),
-  DASHBOARD_PASSWORD: envVars.secret,
+  /** Console sessions end after this long unused; each use slides the expiry. */
+  SESSION_TTL_MS: envVars.positiveInt.default(12 * 3_600_000),
+  /**
+   * Session cookies are `Secure` unless PUBLIC_URL is plain http (a laptop): browsers drop
+   * Secure cookies set by http:// pages. Set explicitly to override.
+   */
+  SECURE_COOKIES: envVars.boolean.optional(),
   MAX_WEBHOOK_BYTES: envVars.positiveInt.default(256 * 1024),
   /** Signed webhooks older (or newer) than this are refused as replays. */
   WEBHOOK_TOLERANCE_SEC: envVars.positiveInt.default(300),
@@ -36,6 +40,16 @@ export const ingressEnvShape = {
         .map((h) => h.trim())
         .filter(Boolean),
     ),
+  /**
+   * The hub's BigCommerce app (Developer Portal → My Apps): with both set, merchants install
+   * it from their control panel. Its callbacks are `${PUBLIC_URL}/apps/bigcommerce/{auth,load,
+   * uninstall,remove_user}`.
+   */
+  BIGCOMMERCE_APP_CLIENT_ID: z.string().min(1).optional(),
+  BIGCOMMERCE_APP_CLIENT_SECRET: z.string().min(1).optional(),
+  /** BigCommerce's OAuth service and store API; a simulator's in tests and the demo. */
+  BIGCOMMERCE_LOGIN_URL: z.url().default('https://login.bigcommerce.com'),
+  BIGCOMMERCE_API_URL: z.url().default('https://api.bigcommerce.com'),
   /** Accepted events still unqueued after SWEEP_AFTER_MS are enqueued again. */
   SWEEP_INTERVAL_MS: envVars.positiveInt.default(30_000),
   SWEEP_AFTER_MS: envVars.positiveInt.default(60_000),
@@ -45,5 +59,10 @@ export type IngressEnv = ReturnType<typeof loadIngressEnv>;
 
 export function loadIngressEnv(env: NodeJS.ProcessEnv = process.env) {
   const parsed = parseEnv(ingressEnvShape, env);
-  return { ...parsed, PUBLIC_URL: parsed.PUBLIC_URL ?? `http://127.0.0.1:${parsed.PORT}` };
+  const publicUrl = parsed.PUBLIC_URL ?? `http://127.0.0.1:${parsed.PORT}`;
+  return {
+    ...parsed,
+    PUBLIC_URL: publicUrl,
+    SECURE_COOKIES: parsed.SECURE_COOKIES ?? publicUrl.startsWith('https:'),
+  };
 }

@@ -98,3 +98,40 @@ export async function requestReplay(
   }
   return sent;
 }
+
+/**
+ * Replays the parked dead letters of these original job ids (a person's selection or a
+ * filter's matches, read from the database's record of them). Answers how many were sent and
+ * which ids no longer have a parked job (already on their way, or removed).
+ */
+export async function replayDeadLetters(
+  producer: JobProducer,
+  queue: QueueName,
+  jobIds: readonly string[],
+): Promise<{ sent: number; missing: string[] }> {
+  const wanted = new Set(jobIds);
+  const dlq = producer.deadLetterQueue(queue);
+  // Found first, retried after: a retried job leaves the failed list and would shift the pages.
+  const found: Job[] = [];
+  const PAGE = 500;
+  for (let start = 0; wanted.size > 0; start += PAGE) {
+    const page = await dlq.getFailed(start, start + PAGE - 1);
+    for (const job of page) {
+      const data = DeadLetterDataSchema.safeParse(job.data);
+      if (!data.success || !wanted.has(data.data.jobId)) continue;
+      wanted.delete(data.data.jobId);
+      found.push(job);
+    }
+    if (page.length < PAGE) break;
+  }
+  let sent = 0;
+  for (const job of found) {
+    try {
+      await job.retry('failed');
+      sent += 1;
+    } catch {
+      // Another person's replay got there first; the replay happens once.
+    }
+  }
+  return { sent, missing: [...wanted] };
+}

@@ -121,7 +121,8 @@ export class AdminClient {
 
   /** Every recorded dead letter, with its replay status. */
   async deadLetters() {
-    return (await this.http.get<DeadLetterRecord[]>('/dead-letters')).data;
+    const page = await this.http.get<{ items: DeadLetterRecord[] }>('/dead-letters?limit=500');
+    return page.data.items;
   }
 
   /** An order's parcels: current status and the normalized timeline of each. */

@@ -63,11 +63,7 @@ export interface HubOptions {
 }
 
 /** The environment every hub process of one test or demo run shares. */
-export type HubEnv = Record<string, string> & {
-  ADMIN_TOKEN: string;
-  DASHBOARD_USER: string;
-  DASHBOARD_PASSWORD: string;
-};
+export type HubEnv = Record<string, string> & { ADMIN_TOKEN: string };
 
 export function hubEnv(options: HubOptions & { port?: number }): HubEnv {
   return {
@@ -78,8 +74,6 @@ export function hubEnv(options: HubOptions & { port?: number }): HubEnv {
       `${options.queuePrefix}-encryption-key-for-tests`.padEnd(32, '!').slice(0, 32),
     ).toString('base64'),
     ADMIN_TOKEN: `${options.queuePrefix}-admin-token`,
-    DASHBOARD_USER: 'admin',
-    DASHBOARD_PASSWORD: `${options.queuePrefix}-dashboard`,
     LOG_LEVEL: options.logLevel ?? 'warn',
     PORT: String(options.port ?? 0),
     HOST: '127.0.0.1',

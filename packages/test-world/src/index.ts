@@ -12,3 +12,4 @@ export * from './finnish-store';
 export * from './tracking-page';
 export * from './mailbox';
 export * from './otlp-receiver';
+export * from './console-session';

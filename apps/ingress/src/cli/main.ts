@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { parseEnv } from '@shiplink/config';
 import { createPlatform, platformEnv } from '@shiplink/app-kit';
 import { listDeadLetters, QUEUES, requestReplay, type QueueName } from '@shiplink/jobs';
+import { PLATFORM_SCOPE } from '@shiplink/db';
 import { HttpProblem } from '../http/problems';
 import { PRINT_LIMIT, PrintLabelsSchema, printQuery } from '../services/label-views';
 import { LabelsService } from '../services/labels.service';
@@ -104,8 +105,8 @@ async function main(argv: string[]): Promise<void> {
       );
       console.log(`replay requested for ${count} dead letter(s) on ${queue}`);
     } else if (command === 'order' && sub) {
-      const orders = await platform.repos.orders.findByNumber(sub);
-      const audit = await platform.repos.audit.forOrder(sub);
+      const orders = await platform.repos.orders.findByNumber(PLATFORM_SCOPE, sub);
+      const audit = await platform.repos.audit.forOrder(PLATFORM_SCOPE, sub);
       console.log(
         JSON.stringify(
           { orders, audit },
@@ -114,7 +115,9 @@ async function main(argv: string[]): Promise<void> {
         ),
       );
     } else if (command === 'timeline' && sub) {
-      console.log(JSON.stringify(await orderTimeline(platform.repos, sub), null, 2));
+      console.log(
+        JSON.stringify(await orderTimeline(platform.repos, PLATFORM_SCOPE, sub), null, 2),
+      );
     } else if (command === 'reviews' || command === 'sku-map' || command === 'review-dismiss') {
       const reviews = new ReviewsService(platform.repos, platform.producer, platform.ports);
       const { by, rest: args } = byOption([sub ?? '', ...rest]);

@@ -1,22 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { silentLogger } from '@shiplink/logger';
-import { requireBasic, requireBearer, safeEqual } from './auth';
+import { safeEqual } from '../auth/secrets';
 import { HttpProblem, problemHandler, route } from './problems';
 
-/** The admin and dashboard guards and the error answers, over real HTTP. */
+/** The error answers, over real HTTP. */
 describe('ingress HTTP plumbing', () => {
   let base: string;
   let close: () => void;
 
   beforeAll(async () => {
     const app = express();
-    app.get('/admin', requireBearer('admin-token-123456'), (_req, res) => {
-      res.json({ ok: true });
-    });
-    app.get('/board', requireBasic('admin', 'board-password-123'), (_req, res) => {
-      res.send('board');
-    });
     app.post('/json', express.json({ limit: '1kb' }), (_req, res) => {
       res.json({ ok: true });
     });
@@ -45,36 +39,6 @@ describe('ingress HTTP plumbing', () => {
     expect(safeEqual('abc', 'abc')).toBe(true);
     expect(safeEqual('abc', 'abcd')).toBe(false);
     expect(safeEqual('', 'x')).toBe(false);
-  });
-
-  it.each([
-    [undefined, 401],
-    ['Bearer wrong', 401],
-    ['Basic admin-token-123456', 401],
-    ['Bearer admin-token-123456', 200],
-  ])('admin API with Authorization %p → %i', async (authorization, status) => {
-    const response = await fetch(`${base}/admin`, {
-      headers: authorization ? { authorization } : {},
-    });
-    expect(response.status).toBe(status);
-  });
-
-  it('asks browsers for dashboard credentials and lets the right ones in', async () => {
-    const denied = await fetch(`${base}/board`);
-    expect(denied.status).toBe(401);
-    expect(denied.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
-    const basic = (user: string, pass: string) =>
-      `Basic ${Buffer.from(`${user}:${pass}`).toString('base64')}`;
-    expect(
-      (await fetch(`${base}/board`, { headers: { authorization: basic('admin', 'nope') } })).status,
-    ).toBe(401);
-    expect(
-      (
-        await fetch(`${base}/board`, {
-          headers: { authorization: basic('admin', 'board-password-123') },
-        })
-      ).status,
-    ).toBe(200);
   });
 
   it('answers bad bodies and failures with a code and a message, never internals', async () => {

@@ -8,8 +8,13 @@ import {
   type ProviderId,
 } from '@shiplink/connectors';
 import type { Repos } from '@shiplink/db';
+import type { Logger } from '@shiplink/logger';
 import { listDeadLetters, QUEUES, requestReplay, type JobProducer } from '@shiplink/jobs';
-import { requireBearer } from '../http/auth';
+import { recordAdminActions } from '../auth/admin-actions';
+import { authenticate, type AuthenticationDeps } from '../auth/authenticate';
+import { authorize, platformOnly } from '../auth/permissions';
+import { scopeOf } from '../auth/principal';
+import { guardTenantRows } from '../auth/tenant-guard';
 import { parseBody as body } from '../http/body';
 import { displayName, idParam, textParam } from '../http/params';
 import { HttpProblem, route } from '../http/problems';
@@ -18,11 +23,15 @@ import {
   RotateSecretSchema,
   type ConnectionsService,
 } from '../services/connections.service';
+import { AccountsService } from '../services/accounts.service';
+import { DeadLettersService } from '../services/dead-letters.service';
 import { LabelsService } from '../services/labels.service';
 import { ReturnsService } from '../services/returns.service';
 import { ReviewsService } from '../services/reviews.service';
 import { RoutingRulesService } from '../services/routing-rules.service';
-import { orderTimeline } from '../services/timeline.service';
+import { orderTimeline, trackingTimeline } from '../services/timeline.service';
+import { accountsApi } from './accounts.route';
+import { deadLettersApi } from './dead-letters.route';
 import { labelsApi } from './labels.route';
 import { notificationTemplatesApi } from './notification-templates.route';
 import { trackingLinksApi } from './tracking-links.route';
@@ -83,12 +92,14 @@ function queueParam(req: Request) {
 }
 
 /**
- * The admin API (bearer token): set up tenants, stores (and their settings) and connections,
- * register webhooks, answer "what happened to order 1234?" and "where are its parcels?", look
- * at / replay dead letters, and work the review queue (see reviews.route.ts).
+ * The admin API, for the operator (ADMIN_TOKEN), a tenant's API tokens and console sessions: set
+ * up tenants, stores (and their settings) and connections, register webhooks, answer "what
+ * happened to order 1234?" and "where are its parcels?", look at / replay dead letters, and work
+ * the review queue (see reviews.route.ts). Everything a caller names or lists is its tenant's.
  */
 export function adminApi(deps: {
-  token: string;
+  auth: AuthenticationDeps;
+  logger: Logger;
   repos: Repos;
   producer: JobProducer;
   connections: ConnectionsService;
@@ -105,7 +116,17 @@ export function adminApi(deps: {
 }): Router {
   const { repos, producer, connections } = deps;
   const router = Router();
-  router.use('/admin/api', requireBearer(deps.token), express.json({ limit: '64kb' }));
+  router.use(
+    '/admin/api',
+    authenticate(deps.auth),
+    authorize,
+    guardTenantRows(repos),
+    recordAdminActions(repos, deps.logger),
+    express.json({ limit: '64kb' }),
+  );
+  router.use(['/admin/api/queues', '/admin/api/inbox'], platformOnly);
+  router.use(accountsApi({ repos, accounts: new AccountsService(repos) }));
+  router.use(deadLettersApi({ deadLetters: new DeadLettersService(repos, producer) }));
   router.use(reviewsApi({ reviews: new ReviewsService(repos, producer, deps.ports), body }));
   router.use(ratesAdminApi({ repos, body, publicUrl: deps.publicUrl }));
   router.use(trackingLinksApi({ repos, trackingPageUrl: deps.trackingPageUrl }));
@@ -117,6 +138,7 @@ export function adminApi(deps: {
 
   router.post(
     '/admin/api/tenants',
+    platformOnly,
     route(async (req, res) => {
       res.status(201).json(await repos.tenancy.createTenant(body(NewTenantSchema, req).name));
     }),
@@ -138,12 +160,48 @@ export function adminApi(deps: {
     }),
   );
 
+  router.get(
+    '/admin/api/stores/:storeId/connections',
+    route(async (req, res) => {
+      const all = await repos.tenancy.listStoreConnections(idParam(req, 'storeId'));
+      res.json(
+        all.map((connection) => ({
+          ...connections.present(connection),
+          active: connection.active,
+        })),
+      );
+    }),
+  );
+
   router.post(
     '/admin/api/stores/:storeId/connections',
     route(async (req, res) => {
       const storeId = idParam(req, 'storeId');
       const created = await connections.create(storeId, body(NewConnectionSchema, req));
       res.status(201).json(created);
+    }),
+  );
+
+  router.get(
+    '/admin/api/stores',
+    route(async (_req, res) => {
+      res.json(await repos.tenancy.listStores(scopeOf(res)));
+    }),
+  );
+
+  router.get(
+    '/admin/api/stores/:storeId',
+    route(async (req, res) => {
+      const store = await repos.tenancy.getStore(idParam(req, 'storeId'));
+      if (!store) throw new HttpProblem(404, 'unknown_store', 'no such store');
+      res.json(store);
+    }),
+  );
+
+  router.get(
+    '/admin/api/connections/:connectionId/health',
+    route(async (req, res) => {
+      res.json(await connections.health(idParam(req, 'connectionId')));
     }),
   );
 
@@ -183,8 +241,8 @@ export function adminApi(deps: {
     route(async (req, res) => {
       const orderNumber = textParam(req, 'orderNumber', 100);
       const [orders, audit] = await Promise.all([
-        repos.orders.findByNumber(orderNumber),
-        repos.audit.forOrder(orderNumber),
+        repos.orders.findByNumber(scopeOf(res), orderNumber),
+        repos.audit.forOrder(scopeOf(res), orderNumber),
       ]);
       if (orders.length === 0 && audit.length === 0) {
         throw new HttpProblem(404, 'unknown_order', `nothing is known about order ${orderNumber}`);
@@ -199,7 +257,15 @@ export function adminApi(deps: {
   router.get(
     '/admin/api/orders/:orderNumber/timeline',
     route(async (req, res) => {
-      res.json(await orderTimeline(repos, textParam(req, 'orderNumber', 100)));
+      res.json(await orderTimeline(repos, scopeOf(res), textParam(req, 'orderNumber', 100)));
+    }),
+  );
+
+  router.get(
+    '/admin/api/trackings/:trackingNumber',
+    route(async (req, res) => {
+      const trackingNumber = textParam(req, 'trackingNumber', 100);
+      res.json(await trackingTimeline(repos, scopeOf(res), trackingNumber));
     }),
   );
 
@@ -212,19 +278,6 @@ export function adminApi(deps: {
       if (!store) throw new HttpProblem(404, 'unknown_store', 'no such store');
       await requireOwnTrackingPage(repos, store.id, settings);
       res.json((await repos.tenancy.updateStoreSettings(store.id, settings)).settings);
-    }),
-  );
-
-  router.get(
-    '/admin/api/dead-letters',
-    route(async (req, res) => {
-      const status =
-        req.query.status === 'replayed'
-          ? 'replayed'
-          : req.query.status === 'open'
-            ? 'open'
-            : undefined;
-      res.json(await repos.deadLetters.list(status ? { status } : {}));
     }),
   );
 

@@ -11,6 +11,7 @@ import { inboxDedupKey } from '@shiplink/domain';
 import { activeTraceId } from '@shiplink/telemetry';
 import { isUuid } from '../http/params';
 import { HttpProblem, route } from '../http/problems';
+import type { InstallsService } from '../services/installs.service';
 import type { IntakeService } from '../services/intake.service';
 import { jobForIntent } from '../services/intents';
 import { observeWebhook, setWebhookOutcome } from './webhook-metrics';
@@ -18,6 +19,8 @@ import { observeWebhook, setWebhookOutcome } from './webhook-metrics';
 export interface WebhookRouteDeps {
   repos: Repos;
   intake: IntakeService;
+  /** A store that uninstalled the app is disconnected as soon as its delivery is recorded. */
+  installs: InstallsService;
   maxBytes: number;
   /** Accepted clock difference for signed timestamps. */
   toleranceSec: number;
@@ -143,6 +146,10 @@ async function receive(deps: WebhookRouteDeps, req: Request, res: Response, serv
       ? { job: jobForIntent(verdict.intent, connection.id, verdict.eventRef) }
       : {}),
   });
+  // Idempotent, so a redelivery finishes what a crash after recording left undone.
+  if (verdict.intent?.kind === 'store.uninstalled') {
+    await deps.installs.disconnect(provider, connection.store.externalRef);
+  }
   setWebhookOutcome(res, outcome.status);
   const ack = handler.acknowledgement;
   if (ack && 'contentType' in ack) {

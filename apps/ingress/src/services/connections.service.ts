@@ -43,6 +43,21 @@ export interface PublicConnection {
   webhook: { url: string; secretFingerprint: string; secret?: string };
 }
 
+export interface ConnectionHealth {
+  connectionId: string;
+  provider: string;
+  active: boolean;
+  lastEventAt: string | null;
+  webhooks: {
+    checked: boolean;
+    expected: string[];
+    present: string[];
+    missing: string[];
+    error?: string;
+  };
+  tokenExpiresAt: string | null;
+}
+
 export interface ConnectionsConfig {
   publicUrl: string;
   baseUrlPolicy: BaseUrlPolicy;
@@ -200,5 +215,48 @@ export class ConnectionsService {
       // The part a person still does in the provider's admin, where there is one.
       ...(connector.manualWebhookSetup ? { manualSetup: connector.manualWebhookSetup } : {}),
     };
+  }
+
+  /**
+   * How a connection is doing: the last delivery it sent, the hub's webhook subscriptions the
+   * provider has (where it can list them) and when its access token expires (where it does).
+   */
+  async health(connectionId: string): Promise<ConnectionHealth> {
+    const connection = await this.repos.tenancy.findConnection(connectionId);
+    if (!connection) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
+    const connector = connectorOfConnection(connection);
+    const lastEventAt = await this.repos.inbox.lastReceivedAt(connection.id);
+    const expiry = (connection.credentials as { accessTokenExpiresAt?: unknown } | null)
+      ?.accessTokenExpiresAt;
+    return {
+      connectionId: connection.id,
+      provider: connection.provider,
+      active: connection.active,
+      lastEventAt: lastEventAt?.toISOString() ?? null,
+      webhooks: await this.webhookHealth(connection, connector),
+      tokenExpiresAt: typeof expiry === 'string' ? expiry : null,
+    };
+  }
+
+  private async webhookHealth(
+    connection: ConnectionRecord,
+    connector: AnyConnector,
+  ): Promise<ConnectionHealth['webhooks']> {
+    const unchecked = { checked: false, expected: [], present: [], missing: [] };
+    if (!connector.webhookHealth || !connection.active) return unchecked;
+    try {
+      const found = await connector.webhookHealth(
+        this.clients.for({ ...connection, provider: connector.id }),
+        this.webhookUrl(connection, connection.webhookSecret),
+        parseSettings(connector.settings, connection.settings, connection.id),
+      );
+      return { checked: true, ...found };
+    } catch (error) {
+      // A provider that cannot answer now is part of the health shown, not a failed request.
+      return {
+        ...unchecked,
+        error: error instanceof Error ? error.message.slice(0, 300) : 'failed',
+      };
+    }
   }
 }

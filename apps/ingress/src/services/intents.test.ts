@@ -51,6 +51,7 @@ describe('jobForIntent', () => {
     ],
   ])('%o → %s with a stable id', (intent, name, id) => {
     const job = jobForIntent(intent, connectionId, eventRef);
+    if (!job) throw new Error(`${intent.kind} gave no job`);
     expect(job.definition.name).toBe(name);
     expect(job.definition.jobId(job.payload)).toBe(id);
     expect(job.definition.schema.safeParse(job.payload).success).toBe(true);

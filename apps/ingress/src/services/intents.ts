@@ -4,7 +4,8 @@ import { jobs, MAX_SKUS_PER_REFRESH } from '@shiplink/jobs';
 import type { AcceptedEvent } from './intake.service';
 
 /**
- * The job a delivery's intent becomes. Jobs that can recur for one order or shipment carry the
+ * The job a delivery's intent becomes; none for a store's uninstall, which the ingress carries
+ * out itself once the delivery is recorded. Jobs that can recur for one order or shipment carry the
  * delivery they came from as their trigger, so a redelivery maps to the same job id while every
  * distinct event is looked at.
  */
@@ -12,7 +13,7 @@ export function jobForIntent(
   intent: WebhookIntent,
   connectionId: string,
   eventRef: string,
-): NonNullable<AcceptedEvent['job']> {
+): AcceptedEvent['job'] {
   const trigger = digest(eventRef, 16);
   switch (intent.kind) {
     case 'order.changed':
@@ -89,6 +90,8 @@ export function jobForIntent(
           trigger,
         },
       };
+    case 'store.uninstalled':
+      return undefined;
     case 'tracking.updated':
       return {
         definition: jobs.trackingEvent,

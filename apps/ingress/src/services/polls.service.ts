@@ -54,6 +54,14 @@ export class PollScheduler {
     return ids;
   }
 
+  /** Removes the connection's polls (a store that uninstalled the app); safe when there are none. */
+  async unschedule(connection: PolledConnection): Promise<void> {
+    const payload = { connectionId: connection.id };
+    for (const definition of pollsOf(connection)) {
+      await this.producer.unschedule(definition, payload);
+    }
+  }
+
   /**
    * Runs every poll of the connection now, beside its schedule (after a change the merchant made
    * at a provider that sends no webhook for it). Answers the jobs' ids.

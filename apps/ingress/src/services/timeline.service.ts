@@ -1,4 +1,4 @@
-import type { Repos, ShipmentTimeline, TrackingRegistration } from '@shiplink/db';
+import type { Repos, Scope, ShipmentTimeline, TrackingRegistration } from '@shiplink/db';
 import {
   customerBucket,
   type CustomerBucket,
@@ -93,10 +93,30 @@ function present(shipment: ShipmentTimeline): ShipmentTimelineView {
  * An order's parcels as support staff and a tracking page see them: status, bucket and the whole
  * normalized timeline. Only store-side and carrier identifiers appear, never the hub's own ids.
  */
-export async function orderTimeline(repos: Repos, orderNumber: string): Promise<OrderTimelineView> {
-  const orders = await repos.timelines.forOrderNumber(orderNumber);
+export async function orderTimeline(
+  repos: Repos,
+  scope: Scope,
+  orderNumber: string,
+): Promise<OrderTimelineView> {
+  const orders = await repos.timelines.forOrderNumber(scope, orderNumber);
   if (orders.length === 0) {
     throw new HttpProblem(404, 'unknown_order', `no order ${orderNumber} is known`);
   }
   return { orderNumber, shipments: orders.flatMap((order) => order.shipments.map(present)) };
+}
+
+/** A parcel by its tracking number, with the order it belongs to: 404 for another tenant's. */
+export async function trackingTimeline(repos: Repos, scope: Scope, trackingNumber: string) {
+  const orders = await repos.timelines.forTrackingNumber(scope, trackingNumber);
+  if (orders.length === 0) {
+    throw new HttpProblem(404, 'unknown_tracking', `no parcel ${trackingNumber} is known`);
+  }
+  return {
+    trackingNumber,
+    orders: orders.map((order) => ({
+      orderNumber: order.orderNumber,
+      storeName: order.storeName,
+      shipments: order.shipments.map(present),
+    })),
+  };
 }

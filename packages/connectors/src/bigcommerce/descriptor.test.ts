@@ -92,6 +92,25 @@ describe('bigCommerce webhook handler', () => {
     expect(verdict).not.toHaveProperty('orderRef');
   });
 
+  it('turns the app’s uninstall into the store leaving the hub, whatever its data', () => {
+    for (const data of [{ type: 'store', id: 1025646 }, {}]) {
+      const verdict = deliver(envelope('store/app/uninstalled', data));
+      expect(verdict).toMatchObject({
+        ok: true,
+        topic: 'store/app/uninstalled',
+        intent: { kind: 'store.uninstalled' },
+      });
+      expect(verdict).not.toHaveProperty('orderRef');
+    }
+  });
+
+  it('refuses an uninstall signed for another app or naming another store', () => {
+    const body = envelope('store/app/uninstalled', {});
+    expect(deliver(body, signed(body, { secret: 'other-app' }))).toMatchObject({ status: 401 });
+    const elsewhere = envelope('store/app/uninstalled', {}, { producer: 'stores/zzz999' });
+    expect(deliver(elsewhere)).toMatchObject({ status: 400, code: 'store_mismatch' });
+  });
+
   it('records a scope it does not act on, with no order and no work', () => {
     const verdict = deliver(
       envelope('store/product/inventory/updated', {
@@ -193,6 +212,7 @@ describe('bigCommerce webhook registration', () => {
       bigCommerce.settings.parse({}),
     );
     expect(result.existing).toEqual(['store/order/created']);
+    expect(result.registered).toContain('store/app/uninstalled');
     expect(result.registered).toEqual(
       BIGCOMMERCE_WEBHOOK_SCOPES.filter((scope) => scope !== 'store/order/created'),
     );

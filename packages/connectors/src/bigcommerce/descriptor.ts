@@ -6,12 +6,14 @@ import {
   type WebhookHandler,
   type WebhookIntent,
 } from '../descriptor';
+import { bigCommerceAppInstall } from './app-install';
 import { createBigCommerceClient } from './client';
 import { BigCommerceCredentialsSchema } from './credentials';
 import { BIGCOMMERCE_PROVIDER } from './profile';
 import { bigCommerceStorePlatform } from './ports';
 import { BigCommerceSettingsSchema } from './settings';
 import {
+  BIGCOMMERCE_APP_UNINSTALLED_SCOPE,
   BIGCOMMERCE_ORDER_SCOPES,
   BigCommerceWebhookSchema,
   interpretBigCommerceWebhook,
@@ -22,13 +24,15 @@ import { BIGCOMMERCE_CATALOG_SCOPES } from './hook-schemas';
 
 /**
  * The scopes the hub listens to: every order change (archiving too), new or changed shipments,
- * and new or changed products and variants (their weights and dimensions go to the warehouse).
+ * new or changed products and variants (their weights and dimensions go to the warehouse), and
+ * the app's uninstall (the store leaves the hub).
  */
 export const BIGCOMMERCE_WEBHOOK_SCOPES = [
   ...BIGCOMMERCE_ORDER_SCOPES,
   'store/shipment/created',
   'store/shipment/updated',
   ...BIGCOMMERCE_CATALOG_SCOPES,
+  BIGCOMMERCE_APP_UNINSTALLED_SCOPE,
 ] as const;
 
 /** Shipment events that can bring a new or changed tracking number; deletions are recorded only. */
@@ -41,9 +45,13 @@ const syncedChange = (scope: string) =>
     ? SYNCED_SHIPMENT_SCOPES[scope as keyof typeof SYNCED_SHIPMENT_SCOPES]
     : undefined;
 
-/** The work a delivery asks for: an order import, a store shipment or product read-back, or none. */
+/**
+ * The work a delivery asks for: an order import, a store shipment or product read-back, the
+ * store's disconnection, or none.
+ */
 function intentOf(event: BigCommerceWebhookEvent): WebhookIntent | undefined {
   if (event.kind === 'order') return { kind: 'order.changed', orderRef: String(event.orderId) };
+  if (event.kind === 'uninstalled') return { kind: 'store.uninstalled' };
   if (event.kind === 'product') {
     return { kind: 'product.changed', productRef: String(event.productId) };
   }
@@ -117,6 +125,7 @@ export const bigCommerce = defineConnector({
   createClient: (connection, deps) => createBigCommerceClient(clientOptions(connection, deps)),
   ports: { store: bigCommerceStorePlatform },
   webhook,
+  appInstall: bigCommerceAppInstall,
   async registerWebhooks(client, destination) {
     const hooks = await client.listHooks();
     const registered: string[] = [];

@@ -8,3 +8,6 @@ export * from './schemas';
 export * from './webhook';
 export * from './descriptor';
 export * from './settings';
+export * from './app-install';
+export * from './app-jwt';
+export * from './app-schemas';

@@ -177,6 +177,11 @@ describe('interpretBigCommerceWebhook', () => {
       { kind: 'ignored', scope: 'store/product/inventory/updated' },
     ],
     [
+      'store/app/uninstalled',
+      { type: 'store', id: 1025646 },
+      { kind: 'uninstalled', scope: 'store/app/uninstalled' },
+    ],
+    [
       'store/order/message/created',
       { type: 'order', id: 7, message: { order_message_id: 1 } },
       { kind: 'ignored', scope: 'store/order/message/created' },

@@ -118,6 +118,9 @@ export const BIGCOMMERCE_SHIPMENT_SCOPES = [
   'store/shipment/deleted',
 ] as const;
 
+/** The merchant uninstalled the app from the store (delivered to the app's own hooks). */
+export const BIGCOMMERCE_APP_UNINSTALLED_SCOPE = 'store/app/uninstalled';
+
 const isOrderScope = (scope: string) =>
   (BIGCOMMERCE_ORDER_SCOPES as readonly string[]).includes(scope);
 const isShipmentScope = (scope: string) =>
@@ -168,6 +171,8 @@ export type BigCommerceWebhookEvent =
   | { kind: 'shipment'; scope: string; orderId: number; shipmentId: number }
   /** A product or one of its variants (SKU events name their product) was created or changed. */
   | { kind: 'product'; scope: string; productId: number }
+  /** The app was uninstalled: the store is gone for the hub. Its `data` carries nothing needed. */
+  | { kind: 'uninstalled'; scope: string }
   | { kind: 'ignored'; scope: string };
 
 /** The store hash from `producer` (`stores/{store_hash}`). */
@@ -214,5 +219,6 @@ export function interpretBigCommerceWebhook(envelope: BigCommerceWebhook): BigCo
     if (productId === undefined) throw invalid();
     return { kind: 'product', scope, productId };
   }
+  if (scope === BIGCOMMERCE_APP_UNINSTALLED_SCOPE) return { kind: 'uninstalled', scope };
   return { kind: 'ignored', scope };
 }

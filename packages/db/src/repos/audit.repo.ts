@@ -3,6 +3,7 @@ import { silentLogger, type Logger } from '@shiplink/logger';
 import type { Pool } from 'pg';
 import type { Db } from '../client';
 import type { AuditEvent } from '../generated/prisma/client';
+import { scopedTenant, type Scope } from '../scope';
 import { insertAuditRows, toRow, type AuditEntry } from './audit.sql';
 
 export type { AuditEntry };
@@ -81,10 +82,20 @@ export class AuditTrail {
     }
   }
 
-  /** "What happened to order 1234?": everything recorded for an order number, oldest first. */
-  forOrder(orderRef: string, limit = 500): Promise<AuditEvent[]> {
+  /**
+   * "What happened to order 1234?": everything recorded for an order number, oldest first. A
+   * tenant sees the rows of its own connections only.
+   */
+  async forOrder(scope: Scope, orderRef: string, limit = 500): Promise<AuditEvent[]> {
+    const tenantId = scopedTenant(scope);
+    const connections = tenantId
+      ? await this.db.connection.findMany({ where: { tenantId }, select: { id: true } })
+      : undefined;
     return this.db.auditEvent.findMany({
-      where: { orderRef },
+      where: {
+        orderRef,
+        ...(connections ? { connectionId: { in: connections.map((c) => c.id) } } : {}),
+      },
       orderBy: { id: 'asc' },
       take: limit,
     });

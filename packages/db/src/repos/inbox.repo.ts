@@ -105,6 +105,16 @@ export class InboxRepo {
     };
   }
 
+  /** When the connection's latest delivery arrived (one index probe), or null for never. */
+  async lastReceivedAt(connectionId: string): Promise<Date | null> {
+    const row = await this.db.inboxEvent.findFirst({
+      where: { connectionId },
+      orderBy: { receivedAt: 'desc' },
+      select: { receivedAt: true },
+    });
+    return row?.receivedAt ?? null;
+  }
+
   find(id: string): Promise<InboxEvent | null> {
     return this.db.inboxEvent.findUnique({ where: { id } });
   }

@@ -1,5 +1,6 @@
 import { CanonicalOrderSchema, type CanonicalOrder } from '@shiplink/domain';
 import type { Db } from '../client';
+import { inStoreOf, type Scope } from '../scope';
 import type { Pool } from 'pg';
 import { recordExportRow, upsertOrderRow } from './orders.sql';
 
@@ -83,10 +84,10 @@ export class OrdersRepo {
     return row ? toRecord(row) : undefined;
   }
 
-  /** Orders by store order number, across the stores a tenant owns (admin look-ups). */
-  findByNumber(orderNumber: string, tenantId?: string) {
+  /** Orders by store order number, across the stores the scope sees (admin look-ups). */
+  findByNumber(scope: Scope, orderNumber: string) {
     return this.db.order.findMany({
-      where: { orderNumber, ...(tenantId ? { store: { tenantId } } : {}) },
+      where: { orderNumber, ...inStoreOf(scope) },
       include: {
         lines: true,
         fulfilmentOrders: true,

@@ -110,6 +110,13 @@ export class TenancyRepo {
     });
   }
 
+  /** A store by its platform and its reference there (a BigCommerce store hash). */
+  async findStoreByRef(platform: string, externalRef: string): Promise<StoreRecord | null> {
+    return this.db.store.findUnique({
+      where: { platform_externalRef: { platform, externalRef } },
+    });
+  }
+
   async getStore(id: string): Promise<StoreRecord | null> {
     return isUuid(id) ? this.db.store.findUnique({ where: { id } }) : null;
   }
@@ -259,6 +266,16 @@ export class TenancyRepo {
   async listActiveConnections(provider?: Provider): Promise<ConnectionRecord[]> {
     const rows = await this.db.connection.findMany({
       where: { active: true, ...(provider ? { provider } : {}) },
+      include: { store: true },
+      orderBy: { createdAt: 'asc' },
+    });
+    return rows.map((row) => this.open(row));
+  }
+
+  /** Every connection of a store, stopped ones too (what the console lists). */
+  async listStoreConnections(storeId: string): Promise<ConnectionRecord[]> {
+    const rows = await this.db.connection.findMany({
+      where: { storeId },
       include: { store: true },
       orderBy: { createdAt: 'asc' },
     });

@@ -16,31 +16,51 @@ export class TenantGuard {
   constructor(private readonly db: Db) {}
 
   async owns(scope: Scope, resource: GuardedResource, id: string): Promise<boolean> {
-    if (!UUID.test(id)) return false;
-    const found = await this.lookup(scope, resource, id);
-    return found !== null;
+    return (await this.tenantOf(scope, resource, id)) !== undefined;
   }
 
-  private lookup(scope: Scope, resource: GuardedResource, id: string) {
-    const select = { id: true } as const;
+  /** The tenant of a row the scope sees, or undefined when it sees no such row. */
+  async tenantOf(scope: Scope, resource: GuardedResource, id: string): Promise<string | undefined> {
+    if (!UUID.test(id)) return undefined;
+    return (await this.lookup(scope, resource, id)) ?? undefined;
+  }
+
+  private async lookup(scope: Scope, resource: GuardedResource, id: string) {
+    const inStore = { store: { select: { tenantId: true } } } as const;
+    const inOrder = { order: { select: inStore } } as const;
     switch (resource) {
-      case 'tenant':
-        return this.db.tenant.findFirst({
-          where: { id, ...(scope.kind === 'tenant' ? { id: scope.tenantId } : {}) },
-          select,
-        });
+      case 'tenant': {
+        if (scope.kind === 'tenant' && scope.tenantId !== id) return undefined;
+        const row = await this.db.tenant.findUnique({ where: { id }, select: { id: true } });
+        return row?.id;
+      }
       case 'store':
-        return this.db.store.findFirst({ where: { id, ...ownedBy(scope) }, select });
+        return (await this.db.store.findFirst({ where: { id, ...ownedBy(scope) } }))?.tenantId;
       case 'connection':
-        return this.db.connection.findFirst({ where: { id, ...ownedBy(scope) }, select });
+        return (await this.db.connection.findFirst({ where: { id, ...ownedBy(scope) } }))
+          ?.tenantId;
       case 'order':
-        return this.db.order.findFirst({ where: { id, ...inStoreOf(scope) }, select });
+        return (
+          await this.db.order.findFirst({ where: { id, ...inStoreOf(scope) }, select: inStore })
+        )?.store.tenantId;
       case 'return':
-        return this.db.orderReturn.findFirst({ where: { id, ...inStoreOf(scope) }, select });
+        return (
+          await this.db.orderReturn.findFirst({
+            where: { id, ...inStoreOf(scope) },
+            select: inStore,
+          })
+        )?.store.tenantId;
       case 'review':
-        return this.db.orderReview.findFirst({ where: { id, ...inOrderOf(scope) }, select });
+        return (
+          await this.db.orderReview.findFirst({ where: { id, ...inOrderOf(scope) }, select: inOrder })
+        )?.order.store.tenantId;
       case 'carrierShipment':
-        return this.db.carrierShipment.findFirst({ where: { id, ...inOrderOf(scope) }, select });
+        return (
+          await this.db.carrierShipment.findFirst({
+            where: { id, ...inOrderOf(scope) },
+            select: inOrder,
+          })
+        )?.order.store.tenantId;
     }
   }
 }

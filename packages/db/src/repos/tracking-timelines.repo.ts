@@ -1,5 +1,7 @@
 import { TrackingLocationSchema, type TrackingLocation } from '@shiplink/domain';
 import type { Db } from '../client';
+import type { Prisma } from '../generated/prisma/client';
+import { inStoreOf, type Scope } from '../scope';
 import {
   LIVE_REGISTRATIONS,
   toTrackingRecord,
@@ -87,8 +89,20 @@ export class TrackingTimelinesRepo {
   constructor(private readonly db: Db) {}
 
   /** Every order with this store order number (one per store), with its parcels' timelines. */
-  async forOrderNumber(orderNumber: string, tenantId?: string): Promise<OrderTimeline[]> {
-    return this.load({ orderNumber, ...(tenantId ? { store: { tenantId } } : {}) });
+  async forOrderNumber(scope: Scope, orderNumber: string): Promise<OrderTimeline[]> {
+    return this.load({ orderNumber, ...inStoreOf(scope) });
+  }
+
+  /** The orders the scope sees with a parcel of this tracking number, with only those parcels. */
+  async forTrackingNumber(scope: Scope, trackingNumber: string): Promise<OrderTimeline[]> {
+    const orders = await this.load({
+      shipments: { some: { trackingNumber, voided: false } },
+      ...inStoreOf(scope),
+    });
+    return orders.map((order) => ({
+      ...order,
+      shipments: order.shipments.filter((shipment) => shipment.trackingNumber === trackingNumber),
+    }));
   }
 
   /** One order's parcels and their timelines (undefined: no such order). */
@@ -97,9 +111,7 @@ export class TrackingTimelinesRepo {
     return order;
   }
 
-  private async load(
-    where: { id: string } | { orderNumber: string; store?: { tenantId: string } },
-  ) {
+  private async load(where: Prisma.OrderWhereInput) {
     const orders = await this.db.order.findMany({
       where,
       include: {

@@ -9,11 +9,11 @@ describe('envSatisfiesTheApps', () => {
     const manifests = broken((all) => {
       const container = object<IDeployment>(all, 'Deployment/shiplink-ingress').spec!.template.spec!
         .containers[0]!;
-      container.env = container.env!.filter((entry) => entry.name !== 'DASHBOARD_PASSWORD');
+      container.env = container.env!.filter((entry) => entry.name !== 'ADMIN_TOKEN');
       delete ofKind<IConfigMap>(all, 'ConfigMap')[0]!.data!.TRACKING_PAGE_URL;
     });
     expect(envSatisfiesTheApps(manifests)).toEqual([
-      "Deployment/shiplink-ingress container ingress: DASHBOARD_PASSWORD is required by ingress's env but not set",
+      "Deployment/shiplink-ingress container ingress: ADMIN_TOKEN is required by ingress's env but not set",
       "Deployment/shiplink-worker-notifications container worker: TRACKING_PAGE_URL is required by worker-notifications's env but not set",
     ]);
   });

@@ -28,14 +28,14 @@ describe('secretsByReference', () => {
         stringData: { ADMIN_TOKEN: 'a-very-long-admin-token' },
       });
       const data = ofKind<IConfigMap>(all, 'ConfigMap')[0]!.data!;
-      data.DASHBOARD_PASSWORD = 'hunter2hunter2';
+      data.ADMIN_TOKEN = 'hunter2hunter2';
       data.PUBLIC_URL = 'https://user:pass@hooks.example.com';
     });
     const configMap = `ConfigMap/${ofKind(manifests, 'ConfigMap')[0]!.metadata.name}`;
     expect(secretsByReference(manifests)).toEqual([
       'Secret/shiplink-secrets: secrets are created by the operator, never rendered',
       `${configMap}: PUBLIC_URL has a password`,
-      `${configMap}: DASHBOARD_PASSWORD looks secret`,
+      `${configMap}: ADMIN_TOKEN looks secret`,
     ]);
   });
 

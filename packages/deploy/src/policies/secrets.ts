@@ -10,7 +10,6 @@ export const SECRET_KEYS = [
   'REDIS_URL',
   'ENCRYPTION_KEY',
   'ADMIN_TOKEN',
-  'DASHBOARD_PASSWORD',
   'SMTP_URL',
 ];
 

@@ -26,14 +26,28 @@ export function bigCommerceScopeMatches(hookScope: string, event: string): boole
 
 export type EventData = { type: string; id: number } & Record<string, unknown>;
 
+/** Where an app's client secret is found, for hooks its token created. */
+export interface AppSecrets {
+  secretOf(clientId: string): string | undefined;
+}
+
 export class BigCommerceEvents {
   constructor(
     private readonly state: BigCommerceSimState,
     private readonly sender: WebhookSender,
+    private readonly apps?: AppSecrets,
   ) {}
 
-  /** Delivers one event to every active hook of the store whose scope covers it. */
-  emit(store: SimStore, scope: string, data: EventData): void {
+  /**
+   * Delivers one event to every active hook of the store whose scope covers it (or only to the
+   * hooks of `only.clientId`), each signed with the secret of the client that made the hook.
+   */
+  emit(
+    store: SimStore,
+    scope: string,
+    data: EventData,
+    only?: { clientId: string },
+  ): { id: string; url: string }[] {
     const createdAt = this.state.nowSec();
     const payload = {
       scope,
@@ -47,13 +61,15 @@ export class BigCommerceEvents {
       producer: `stores/${store.hash}`,
     };
     const body = JSON.stringify(payload);
+    const sent: { id: string; url: string }[] = [];
     for (const hook of this.hooksFor(store, scope)) {
+      if (only && hook.client_id !== only.clientId) continue;
       const id = `msg_${randomUUID().replace(/-/g, '')}`;
       const signed = signBigCommerceWebhook({
         id,
         timestamp: createdAt,
         body,
-        secret: store.clientSecret,
+        secret: this.apps?.secretOf(hook.client_id) ?? store.clientSecret,
       });
       this.sender.send({
         id,
@@ -62,7 +78,9 @@ export class BigCommerceEvents {
         body,
         headers: { ...(hook.headers ?? {}), ...signed },
       });
+      sent.push({ id, url: hook.destination });
     }
+    return sent;
   }
 
   private hooksFor(store: SimStore, scope: string): SimHook[] {

@@ -1,6 +1,10 @@
 import express from 'express';
 import { FixedWindowQuota } from '../../simulator-kit/fixed-window';
 import { assembleSimulator, listen, type Simulator } from '../../simulator-kit/simulator';
+import { appControlRoutes } from './app-control-routes';
+import { BigCommerceAppFlows } from './app-flows';
+import { appPanelRoutes } from './app-panel-routes';
+import { SimApps } from './apps-state';
 import { WebhookSender, type WebhookDelivery } from '../../simulator-kit/webhook-sender';
 import { CatalogEvents } from './catalog-events';
 import { catalogRoutes } from './catalog-routes';
@@ -12,6 +16,7 @@ import { hooksRoutes } from './hooks-routes';
 import { apiError, authAndQuota, bigCommerceFaultResponder } from './http';
 import { inventoryControlRoutes } from './inventory-control-routes';
 import { inventoryRoutes } from './inventory-routes';
+import { oauthRoutes } from './oauth-routes';
 import { BigCommerceOperations } from './operations';
 import { ordersRoutes } from './orders-routes';
 import { refundRoutes } from './refund-routes';
@@ -30,6 +35,7 @@ export {
 export type { BigCommerceSimAccount } from './account';
 export { PlaceOrderSchema, type PlaceOrderInput } from './order-factory';
 export { BigCommerceSimState, type NewStore as BigCommerceNewStore } from './state';
+export { SimApps as BigCommerceSimApps, type SimApp as BigCommerceSimApp } from './apps-state';
 
 export interface BigCommerceSimulatorOptions {
   /** Requests per window per store; BigCommerce Standard/Plus is 150 per 30 s. */
@@ -54,6 +60,8 @@ export interface BigCommerceSimulatorOptions {
 
 export interface BigCommerceSimulator extends Simulator {
   state: BigCommerceSimState;
+  /** Registered single-click apps, their installs and codes. */
+  apps: SimApps;
   webhooks: WebhookSender;
   quota: FixedWindowQuota;
 }
@@ -63,7 +71,8 @@ export interface BigCommerceSimulator extends Simulator {
  * statuses, store information; v3 hooks, catalog products and variants (read and write),
  * inventory locations, items and absolute and relative adjustments, refund quotes and refunds)
  * under `/stores/{hash}`, with token auth, the per-store quota and its headers, signed webhooks
- * with retries, and a control API under `/__control`.
+ * with retries, and a control API under `/__control`; plus single-click apps: the login
+ * service's `POST /oauth2/token` and the control panel's Apps page (`/manage/stores/{hash}/apps`).
  */
 export function createBigCommerceSimulator(
   options: BigCommerceSimulatorOptions = {},
@@ -78,7 +87,9 @@ export function createBigCommerceSimulator(
   const webhooks = new WebhookSender({
     retryDelaysMs: options.webhookRetryDelaysMs ?? [...DEFAULT_SIMULATED_RETRY_DELAYS_MS],
   });
-  const events = new BigCommerceEvents(state, webhooks);
+  const apps = new SimApps(now);
+  const events = new BigCommerceEvents(state, webhooks, apps);
+  const appFlows = new BigCommerceAppFlows(state, apps, events);
   const ops = new BigCommerceOperations(state, events);
   const catalog = new CatalogEvents(events);
   const seed = () => {
@@ -96,6 +107,9 @@ export function createBigCommerceSimulator(
   api.use(inventoryRoutes(catalog));
   api.use(catalogRoutes({ variantSkuIn: options.variantSkuIn ?? true }));
   api.use(catalogWriteRoutes(catalog));
+  // The login service and the control panel live elsewhere at BigCommerce; here, one origin.
+  api.use(oauthRoutes(state, apps));
+  api.use(appPanelRoutes(state.stores, apps, appFlows));
   api.use((_req, res) => apiError(res, 404, 'The requested resource was not found.'));
 
   const simulator = assembleSimulator({
@@ -109,15 +123,17 @@ export function createBigCommerceSimulator(
         inventoryControlRoutes(state),
         storeControlRoutes(state),
         checkoutRoutes(state),
+        appControlRoutes(apps, appFlows),
       ),
     webhooks,
     reset: () => {
       state.reset();
+      apps.reset();
       quota.reset();
       seed();
     },
   });
-  return { ...simulator, state, webhooks, quota };
+  return { ...simulator, state, apps, webhooks, quota };
 }
 
 export interface RunningBigCommerceSimulator {

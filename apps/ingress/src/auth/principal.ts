@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import { PLATFORM_SCOPE, tenantScope, type Scope } from '@shiplink/db';
-import { HttpProblem } from './problems';
+import { HttpProblem } from '../http/problems';
 
 export type Role = 'owner' | 'operator' | 'viewer';
 
