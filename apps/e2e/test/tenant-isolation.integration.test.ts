@@ -49,7 +49,7 @@ describe('tenant isolation, users, tokens and sessions', () => {
     const letter = await waitFor(async () =>
       (await world.admin.deadLetters()).find((d) => d.jobId.includes(`.${bad}.`)),
     );
-    mine = { orderNumber, trackingNumber, deadLetterId: (letter as { id: string }).id };
+    mine = { orderNumber, trackingNumber, deadLetterId: letter.id };
   }, 90_000);
 
   afterAll(() => world?.close());

@@ -287,6 +287,7 @@ export interface ParkedDeadLetter {
 }
 
 export interface DeadLetterRecord {
+  id: string;
   queue: string;
   jobName: string;
   jobId: string;

@@ -60,6 +60,8 @@ export interface HubOptions {
   logLevel?: string;
   /** Where this process's hub logs (LOG_FILE); processes started on `hubEnv` log on their own. */
   logFile?: string;
+  /** More of the hub's env (the app registration at a simulated platform). */
+  env?: Record<string, string>;
 }
 
 /** The environment every hub process of one test or demo run shares. */
@@ -80,6 +82,7 @@ export function hubEnv(options: HubOptions & { port?: number }): HubEnv {
     SCHEDULER_ENABLED: 'false',
     WORKER_LOCK_DURATION_MS: '3000',
     WORKER_STALLED_INTERVAL_MS: '1000',
+    ...options.env,
   };
 }
 

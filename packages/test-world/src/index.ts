@@ -13,3 +13,4 @@ export * from './tracking-page';
 export * from './mailbox';
 export * from './otlp-receiver';
 export * from './console-session';
+export * from './app-install';

@@ -7,6 +7,7 @@ import {
 } from '@shiplink/connectors/simulators';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import { AdminClient, type StoreSetup } from './admin-client';
+import { hubApp } from './app-install';
 import { startHub, type HubOptions, type RunningHub } from './hub';
 
 export interface Sandbox {
@@ -41,7 +42,9 @@ export interface SandboxOptions extends HubOptions {
  */
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const simulators = await startSimulators(options.quotas ? { quotas: options.quotas } : {});
-  const hub = await startHub(options);
+  const app = hubApp(options.queuePrefix, simulators.urls.bigcommerce);
+  const hub = await startHub({ ...options, env: { ...app.env, ...options.env } });
+  await app.register(hub.ingressUrl);
   const fulfilment = options.fulfilment ?? 'shipstation';
   const fulfilmentSettings =
     options.fulfilmentSettings ??
