@@ -73,6 +73,20 @@ describe('BigCommerce app install, load and uninstall', () => {
       expect.arrayContaining(['store/order/created', 'store/app/uninstalled']),
     );
     expect(hooks.every((h) => h.destination.startsWith(world.hub.ingressUrl))).toBe(true);
+    const get = async (path: string) =>
+      (await fetch(`${world.hub.ingressUrl}${path}`, { headers: { cookie } })).json() as Promise<
+        Record<string, never>
+      >;
+    const [connection] = (await get(`/admin/api/stores/${storeId}/connections`)) as unknown as {
+      id: string;
+    }[];
+    const health = (await get(`/admin/api/connections/${connection!.id}/health`)) as unknown;
+    expect(health).toMatchObject({
+      provider: 'bigcommerce',
+      active: true,
+      webhooks: { checked: true, missing: [] },
+      tokenExpiresAt: null,
+    });
   });
 
   it('answers a used or forged callback with a clear refusal', async () => {

@@ -194,18 +194,30 @@ describe('bigCommerce secrets', () => {
 describe('bigCommerce webhook registration', () => {
   const destination = 'https://hub.example.org/webhooks/bigcommerce/c1';
 
-  it('creates the hooks that are missing and reports the ones already there', async () => {
+  const hooks = [
+    { id: 1, scope: 'store/order/created', destination, is_active: true },
+    {
+      id: 2,
+      scope: 'store/order/updated',
+      destination: 'https://elsewhere.example.org/',
+      is_active: true,
+    },
+    { id: 3, scope: 'store/shipment/created', destination, is_active: false },
+  ];
+
+  it('creates the hooks that are missing, revives deactivated ones, and reports the rest', async () => {
     const created: unknown[] = [];
+    const revived: unknown[] = [];
     const client = {
-      listHooks: async () => [
-        { scope: 'store/order/created', destination },
-        { scope: 'store/order/updated', destination: 'https://elsewhere.example.org/' },
-      ],
+      listHooks: async () => hooks,
       createHook: async (hook: unknown) => {
         created.push(hook);
       },
+      updateHook: async (id: number, patch: unknown) => {
+        revived.push({ id, patch });
+      },
     };
-    // Only the two hook calls are used; the rest of the client is not needed here.
+    // Only the hook calls are used; the rest of the client is not needed here.
     const result = await bigCommerce.registerWebhooks!(
       client as unknown as BigCommerceClient,
       destination,
@@ -217,5 +229,19 @@ describe('bigCommerce webhook registration', () => {
       BIGCOMMERCE_WEBHOOK_SCOPES.filter((scope) => scope !== 'store/order/created'),
     );
     expect(created).toContainEqual({ scope: 'store/order/updated', destination, is_active: true });
+    expect(revived).toEqual([{ id: 3, patch: { is_active: true } }]);
+  });
+
+  it('reports which subscriptions are live for the health view', async () => {
+    const client = { listHooks: async () => hooks } as unknown as BigCommerceClient;
+    const health = await bigCommerce.webhookHealth!(
+      client,
+      destination,
+      bigCommerce.settings.parse({}),
+    );
+    expect(health.present).toEqual(['store/order/created']);
+    expect(health.missing).toContain('store/shipment/created');
+    expect(health.missing).toContain('store/order/updated');
+    expect(health.expected).toEqual([...BIGCOMMERCE_WEBHOOK_SCOPES]);
   });
 });

@@ -131,14 +131,26 @@ export const bigCommerce = defineConnector({
     const registered: string[] = [];
     const existing: string[] = [];
     for (const scope of BIGCOMMERCE_WEBHOOK_SCOPES) {
-      const found = hooks.some((h) => h.scope === scope && h.destination === destination);
-      if (found) existing.push(scope);
-      else {
+      const found = hooks.find((h) => h.scope === scope && h.destination === destination);
+      if (found?.is_active) existing.push(scope);
+      // BigCommerce deactivates a hook whose deliveries kept failing; registering revives it.
+      else if (found) {
+        await client.updateHook(found.id, { is_active: true });
+        registered.push(scope);
+      } else {
         await client.createHook({ scope, destination, is_active: true });
         registered.push(scope);
       }
     }
     return { registered, existing };
+  },
+  async webhookHealth(client, destination) {
+    const hooks = await client.listHooks();
+    const expected = [...BIGCOMMERCE_WEBHOOK_SCOPES];
+    const present = expected.filter((scope) =>
+      hooks.some((h) => h.scope === scope && h.destination === destination && h.is_active),
+    );
+    return { expected, present, missing: expected.filter((scope) => !present.includes(scope)) };
   },
   polls: ['orders'],
 });
