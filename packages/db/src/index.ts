@@ -12,11 +12,13 @@ import { ReturnsRepo } from './repos/returns.repo';
 import { RoutingRepo } from './repos/routing.repo';
 import { SequencesRepo } from './repos/sequences.repo';
 import { DeadLettersRepo } from './repos/dead-letters.repo';
+import { DeliveryAnalyticsRepo } from './repos/delivery-analytics.repo';
 import { ExceptionsRepo } from './repos/exceptions.repo';
 import { InboxRepo } from './repos/inbox.repo';
 import { InstallsRepo } from './repos/installs.repo';
 import { NotificationTemplatesRepo } from './repos/notification-templates.repo';
 import { NotificationsRepo } from './repos/notifications.repo';
+import { OrderStoryRepo } from './repos/order-story.repo';
 import { OrdersRepo } from './repos/orders.repo';
 import { ProductSyncsRepo } from './repos/product-syncs.repo';
 import { ShipmentsRepo } from './repos/shipments.repo';
@@ -47,11 +49,13 @@ export * from './repos/rule-set-versions';
 export * from './ttl-cache';
 export * from './repos/sequences.repo';
 export * from './repos/dead-letters.repo';
+export * from './repos/delivery-analytics.repo';
 export * from './repos/exceptions.repo';
 export * from './repos/inbox.repo';
 export * from './repos/installs.repo';
 export * from './repos/notification-templates.repo';
 export * from './repos/notifications.repo';
+export * from './repos/order-story.repo';
 export * from './repos/orders.repo';
 export * from './repos/product-syncs.repo';
 export * from './repos/shipments.repo';
@@ -93,6 +97,9 @@ export interface Repos {
   stock: StockRepo;
   stockMovements: StockMovementsRepo;
   productSyncs: ProductSyncsRepo;
+  /** Read models for the console: delivery performance, and an order's whole story. */
+  deliveryAnalytics: DeliveryAnalyticsRepo;
+  orderStories: OrderStoryRepo;
   /** Advisory locks that serialise one side effect across every worker process. */
   locks: LockPool;
   close(): Promise<void>;
@@ -146,6 +153,8 @@ export function createRepos(options: {
     stock: new StockRepo(db),
     stockMovements: new StockMovementsRepo(db),
     productSyncs: new ProductSyncsRepo(db),
+    deliveryAnalytics: new DeliveryAnalyticsRepo(db),
+    orderStories: new OrderStoryRepo(db),
     locks,
     async close() {
       await audit.flush();

@@ -20,3 +20,5 @@ export * from './shipment-stock';
 export * from './fulfilment-exceptions';
 export * from './returns';
 export * from './catalog';
+export * from './analytics';
+export * from './csv';

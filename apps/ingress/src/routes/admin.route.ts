@@ -31,6 +31,8 @@ import { ReviewsService } from '../services/reviews.service';
 import { RoutingRulesService } from '../services/routing-rules.service';
 import { orderTimeline, trackingTimeline } from '../services/timeline.service';
 import { accountsApi } from './accounts.route';
+import { analyticsApi } from './analytics.route';
+import { orderStoryApi } from './order-story.route';
 import { deadLettersApi } from './dead-letters.route';
 import { labelsApi } from './labels.route';
 import { notificationTemplatesApi } from './notification-templates.route';
@@ -126,6 +128,9 @@ export function adminApi(deps: {
   );
   router.use(['/admin/api/queues', '/admin/api/inbox'], platformOnly);
   router.use(accountsApi({ repos, accounts: new AccountsService(repos) }));
+  // Before `/orders/:orderNumber`, which would take `search` for an order number.
+  router.use(orderStoryApi({ repos }));
+  router.use(analyticsApi({ repos }));
   router.use(deadLettersApi({ deadLetters: new DeadLettersService(repos, producer) }));
   router.use(reviewsApi({ reviews: new ReviewsService(repos, producer, deps.ports), body }));
   router.use(ratesAdminApi({ repos, body, publicUrl: deps.publicUrl }));

@@ -1,3 +1,4 @@
+import { csvDocument } from '../csv';
 import { moneyToNumber, type Money } from '../money';
 
 /** One label bought for a destination of an order (voided labels are not costs). */
@@ -176,22 +177,10 @@ const CSV_COLUMNS = [
   'margin',
 ] as const;
 
-/** RFC 4180 field; a leading =, +, - or @ is quoted as text so spreadsheets never run it. */
-function csvField(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
-  return /[",\r\n']/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The report's rows as CSV, one line per order destination, with a header line. */
 export function reconciliationCsv(report: ReconciliationReport): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const row of report.rows) {
-    lines.push(
-      CSV_COLUMNS.map((column) =>
-        csvField(column === 'carriers' ? row.carriers.join(' ') : row[column]),
-      ).join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return csvDocument(
+    CSV_COLUMNS,
+    report.rows.map((row) => ({ ...row, carriers: row.carriers.join(' ') })),
+  );
 }
