@@ -5,9 +5,11 @@ import { LaunchTickets } from './auth/launch-tickets';
 import { Sessions } from './auth/sessions';
 import { SignInLimits } from './auth/sign-in-limits';
 import { problemHandler } from './http/problems';
+import { consoleDist } from '@shiplink/console';
 import { adminApi } from './routes/admin.route';
 import { appCallbacks } from './routes/apps.route';
 import { checkoutRates } from './routes/checkout.route';
+import { consolePages } from './routes/console.route';
 import { dashboard } from './routes/dashboard.route';
 import { sessionApi } from './routes/session.route';
 import { webhooks } from './routes/webhooks.route';
@@ -96,6 +98,7 @@ export function createIngressApp(
     }),
   );
   app.use(dashboard({ producer, auth }));
+  app.use(consolePages(env.CONSOLE_DIR ?? consoleDist));
   app.use((_req, res) => {
     res.status(404).json({ error: 'not_found', message: 'no such endpoint' });
   });

@@ -50,6 +50,8 @@ export const ingressEnvShape = {
   /** BigCommerce's OAuth service and store API; a simulator's in tests and the demo. */
   BIGCOMMERCE_LOGIN_URL: z.url().default('https://login.bigcommerce.com'),
   BIGCOMMERCE_API_URL: z.url().default('https://api.bigcommerce.com'),
+  /** Where the built console is (the console package's `dist` unless told). */
+  CONSOLE_DIR: z.string().min(1).optional(),
   /** Accepted events still unqueued after SWEEP_AFTER_MS are enqueued again. */
   SWEEP_INTERVAL_MS: envVars.positiveInt.default(30_000),
   SWEEP_AFTER_MS: envVars.positiveInt.default(60_000),

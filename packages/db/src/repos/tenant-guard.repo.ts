@@ -37,8 +37,7 @@ export class TenantGuard {
       case 'store':
         return (await this.db.store.findFirst({ where: { id, ...ownedBy(scope) } }))?.tenantId;
       case 'connection':
-        return (await this.db.connection.findFirst({ where: { id, ...ownedBy(scope) } }))
-          ?.tenantId;
+        return (await this.db.connection.findFirst({ where: { id, ...ownedBy(scope) } }))?.tenantId;
       case 'order':
         return (
           await this.db.order.findFirst({ where: { id, ...inStoreOf(scope) }, select: inStore })
@@ -52,7 +51,10 @@ export class TenantGuard {
         )?.store.tenantId;
       case 'review':
         return (
-          await this.db.orderReview.findFirst({ where: { id, ...inOrderOf(scope) }, select: inOrder })
+          await this.db.orderReview.findFirst({
+            where: { id, ...inOrderOf(scope) },
+            select: inOrder,
+          })
         )?.order.store.tenantId;
       case 'carrierShipment':
         return (
