@@ -142,9 +142,17 @@ async function main(): Promise<void> {
   const aftership = new SimulatorControl(simUrls.aftership);
   const storeHash = accounts.storeRef;
   const orders = await runOrderStory({ admin, bigcommerce, shipstation, storeHash });
-  await runTrackingStory({ admin, aftership, bigcommerce, storeHash, orders });
+  const tracking = await runTrackingStory({
+    admin,
+    aftership,
+    bigcommerce,
+    storeHash,
+    storeId: setup.storeId,
+    mailbox,
+    orders,
+  });
   const warehouse = await runWarehouseStory({ admin, simUrls });
-  const commercetools = await runCommercetoolsStory({ admin, simUrls });
+  const commercetools = await runCommercetoolsStory({ admin, simUrls, mailbox });
   const finnish = await runPostiStory({ admin, simUrls, logDir: LOG_DIR, mailbox });
   const shipStationAccount = accountOf<ShipStationSimAccount>(accounts, 'shipstation');
   const bigCommerceAccount = accountOf<BigCommerceSimAccount>(accounts, 'bigcommerce');
@@ -163,9 +171,7 @@ async function main(): Promise<void> {
 
   say.step('Where to look');
   await printFleetMetrics(opsPorts);
-  say.info(
-    `Console           ${publicUrl}/console/   (operator token ${env.ADMIN_TOKEN})`,
-  );
+  say.info(`Console           ${publicUrl}/console/   (operator token ${env.ADMIN_TOKEN})`);
   say.info(`Bull Board        ${publicUrl}/admin/queues   (after signing in to the console)`);
   say.info(
     `Admin API         curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/orders/100`,
@@ -193,7 +199,9 @@ async function main(): Promise<void> {
     `Posti labels      curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/stores/${finnish.storeId}/orders/${finnish.orderNumbers[0]}/carrier-shipments`,
   );
   say.info(`                  ${finnish.labelsPdf}   (the bulk print)`);
-  say.info(`Tracking page     ${finnish.links[0]}   (open it in a browser)`);
+  say.info(`Tracking pages    ${tracking.links[0]}   (open them in a browser)`);
+  say.info(`                  ${commercetools.links[0]}`);
+  say.info(`                  ${finnish.links[0]}`);
   say.info(
     `Returns           curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/returns/${seed.returnId}`,
   );

@@ -10,6 +10,7 @@ import {
   type PostiWorld,
   type RunningTrackingPage,
 } from '@shiplink/test-world';
+import { contrastOnWhite, hueOf, rgbOf } from './colours';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE = require.resolve('axe-core');
@@ -31,7 +32,11 @@ describe('the customer tracking page in a real browser', () => {
 
   beforeAll(async () => {
     world = await startPostiWorld();
-    page = await startTrackingPage(world.hub.platform, { LOOKUPS_PER_ORDER: '6' });
+    // Deployed behind one proxy, whose X-Forwarded-For names each client.
+    page = await startTrackingPage(world.hub.platform, {
+      LOOKUPS_PER_ORDER: '6',
+      TRUST_PROXY_HOPS: '1',
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
@@ -98,6 +103,7 @@ describe('the customer tracking page in a real browser', () => {
   it('limits lookups of one order, whoever asks', async () => {
     const target = { orderNumber: '424242', contact: 'guess@example.fi' };
     const statuses: number[] = [];
+    // Eight clients, one lookup each: none of them reaches its own limit.
     for (let i = 0; i < 8; i++) {
       statuses.push((await lookup(target, { 'x-forwarded-for': `10.0.0.${i}` })).status);
     }
@@ -138,6 +144,16 @@ describe('the customer tracking page in a real browser', () => {
     }
     expect(await tab.locator('main ol li').count()).toBeGreaterThanOrEqual(8);
     expect(text).toMatch(/UTC\+2/);
+    // The header band is the store's yellow, its text black; a band that pale gets a dark edge.
+    const styleOf = (selector: string, property: string) =>
+      tab.evaluate(`getComputedStyle(document.querySelector('${selector}')).${property}`);
+    expect(await styleOf('header.site', 'backgroundColor')).toBe('rgb(255, 212, 0)');
+    expect(await styleOf('header.site .brand', 'color')).toBe('rgb(0, 0, 0)');
+    expect(await styleOf('header.site', 'borderBottomColor')).toBe('rgb(26, 26, 26)');
+    // Links are the store's light blue, darkened (same hue) until they read on white.
+    const linkColour = rgbOf(String(await styleOf('main a', 'color')));
+    expect(Math.abs(hueOf(linkColour) - hueOf(rgbOf('rgb(102, 204, 255)')))).toBeLessThan(2);
+    expect(contrastOnWhite(linkColour)).toBeGreaterThanOrEqual(4.5);
     // The switcher's Finnish link is the customer's pick from then on.
     await tab.click('nav a[hreflang="fi"]');
     expect(await tab.getAttribute('html', 'lang')).toBe('fi');

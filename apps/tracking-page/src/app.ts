@@ -18,6 +18,9 @@ export function createTrackingPageApp(
 ): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Every page carries a fresh style nonce and is never cached: an ETag could never match, and
+  // hashing each body for one is work thrown away.
+  app.set('etag', false);
   app.set('trust proxy', env.TRUST_PROXY_HOPS);
   app.use(health({ db: platform.repos.db, redis: platform.redis }));
   app.use((_req, res, next) => {

@@ -11,7 +11,10 @@ import {
   type CtOrderView,
 } from '@shiplink/test-world/commercetools';
 import { waitFor } from '@shiplink/testing';
+import { mailsAbout, printMails, printTrackingLinks, type DemoMailbox } from './customer-view';
 import { say } from './print';
+
+const SENDER = 'tilaukset@nordictrail.example';
 
 let serial = 0;
 /** A UPS-shaped number (`1Z` + 16) that AfterShip's detection reads as UPS. */
@@ -22,12 +25,14 @@ const upsNumber = () =>
  * A third store on commercetools, tracked at AfterShip: the hub sets up its parcel Type and
  * Subscription, the merchant's Pub/Sub push subscription delivers the order messages, an order
  * with two deliveries gets two trackings, and as the parcels move their fields and the order's
- * shipment state follow; one parcel comes back to the merchant and shows as a return.
+ * shipment state follow; one parcel comes back to the merchant and shows as a return. The
+ * customer hears of it by e-mail, in Finnish, and the order has its tracking page.
  */
 export async function runCommercetoolsStory(ctx: {
   admin: AdminClient;
   simUrls: Record<ProviderId, string>;
-}): Promise<{ projectKey: string; orderId: string }> {
+  mailbox: DemoMailbox;
+}): Promise<{ projectKey: string; orderId: string; links: string[] }> {
   const { admin, simUrls } = ctx;
   const commercetools = new SimulatorControl(simUrls.commercetools);
   const aftership = new SimulatorControl(simUrls.aftership);
@@ -37,10 +42,22 @@ export async function runCommercetoolsStory(ctx: {
   const tracking = SIMULATORS.find((entry) => entry.provider === 'aftership');
   if (!tracking) throw new Error('no AfterShip simulator');
   const afterShipAccount = await tracking.openAccount(simUrls.aftership);
-  const { connections } = await admin.connectAnyStore('Nordic Trail', [account, afterShipAccount]);
+  const { storeId, connections } = await admin.connectAnyStore('Nordic Trail', [
+    account,
+    afterShipAccount,
+  ]);
   const { projectKey } = account.credentials;
   say.ok(`commercetools project ${projectKey}: parcel Type and Subscription registered`);
   say.ok(`Pub/Sub ${account.topic} pushes to ${connections.commercetools?.webhookUrl}`);
+  await admin.storeSettings(storeId, {
+    notifications: { enabled: true, email: { from: SENDER } },
+    trackingPage: {
+      slug: 'nordic-trail',
+      brand: { name: 'Nordic Trail', primaryColor: '#1f3a5f', accentColor: '#3d7cc9' },
+      defaultLanguage: 'fi',
+    },
+  });
+  say.ok('tracking page and tracking e-mails on for Nordic Trail');
 
   const orders = `/projects/${projectKey}/orders`;
   const order = await commercetools.post<CtOrderView>(
@@ -118,5 +135,10 @@ export async function runCommercetoolsStory(ctx: {
   say.ok(
     `order shipmentState ${settled.shipmentState}; return of ${settled.returnInfo?.[0]?.returnTrackingId} recorded on the order`,
   );
-  return { projectKey, orderId: order.id };
+
+  say.step('What the customer sees: tracking e-mails and the order’s tracking page');
+  const orderNumbers = [order.orderNumber ?? order.id];
+  printMails(await mailsAbout(ctx.mailbox, { from: SENDER, orderNumbers, atLeast: 2 }));
+  const links = await printTrackingLinks(admin, storeId, orderNumbers);
+  return { projectKey, orderId: order.id, links };
 }

@@ -14,7 +14,7 @@ import {
 import { finnishRateRules } from '@shiplink/test-world/rates';
 import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
 import { waitFor } from '@shiplink/testing';
-import type { ParsedMail } from 'mailparser';
+import { mailsAbout, printMails, printTrackingLinks, type DemoMailbox } from './customer-view';
 import { say } from './print';
 
 interface CheckoutQuote {
@@ -28,6 +28,7 @@ interface StoreOrder {
 }
 
 const eur = (amount: number) => `${amount.toFixed(2)} €`;
+const SENDER = 'seuranta@saunasisu.example';
 
 /**
  * A Finnish store that ships its own parcels with Posti: checkout asks the hub for prices (a
@@ -39,7 +40,7 @@ export async function runPostiStory(ctx: {
   admin: AdminClient;
   simUrls: Record<ProviderId, string>;
   logDir: string;
-  mailbox: { received: ParsedMail[] };
+  mailbox: DemoMailbox;
 }): Promise<{ storeId: string; orderNumbers: string[]; labelsPdf: string; links: string[] }> {
   const { admin, simUrls } = ctx;
   const bigcommerce = new SimulatorControl(simUrls.bigcommerce);
@@ -68,7 +69,7 @@ export async function runPostiStory(ctx: {
     },
     notifications: {
       enabled: true,
-      email: { from: 'seuranta@saunasisu.example' },
+      email: { from: SENDER },
       // Texts wait out 21:00–08:00 in the customer's time zone by default; the demo runs at any hour.
       sms: { quietHours: { start: '00:00', end: '00:00' } },
     },
@@ -224,24 +225,8 @@ export async function runPostiStory(ctx: {
       .join(', ')}`,
   );
   say.step('What the customer sees: tracking e-mails and the order’s tracking page');
-  const ours = (mail: ParsedMail) =>
-    [heavy, toPoint].some((id) => (mail.subject ?? '').includes(String(id)));
-  const mails = await waitFor(
-    async () =>
-      ctx.mailbox.received.filter(ours).length >= 5 ? ctx.mailbox.received.filter(ours) : undefined,
-    { what: 'the tracking e-mails of both orders', timeoutMs: 30_000 },
-  ).then(async () => {
-    // The last parcels' news is a moment behind: let it arrive before the list is printed.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    return ctx.mailbox.received.filter(ours);
-  });
-  say.table([
-    ['to', 'subject'],
-    ...mails.map((mail) => [
-      mail.to ? (JSON.stringify(mail.to).match(/"address":"([^"]+)"/)?.[1] ?? '') : '',
-      mail.subject ?? '',
-    ]),
-  ]);
+  const orderNumbers = [String(heavy), String(toPoint)];
+  printMails(await mailsAbout(ctx.mailbox, { from: SENDER, orderNumbers, atLeast: 5 }));
   const twilio = new SimulatorControl(simUrls.twilio);
   const texts = await waitFor(
     async () => {
@@ -256,18 +241,9 @@ export async function runPostiStory(ctx: {
     { what: 'the texts delivered', timeoutMs: 30_000 },
   );
   say.table([['to', 'text (delivered)'], ...texts.map((m) => [m.to, m.body])]);
-  const links: string[] = [];
-  for (const id of [heavy, toPoint]) {
-    const { data } = await admin.http.post<{ url: string }>(
-      `/stores/${storeId}/orders/${id}/tracking-link`,
-    );
-    const page = await fetch(data.url);
-    const title = /<title>([^<]*)<\/title>/.exec(await page.text())?.[1] ?? '';
-    say.ok(`order ${id}: ${data.url}  (${page.status}, "${title}")`);
-    links.push(data.url);
-  }
+  const links = await printTrackingLinks(admin, storeId, orderNumbers);
   say.dim(
     `or look an order up at ${new URL(links[0]!).origin}/s/sauna-sisu with its number and e-mail`,
   );
-  return { storeId, orderNumbers: [String(heavy), String(toPoint)], labelsPdf, links };
+  return { storeId, orderNumbers, labelsPdf, links };
 }

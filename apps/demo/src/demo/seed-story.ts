@@ -6,6 +6,7 @@ import type { startMailbox } from '@shiplink/test-world/mailbox';
 import { multiLineOrder } from '@shiplink/test-world/scenario';
 import { waitFor } from '@shiplink/testing';
 import { say } from './print';
+import { TRAILHEAD_SETTINGS } from './tracking-story';
 
 type Mailbox = Awaited<ReturnType<typeof startMailbox>>;
 
@@ -88,9 +89,8 @@ export async function runSeedStory(world: SeedWorld): Promise<{ returnId: string
       levels: { '1': 100 },
     })),
   });
-  await admin.storeSettings(storeId, {
-    notifications: { enabled: true, email: { from: 'orders@trailhead.example' } },
-  });
+  // The settings replace the store's: all of them again, its tracking page with its e-mails.
+  await admin.storeSettings(storeId, TRAILHEAD_SETTINGS);
 
   say.step('Routing rules: expedited orders tagged Priority, from the east warehouse');
   const tag = (name: string) =>

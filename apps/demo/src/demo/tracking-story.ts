@@ -1,7 +1,24 @@
 import type { SimulatorControl } from '@shiplink/connectors/testing';
 import { waitFor } from '@shiplink/testing';
 import type { AdminClient, TimelineView } from '@shiplink/test-world/admin-client';
+import { mailsAbout, printMails, printTrackingLinks, type DemoMailbox } from './customer-view';
 import { say } from './print';
+
+const SENDER = 'orders@trailhead.example';
+
+/** The demo store's settings: its tracking e-mails on, its tracking page in its colours. */
+export const TRAILHEAD_SETTINGS = {
+  notifications: { enabled: true, email: { from: SENDER } },
+  trackingPage: {
+    slug: 'trailhead',
+    brand: {
+      name: 'Trailhead Outfitters',
+      primaryColor: '#2f5233',
+      accentColor: '#b85c00',
+      supportEmail: 'help@trailhead.example',
+    },
+  },
+};
 
 interface SimTracking {
   id: string;
@@ -51,15 +68,20 @@ const RETURN: Scan[] = [
 /**
  * Tracking: every shipment written back got one AfterShip tracking; the carriers move them, the
  * signed webhooks come back through the ingress, and each order ends with one normalized timeline.
+ * The customers hear of each moment by e-mail, and each order has its tracking page.
  */
 export async function runTrackingStory(world: {
   admin: AdminClient;
   aftership: SimulatorControl;
   bigcommerce: SimulatorControl;
   storeHash: string;
+  storeId: string;
+  mailbox: DemoMailbox;
   orders: { multi: number; split: number; extra: number };
-}): Promise<void> {
+}): Promise<{ links: string[] }> {
   const { admin, aftership, bigcommerce, storeHash, orders } = world;
+  await admin.storeSettings(world.storeId, TRAILHEAD_SETTINGS);
+  say.ok('tracking page and tracking e-mails on for Trailhead Outfitters');
   say.step('Every shipment gets one AfterShip tracking (worker-tracking, carrier → courier slug)');
   const expected = 4;
   const trackings = await waitFor(
@@ -133,6 +155,11 @@ export async function runTrackingStory(world: {
       `#${orderId}: ${view.order.status}${notes.length ? ` — staff notes: ${notes.join(' | ')}` : ''}`,
     );
   }
+
+  say.step('What the customers see: tracking e-mails and each order’s tracking page');
+  const orderNumbers = [orders.multi, orders.split, orders.extra].map(String);
+  printMails(await mailsAbout(world.mailbox, { from: SENDER, orderNumbers, atLeast: 3 }));
+  return { links: await printTrackingLinks(admin, world.storeId, orderNumbers) };
 }
 
 function printTimeline(view: TimelineView): void {

@@ -5,6 +5,7 @@ import { PAGE_LANGUAGES, type PageLanguage } from '@shiplink/domain';
 import type { Logger } from '@shiplink/logger';
 import { chooseLanguage, isPageLanguage } from '../services/language';
 import { pageSettingsOf } from '../services/page-data';
+import { RenderedPages } from '../services/rendered-pages';
 import type { TrackingPages } from '../services/tracking-pages.service';
 import {
   renderErrorPage,
@@ -31,8 +32,8 @@ interface Site {
   ownHost: boolean;
 }
 
-const cookieOf = (req: Request, name: string) =>
-  new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(req.headers.cookie ?? '')?.[1];
+const LANGUAGE_COOKIE_VALUE = new RegExp(`(?:^|;\\s*)${LANGUAGE_COOKIE}=([^;]*)`);
+const pickedLanguage = (req: Request) => LANGUAGE_COOKIE_VALUE.exec(req.headers.cookie ?? '')?.[1];
 
 /**
  * The public tracking page: a store's lookup form, the order page a link's token opens, and a
@@ -42,6 +43,7 @@ const cookieOf = (req: Request, name: string) =>
 export function trackingPageRoutes(deps: { pages: TrackingPages; logger: Logger }): Router {
   const { pages } = deps;
   const router = Router();
+  const rendered = new RenderedPages();
   const form = express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 10 });
 
   const languageOf = (req: Request, res: Response, site: Site, order?: string | null) => {
@@ -58,7 +60,7 @@ export function trackingPageRoutes(deps: { pages: TrackingPages; logger: Logger 
     }
     return chooseLanguage({
       link,
-      picked: cookieOf(req, LANGUAGE_COOKIE),
+      picked: pickedLanguage(req),
       order,
       browser: req.acceptsLanguages(),
       storeDefault: pageSettingsOf(site.store).defaultLanguage,
@@ -216,7 +218,13 @@ export function trackingPageRoutes(deps: { pages: TrackingPages; logger: Logger 
       }
       const view = await pages.orderView(opened.orderId, site.store);
       if (!view) return await notFound(req, res, site);
-      res.type('html').send(renderOrderPage({ ...chrome(req, res, site, language), ...view }));
+      const page = rendered.page(
+        { content: view, store: site.store, variant: `${language} ${site.base} ${req.path}` },
+        res.locals.styleNonce as string,
+        (styleNonce) =>
+          renderOrderPage({ ...chrome(req, res, site, language), styleNonce, ...view }),
+      );
+      res.type('html').send(page);
     } catch (error) {
       next(error);
     }

@@ -11,14 +11,22 @@ import {
 } from '@shiplink/domain';
 import type { Branding, EventView, ParcelView } from '../views/model';
 
+// A store is one object for as long as the repository caches it, and every request asks for its
+// settings a few times: each store object's are parsed once.
+const parsedSettings = new WeakMap<PageStore, TrackingPageSettings>();
+
 /**
  * A store's tracking page settings; settings that do not parse (saved by an older release) give
  * the defaults rather than a broken page.
  */
 export function pageSettingsOf(store: PageStore): TrackingPageSettings {
+  const known = parsedSettings.get(store);
+  if (known) return known;
   const settings = store.settings as { trackingPage?: unknown } | null;
   const parsed = TrackingPageSettingsSchema.safeParse(settings?.trackingPage ?? {});
-  return parsed.success ? parsed.data : TrackingPageSettingsSchema.parse({});
+  const result = parsed.success ? parsed.data : TrackingPageSettingsSchema.parse({});
+  parsedSettings.set(store, result);
+  return result;
 }
 
 export function brandingOf(store: PageStore, settings: TrackingPageSettings): Branding {

@@ -1,7 +1,7 @@
 import { html, trustedHtml, type SafeHtml } from './html';
 import { isPageLocale, MESSAGES, messagesFor, pageLocale, type Messages } from './i18n';
 import type { Branding, LanguageLink, PageChrome } from './model';
-import { stylesheet, themeFor } from './styles';
+import { brandStylesheet } from './styles';
 import { httpsUrl, mailtoUrl, pageUrl, telUrl } from './urls';
 
 // The referrer policy is `same-origin`: tracking links carry a token in the URL, which must not
@@ -77,7 +77,7 @@ export function renderDocument(chrome: PageChrome, parts: DocumentParts): string
   const t = messagesFor(locale);
   const { branding } = chrome;
   const title = `${parts.isError ? t.errorTitlePrefix : ''}${parts.heading} – ${branding.storeName}`;
-  const css = trustedHtml(stylesheet(themeFor(branding)));
+  const css = trustedHtml(brandStylesheet(branding));
   return html`<!doctype html>
     <html lang="${locale}">
       <head>

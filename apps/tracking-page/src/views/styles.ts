@@ -131,3 +131,21 @@ button:hover{text-decoration:underline}
 export function stylesheet(theme: Theme): string {
   return `:root{--primary:${theme.primary};--on-primary:${theme.onPrimary};--primary-edge:${theme.primaryEdge};--accent:${theme.accent}}${BASE_CSS}`;
 }
+
+const sheets = new Map<string, string>();
+const MAX_SHEETS = 1_000;
+
+/**
+ * The stylesheet for a brand's colours, made readable once per pair: every page of a store
+ * carries the same one, and darkening a pale accent walks its lightness step by step.
+ */
+export function brandStylesheet(branding: Pick<Branding, 'primaryColor' | 'accentColor'>): string {
+  const key = `${branding.primaryColor}|${branding.accentColor}`;
+  let sheet = sheets.get(key);
+  if (sheet === undefined) {
+    if (sheets.size >= MAX_SHEETS) sheets.clear();
+    sheet = stylesheet(themeFor(branding));
+    sheets.set(key, sheet);
+  }
+  return sheet;
+}

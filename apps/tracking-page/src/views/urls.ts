@@ -8,12 +8,10 @@
 // a check on the result trustworthy; the base only serves to tell same-site paths apart.
 const BASE = 'https://base.invalid';
 
+// Asked first rather than caught: a relative path is refused as an absolute URL on every page
+// (the language links, the lookup link), and a thrown error with its stack costs far more.
 function parse(value: string, base?: string): URL | null {
-  try {
-    return new URL(value, base);
-  } catch {
-    return null;
-  }
+  return URL.canParse(value, base) ? new URL(value, base) : null;
 }
 
 /** An absolute `https:` URL, normalized (spaces and the like percent-encoded), or null. */
