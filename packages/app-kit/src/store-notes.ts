@@ -4,9 +4,9 @@ import type { Platform } from './platform';
 
 /**
  * Adds one staff-note line to the store order, never twice, under the order's write lock (the
- * tracking write-back and the fulfilment changes rewrite the same notes). False when the store no
- * longer has the order or already shows the line. `store` is the order's store port, when the
- * caller has it.
+ * tracking write-back and the fulfilment changes rewrite the same notes). False when the store
+ * keeps no staff notes, no longer has the order or already shows the line. `store` is the order's
+ * store port, when the caller has it.
  */
 export async function noteOnStoreOrder(
   platform: Platform,
@@ -20,6 +20,8 @@ export async function noteOnStoreOrder(
     ports.store(
       await repos.tenancy.requireStoreConnectionAmong(order.storeId, ports.providersFor('store')),
     );
+  // Stores without staff notes show the same facts their own way (parcels, return info).
+  if (!port.staffNotes) return false;
   return repos.locks.withLock(storeOrderWriteLock(order.id), async () => {
     const current = await port.readOrderState(order.externalId);
     if (!current) {

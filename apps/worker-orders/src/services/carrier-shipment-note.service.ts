@@ -31,7 +31,7 @@ export class CarrierShipmentNoteService {
       ports.providersFor('store'),
     );
     const store = ports.store(connection);
-    if (store.writeParcelTracking) return;
+    if (!store.staffNotes) return;
     await withLogContext({ orderRef: order.orderNumber }, async () => {
       if (await noteOnStoreOrder(this.platform, order, consignmentLine(record), store)) {
         logger.info('consignment shown on the store order', { carrierShipmentId });

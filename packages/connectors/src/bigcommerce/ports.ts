@@ -51,6 +51,7 @@ export function bigCommerceStorePlatform(
   settings: BigCommerceSettings,
 ): StorePlatform {
   return {
+    staffNotes: true,
     async readOrder(orderRef) {
       const bundle = await client.getOrderBundle(Number(orderRef));
       return bundle ? toCanonicalOrder(bundle, settings) : undefined;

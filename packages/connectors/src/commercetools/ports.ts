@@ -53,6 +53,7 @@ export function commercetoolsStorePlatform(
   };
 
   return {
+    staffNotes: false,
     async readOrder(orderRef) {
       const order = await routed(orderRef);
       return order ? toCanonicalOrder(order) : undefined;

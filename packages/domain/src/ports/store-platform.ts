@@ -17,6 +17,11 @@ export interface StorePlatform {
   hasOrder(orderRef: string): Promise<boolean>;
   /** Orders changed at or after `since`, oldest change first, with the change stamp. */
   ordersChangedSince(since: Date): Promise<OrderChange[]>;
+  /**
+   * Whether the store keeps staff notes on an order (BigCommerce does; commercetools keeps
+   * tracking and returns on parcels and return info instead).
+   */
+  readonly staffNotes: boolean;
   /** The order's store status and staff notes, for write-back decisions. */
   readOrderState(orderRef: string): Promise<StoreOrderState | undefined>;
   /** Changes only what is given: the store status (by the store's own id) and the staff notes. */
