@@ -4,6 +4,7 @@ import { SIMULATORS, simulatorEnvVar } from '@shiplink/connectors/simulators';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import type { AppProcess } from '@shiplink/testing';
 import { AdminClient } from '@shiplink/test-world/admin-client';
+import { hubApp } from '@shiplink/test-world/app-install';
 import { hubEnv } from '@shiplink/test-world/hub';
 import { startMailbox } from '@shiplink/test-world/mailbox';
 import type { BigCommerceSimAccount } from '@shiplink/connectors/bigcommerce/simulator';
@@ -13,6 +14,7 @@ import { prepareDemoDatabase } from './demo/database';
 import { say } from './demo/print';
 import { printFleetMetrics } from './demo/fleet-metrics';
 import { LOG_DIR, startDemoApp } from './demo/processes';
+import { runAppInstallStory } from './demo/app-install-story';
 import { runCommercetoolsStory } from './demo/commercetools-story';
 import { runPostiStory } from './demo/posti-story';
 import { runSeedStory } from './demo/seed-story';
@@ -65,6 +67,8 @@ async function main(): Promise<void> {
   const publicUrl = `http://127.0.0.1:${PORT}`;
   const mailbox = await startMailbox(SMTP_PORT);
   const trackingPageUrl = `http://127.0.0.1:${TRACKING_PAGE_PORT}`;
+  // The hub registered as an app at the BigCommerce simulator, as at the developer portal.
+  const app = hubApp(PREFIX, simUrls.bigcommerce);
   const env = {
     ...hubEnv({
       databaseUrl: DATABASE_URL,
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
     PUBLIC_URL: publicUrl,
     TRACKING_PAGE_URL: trackingPageUrl,
     SMTP_URL: mailbox.url,
+    ...app.env,
     SCHEDULER_ENABLED: 'true',
     POLL_INTERVAL_MS: '60000',
     WORKER_LOCK_DURATION_MS: '30000',
@@ -158,6 +163,13 @@ async function main(): Promise<void> {
   const bigCommerceAccount = accountOf<BigCommerceSimAccount>(accounts, 'bigcommerce');
   if (!shipStationAccount || !bigCommerceAccount)
     throw new Error('the demo accounts were not opened');
+  await app.register(publicUrl);
+  const installed = await runAppInstallStory({
+    admin,
+    publicUrl,
+    bigcommerceUrl: simUrls.bigcommerce,
+    clientId: app.clientId,
+  });
   const seed = await runSeedStory({
     admin,
     setup,
@@ -173,6 +185,7 @@ async function main(): Promise<void> {
   await printFleetMetrics(opsPorts);
   say.info(`Console           ${publicUrl}/console/   (operator token ${env.ADMIN_TOKEN})`);
   say.info(`Bull Board        ${publicUrl}/admin/queues   (after signing in to the console)`);
+  say.info(`App install       ${installed.controlPanel}   (Install, then Open)`);
   say.info(
     `Admin API         curl -H 'Authorization: Bearer ${env.ADMIN_TOKEN}' ${publicUrl}/admin/api/orders/100`,
   );
