@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import { health, type Platform } from '@shiplink/app-kit';
+import { AttemptLimits, health, type Platform } from '@shiplink/app-kit';
 import type { TrackingPageEnv } from './env';
 import { trackingPageRoutes } from './routes/pages';
-import { LookupLimits } from './services/lookup-limits';
-import { TrackingPages } from './services/tracking-pages.service';
+import { TrackingPages, type LookupLimits } from './services/tracking-pages.service';
 
 /**
  * The customer tracking page as its own small app: public, apart from every admin route, on the
@@ -50,12 +49,17 @@ export function createTrackingPageApp(
     res.setHeader('X-Robots-Tag', 'noindex, nofollow');
     next();
   });
-  const limits = new LookupLimits(platform.redis, {
-    prefix: `${env.QUEUE_PREFIX}:tracking-page`,
-    perClient: env.LOOKUPS_PER_CLIENT,
-    perOrder: env.LOOKUPS_PER_ORDER,
-    windowSec: env.LOOKUP_WINDOW_SEC,
-  });
+  // Per client (guessing many orders) and per order (many people guessing one order's e-mail);
+  // every lookup counts, found or not, so the limits say nothing about which orders exist.
+  const window = env.LOOKUP_WINDOW_SEC;
+  const limits: LookupLimits = new AttemptLimits(
+    platform.redis,
+    `${env.QUEUE_PREFIX}:tracking-page:lookup`,
+    [
+      { name: 'client', points: env.LOOKUPS_PER_CLIENT, windowSec: window },
+      { name: 'order', points: env.LOOKUPS_PER_ORDER, windowSec: window },
+    ],
+  );
   const pages = new TrackingPages(platform.repos, limits, { cacheMs: env.PAGE_CACHE_MS });
   app.use(trackingPageRoutes({ pages, logger: platform.logger }));
   app.use((_req, res) => void res.status(404).type('text/plain').send('Not found'));

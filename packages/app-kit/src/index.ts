@@ -6,3 +6,4 @@ export * from './worker-app';
 export * from './health';
 export * from './operations';
 export * from './store-notes';
+export * from './attempt-limits';

@@ -1,9 +1,12 @@
+import type { AttemptLimits } from '@shiplink/app-kit';
 import type { PageStore, Repos } from '@shiplink/db';
 import { TtlCache } from '@shiplink/db';
 import type { PageLanguage } from '@shiplink/domain';
 import type { OrderPageView, PageChrome } from '../views/model';
 import { contactMatches } from './contact-match';
-import type { LookupLimits } from './lookup-limits';
+
+/** Lookups limited per client and per order (see the app's set-up). */
+export type LookupLimits = AttemptLimits<'client' | 'order'>;
 import { brandingOf, canonicalOf, pageSettingsOf, parcelsOf } from './page-data';
 
 type OrderContent = Pick<OrderPageView, 'orderNumber' | 'parcels' | 'unshipped'>;
@@ -66,7 +69,10 @@ export class TrackingPages {
     typed: { orderNumber: string; contact: string },
     client: string,
   ): Promise<Found<{ token: string }>> {
-    const wait = await this.limits.take(client, `${store.id}:order:${typed.orderNumber}`);
+    const wait = await this.limits.take({
+      client,
+      order: `${store.id}:order:${typed.orderNumber}`,
+    });
     if (wait !== undefined) return { outcome: 'limited', retryAfterSec: wait };
     const order = await this.repos.trackingPages.orderByNumber(store.id, typed.orderNumber);
     const canonical = order && canonicalOf(order.canonical);
@@ -94,7 +100,7 @@ export class TrackingPages {
     client: string,
   ): Promise<Found<{ view: OrderContent }>> {
     const number = trackingNumber.trim();
-    const wait = await this.limits.take(client, `${store.id}:parcel:${number}`);
+    const wait = await this.limits.take({ client, order: `${store.id}:parcel:${number}` });
     if (wait !== undefined) return { outcome: 'limited', retryAfterSec: wait };
     const orderId = number
       ? await this.repos.trackingPages.orderOfParcel(store.id, number)
