@@ -3,6 +3,7 @@ import { waitFor } from '@shiplink/testing';
 import {
   badAddressOrder,
   ConsoleSession,
+  multiLineOrder,
   openAccounts,
   startWorld,
   type TestWorld,
@@ -158,6 +159,50 @@ describe('the console in a real browser', () => {
     );
     await page.context().close();
   });
+
+  it('approves a return from the console, and the store refunds it exactly once', async () => {
+    const orderId = await world.placeOrder(multiLineOrder());
+    const exported = await world.shipStationOrder(orderId);
+    await world.shipstation.post(`/orders/${exported.orderId}/ship`, {
+      carrierCode: 'ups_walleted',
+      serviceCode: 'ups_ground',
+    });
+    await world.bigCommerceShipments(orderId, 1);
+    await world.shipstation.post(`/orders/${exported.orderId}/return-label`, {
+      items: [{ lineItemKey: exported.items[0]!.lineItemKey, quantity: 1 }],
+      carrierCode: 'ups_walleted',
+      serviceCode: 'ups_ground',
+    });
+    // The merchant asks the hub to look at ShipStation now rather than at the next poll.
+    await world.admin.http.post(`/connections/${world.setup.fulfilment.id}/polls`);
+
+    const page = await signedIn('owner@sandbox.example');
+    await page.getByRole('link', { name: 'Returns' }).click();
+    await page.getByRole('heading', { name: 'Returns', level: 1 }).waitFor();
+    const approve = page.getByRole('button', { name: /^Approve refund for return/ });
+    await waitFor(
+      async () => {
+        if ((await approve.count()) > 0) return true;
+        await page.reload();
+        await page.getByRole('heading', { name: 'Returns', level: 1 }).waitFor();
+        return undefined;
+      },
+      { timeoutMs: 30_000, what: 'the return awaiting approval' },
+    );
+    await approve.first().click();
+    await page.getByRole('button', { name: 'Confirm approval' }).click();
+    await page.getByText(/was approved; it is being issued/).waitFor();
+    const refunds = () =>
+      world.bigcommerce
+        .get<{ order_id: number }[]>(`/stores/${world.storeHash}/refunds`)
+        .then((all) => all.filter((r) => r.order_id === orderId));
+    await waitFor(async () => ((await refunds()).length === 1 ? true : undefined), {
+      timeoutMs: 30_000,
+      what: 'one refund at the store',
+    });
+    expect(await refunds()).toHaveLength(1);
+    await page.context().close();
+  }, 90_000);
 
   it('passes an accessibility check on every screen, and fits a phone', async () => {
     const page = await signedIn('owner@sandbox.example');
