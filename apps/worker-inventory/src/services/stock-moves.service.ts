@@ -1,5 +1,5 @@
 import type { Platform } from '@shiplink/app-kit';
-import type { StockMovementRecord } from '@shiplink/db';
+import { giveBackRef, type StockMovementRecord } from '@shiplink/db';
 import type { StockAdjustment, StorePlatform } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
 
@@ -18,8 +18,10 @@ const alreadyMoved = (row: Row, level: number) =>
  * level before the store is asked; a row found `attempting` (a crash between asking and
  * recording) is taken as applied when the level has moved by its quantity already, so a retry
  * never moves it twice. Sales in between can only make a move look done when it is not; the
- * store then keeps the higher count, which a recount fixes, rather than counting a unit twice. A
- * voided label gives back what it took.
+ * store then keeps the higher count, which a recount fixes, rather than counting a unit twice.
+ * A voided label gives back what it took through rows of its own (`giveBackRef`), which move the
+ * same way: recorded before the store is asked, so a crash after the store accepted a give-back
+ * never gives it twice.
  */
 export class StockMovesService {
   constructor(private readonly platform: Platform) {}
@@ -55,26 +57,37 @@ export class StockMovesService {
       return;
     }
     if (revert) await this.giveBack(store, rows, `Label ${sourceRef} voided`);
-    else await this.move(store, rows, `Stock moved by ${sourceRef}`);
+    else await this.move(store, rows, `Stock moved by ${sourceRef}`, 'skip');
     logger.info('stock moved', { sourceRef, revert, items: rows.length });
   }
 
-  private async move(store: StorePlatform, rows: Row[], reason: string) {
+  /**
+   * Moves the open rows; answers the rows the store now shows moved. A refusal is `skip`ped
+   * (nothing to move: an unknown SKU) or, for what must not be lost, `fail`s for a person.
+   */
+  private async move(
+    store: StorePlatform,
+    rows: Row[],
+    reason: string,
+    refusal: 'skip' | 'fail',
+  ): Promise<Row[]> {
     const { repos } = this.platform;
     const open = rows.filter((row) => row.state === 'pending' || row.state === 'attempting');
-    if (open.length === 0) return;
+    if (open.length === 0) return [];
     const levels = await this.levels(store, open);
+    const moved: Row[] = [];
     const toSend: Row[] = [];
     for (const row of open) {
       const level = levels.get(keyOf(row));
       if (row.state === 'attempting' && level !== undefined && alreadyMoved(row, level)) {
         await repos.stockMovements.applied(row.id, 'taken as applied after an interrupted call');
+        moved.push(row);
         continue;
       }
       await repos.stockMovements.attempting(row.id, level ?? null);
-      toSend.push(row);
+      toSend.push({ ...row, levelBefore: level ?? null });
     }
-    await this.send(store, toSend, 1, reason, (row) => repos.stockMovements.applied(row.id));
+    return [...moved, ...(await this.send(store, toSend, reason, refusal))];
   }
 
   private async giveBack(store: StorePlatform, rows: Row[], reason: string) {
@@ -82,39 +95,75 @@ export class StockMovesService {
     for (const row of rows.filter((r) => r.state === 'pending')) {
       await repos.stockMovements.skipped(row.id, 'label voided before stock moved');
     }
-    // A row left attempting may or may not have moved: it is given back only once applied.
-    const applied = rows.filter((row) => row.state === 'applied');
-    await this.send(store, applied, -1, reason, (row) =>
-      repos.stockMovements.reverted(row.id, reason),
+    const taken = rows.filter((row) => row.state === 'applied');
+    // A move cut short is settled by the levels first: made, it is given back; else it never is.
+    const interrupted = rows.filter((row) => row.state === 'attempting');
+    if (interrupted.length > 0) {
+      const levels = await this.levels(store, interrupted);
+      for (const row of interrupted) {
+        const level = levels.get(keyOf(row));
+        if (level !== undefined && alreadyMoved(row, level)) {
+          await repos.stockMovements.applied(row.id, 'taken as applied after an interrupted call');
+          taken.push(row);
+        } else {
+          await repos.stockMovements.skipped(row.id, 'label voided before stock moved');
+        }
+      }
+    }
+    if (taken.length === 0) return;
+    await repos.stockMovements.planGiveBack(taken);
+    const { connectionId, sourceRef } = taken[0]!;
+    const back = await repos.stockMovements.forSource(connectionId, giveBackRef(sourceRef));
+    const given = new Set(
+      [
+        ...back.filter((row) => row.state === 'applied'),
+        ...(await this.move(store, back, reason, 'fail')),
+      ].map((row) => row.itemKey),
     );
+    for (const row of taken.filter((r) => given.has(r.itemKey))) {
+      await repos.stockMovements.reverted(row.id, reason);
+    }
   }
 
-  /** One call for the rows; each answer recorded on its own row, refusals as skipped. */
+  /**
+   * One call for the rows; each answer recorded on its own row. Answers the rows the store
+   * applied; refusals are recorded first and, for `fail`, then thrown.
+   */
   private async send(
     store: StorePlatform,
     rows: Row[],
-    sign: 1 | -1,
     reason: string,
-    done: (row: Row) => Promise<void>,
-  ) {
-    if (rows.length === 0) return;
+    refusal: 'skip' | 'fail',
+  ): Promise<Row[]> {
+    if (rows.length === 0) return [];
     const { repos } = this.platform;
     const adjustments: StockAdjustment[] = rows.map((row) => ({
       sku: row.sku,
       locationRef: row.locationRef,
-      delta: sign * row.delta,
+      delta: row.delta,
     }));
     const result = await store.adjustStock!(adjustments, reason);
     const refused = new Map(result.rejected.map((r) => [r.adjustment, r.reason]));
+    const applied: Row[] = [];
+    const failures: string[] = [];
     for (const [i, row] of rows.entries()) {
       const why = refused.get(adjustments[i]!);
-      if (why === undefined) await done(row);
-      else if (sign > 0) await repos.stockMovements.skipped(row.id, why);
-      else
-        throw new PermanentError(`the store refused to give stock back: ${why}`, {
-          reason: 'stock.give_back_refused',
-        });
+      if (why === undefined) {
+        await repos.stockMovements.applied(row.id);
+        applied.push(row);
+      } else if (refusal === 'skip') {
+        await repos.stockMovements.skipped(row.id, why);
+      } else {
+        await repos.stockMovements.refused(row.id, why);
+        failures.push(`${row.sku}: ${why}`);
+      }
     }
+    if (failures.length > 0) {
+      throw new PermanentError(`the store refused to give stock back: ${failures.join('; ')}`, {
+        reason: 'stock.give_back_refused',
+      });
+    }
+    return applied;
   }
 
   private async levels(store: StorePlatform, rows: Row[]): Promise<Map<string, number>> {

@@ -20,11 +20,16 @@ export interface StockMovementRecord {
   appliedAt: Date | null;
 }
 
+/** The source of the rows that give back what a voided label's rows took. */
+export const giveBackRef = (sourceRef: string): string => `voided:${sourceRef}`;
+
 /**
  * Stock the hub moves in the store, one row per item (a shipped item lowers it, a returned one
  * raises it): the (connection, source, item) key makes a replayed or re-fetched event land on
  * the rows it made the first time, so no item moves stock twice. Rows move pending → attempting
- * → applied (or skipped); an applied row whose label was voided → reverted.
+ * → applied (or skipped). A voided label's applied rows are given back by rows of their own
+ * (`giveBackRef`, same item keys, origin `label_voided`), which move the same way, so the key
+ * keeps the give-back to once too; once one is applied, the row it gives back is reverted.
  */
 export class StockMovementsRepo {
   constructor(private readonly db: Db) {}
@@ -50,6 +55,28 @@ export class StockMovementsRepo {
         itemKey: item.itemKey,
         sku: item.sku,
         delta: input.sign * item.quantity,
+      })),
+      skipDuplicates: true,
+    });
+    return count;
+  }
+
+  /**
+   * The rows that give back these applied rows' moves, one per item, recorded once: planned
+   * again after a crash, they are the rows made the first time.
+   */
+  async planGiveBack(taken: readonly StockMovementRecord[]): Promise<number> {
+    if (taken.length === 0) return 0;
+    const { count } = await this.db.stockMovement.createMany({
+      data: taken.map((row) => ({
+        storeId: row.storeId,
+        connectionId: row.connectionId,
+        sourceRef: giveBackRef(row.sourceRef),
+        locationRef: row.locationRef,
+        origin: 'label_voided',
+        itemKey: row.itemKey,
+        sku: row.sku,
+        delta: -row.delta,
       })),
       skipDuplicates: true,
     });
@@ -84,6 +111,14 @@ export class StockMovementsRepo {
     await this.db.stockMovement.update({
       where: { id },
       data: { state: 'applied', appliedAt: new Date(), note },
+    });
+  }
+
+  /** The store refused it: nothing moved, and it waits to be tried again (a person looks). */
+  async refused(id: string, note: string): Promise<void> {
+    await this.db.stockMovement.update({
+      where: { id },
+      data: { state: 'pending', levelBefore: null, note },
     });
   }
 
