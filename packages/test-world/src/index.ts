@@ -14,3 +14,5 @@ export * from './mailbox';
 export * from './otlp-receiver';
 export * from './console-session';
 export * from './app-install';
+export * from './console-world';
+export * from './console-browser';

@@ -97,19 +97,13 @@ export interface OrderHit {
   matchedBy: string;
 }
 
-export interface StoryEntry {
-  at: string;
-  kind: string;
-  title: string;
-  detail?: string;
-  status?: string;
-  durationMs?: number;
-  provider?: string;
-}
-
+/**
+ * An order's story: its facts, `timeline` (every entry, oldest first; see lib/story.ts), the
+ * parcels' `tracking` timelines, and the records behind them in sections of their own.
+ */
 export interface OrderStory {
   order: Record<string, unknown>;
-  entries: StoryEntry[];
+  timeline: unknown[];
   [section: string]: unknown;
 }
 

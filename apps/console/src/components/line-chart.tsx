@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { lineSegments, niceMax, ticks } from '../lib/charts';
+import { lineSegments, niceMax, ticks, wholeTicks } from '../lib/charts';
 import { ChartTable, Legend, type ChartSeries } from './chart-parts';
 
 const WIDTH = 400;
@@ -19,6 +19,8 @@ export function LineChart(props: {
   series: ChartSeries;
   format: (value: number | null) => string;
   max?: number;
+  /** The values are counts: ticks on whole numbers only. */
+  whole?: boolean;
 }) {
   const id = useId();
   const known = props.values.filter((v): v is number => v !== null);
@@ -39,7 +41,7 @@ export function LineChart(props: {
         <title id={`${id}-title`}>{props.title}</title>
         <desc id={`${id}-desc`}>{props.description}</desc>
         <g transform={`translate(${LEFT} 8)`}>
-          {ticks(max).map((tick) => {
+          {(props.whole ? wholeTicks(max) : ticks(max)).map((tick) => {
             const y = plotHeight - (tick / max) * plotHeight;
             return (
               <g key={tick} className="grid">

@@ -1,4 +1,4 @@
-import { barLength, lineSegments, niceMax, ticks } from './charts';
+import { barLength, lineSegments, niceMax, ticks, wholeTicks } from './charts';
 
 describe('chart arithmetic', () => {
   it.each([
@@ -17,6 +17,16 @@ describe('chart arithmetic', () => {
 
   it('spaces ticks evenly from zero', () => {
     expect(ticks(100, 4)).toEqual([0, 25, 50, 75, 100]);
+  });
+
+  it.each([
+    [1, [0, 1]],
+    [2, [0, 1, 2]],
+    [5, [0, 1, 2, 3, 4, 5]],
+    [20, [0, 5, 10, 15, 20]],
+    [25, [0, 5, 10, 15, 20, 25]],
+  ])('puts the ticks of counts up to %p on whole numbers', (max, expected) => {
+    expect(wholeTicks(max)).toEqual(expected);
   });
 
   it.each([

@@ -13,6 +13,15 @@ export function ticks(max: number, count = 4): number[] {
   return Array.from({ length: count + 1 }, (_, i) => (max * i) / count);
 }
 
+/**
+ * The ticks of an axis of counts, which fall on whole numbers only: the first of 4, 5, 2 or 1
+ * steps that divides `max` (an axis end from `niceMax`, so one of them always does).
+ */
+export function wholeTicks(max: number): number[] {
+  const count = [4, 5, 2, 1].find((each) => Number.isInteger(max / each)) ?? 1;
+  return ticks(max, count);
+}
+
 /** How long a bar for `value` is on an axis of `length` ending at `max` (0 when unknown). */
 export function barLength(value: number | null | undefined, max: number, length: number): number {
   if (value === null || value === undefined || !Number.isFinite(value) || max <= 0) return 0;

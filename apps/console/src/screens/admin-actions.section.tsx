@@ -3,7 +3,7 @@ import type { AdminAction } from '../api/types';
 import { Loading, ProblemView } from '../components/feedback';
 import { TableWrap } from '../components/table-wrap';
 import { useResource } from '../hooks/use-resource';
-import { cellText, formatDateTime, NONE, words } from '../lib/format';
+import { cellText, formatDateTime, NONE } from '../lib/format';
 import { useSession } from '../session/session-context';
 
 const LIMIT = 100;
@@ -41,7 +41,8 @@ export function AdminActionsSection() {
                 <tr key={action.id ?? `${action.at}:${i}`}>
                   <td>{formatDateTime(action.at)}</td>
                   <td>{action.actor?.label ?? action.actorLabel ?? NONE}</td>
-                  <th scope="row">{words(action.action)}</th>
+                  {/* A method and a path (`POST /admin/api/dead-letters/replay`), shown as sent. */}
+                  <th scope="row">{action.action}</th>
                   <td>{action.target ?? NONE}</td>
                   <td className="wrap">{cellText(action.detail)}</td>
                 </tr>

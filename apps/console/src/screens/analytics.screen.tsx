@@ -3,6 +3,7 @@ import { LiveStatus, Loading, ProblemView } from '../components/feedback';
 import { PeriodFields } from '../components/period-fields';
 import { ScreenHeading } from '../components/screen-heading';
 import { useResource } from '../hooks/use-resource';
+import { plural } from '../lib/format';
 import { lastDays, periodQuery, type DayRange } from '../lib/period';
 import { csvUrl, type Query } from '../lib/query';
 import { useSession } from '../session/session-context';
@@ -142,7 +143,8 @@ export function AnalyticsScreen() {
         {report.loading || series.loading ? <Loading what="analytics" /> : null}
         {report.data && !report.loading ? (
           <p>
-            Delivery analytics by {groupTitle.toLowerCase()}: {report.data.rows.length} groups.
+            Delivery analytics by {groupTitle.toLowerCase()}:{' '}
+            {plural(report.data.rows.length, 'group')}.
           </p>
         ) : null}
       </LiveStatus>

@@ -1,7 +1,7 @@
 import { BarChart } from '../components/bar-chart';
 import { LineChart } from '../components/line-chart';
 import { TableWrap } from '../components/table-wrap';
-import { formatHours, formatHoursShort, formatPercent } from '../lib/format';
+import { formatHours, formatHoursShort, formatPercent, words } from '../lib/format';
 
 export interface DeliveryFigures {
   parcels: number;
@@ -32,6 +32,11 @@ export interface DeliverySeries {
     transitHoursMedian: number | null;
   }[];
 }
+
+/** What the API's on-time bases mean, in words. */
+const ON_TIME_BASIS: Record<string, string> = {
+  latest_estimate: 'delivered by the date the carrier last estimated',
+};
 
 const MEDIAN = { name: 'Median', className: 'series-a' };
 const P90 = { name: '90th percentile', className: 'series-b' };
@@ -89,7 +94,9 @@ export function DeliveryCharts(props: {
       </section>
       <section aria-labelledby="on-time-rates">
         <h2 id="on-time-rates">On-time rate by {by}</h2>
-        <p className="muted">On time means: {report.onTimeBasis}.</p>
+        <p className="muted">
+          On time means: {ON_TIME_BASIS[report.onTimeBasis] ?? words(report.onTimeBasis)}.
+        </p>
         <BarChart
           title={`On-time rate by ${by}`}
           description={`Share of delivered parcels that arrived on time, for each ${by}.`}
@@ -147,6 +154,7 @@ export function DeliveryCharts(props: {
             values={points.map((point) => point.parcels)}
             series={PARCELS}
             format={count}
+            whole
           />
           <LineChart
             title={`On-time rate per ${props.interval}`}

@@ -1,28 +1,17 @@
 import { useCallback } from 'react';
-import type { OrderStory, StoryEntry } from '../api/types';
+import type { OrderStory } from '../api/types';
 import { DataTable } from '../components/data-table';
 import { LiveStatus, Loading, ProblemView } from '../components/feedback';
 import { Link } from '../components/link';
 import { ScreenHeading } from '../components/screen-heading';
 import { useResource } from '../hooks/use-resource';
 import { BASE } from '../hooks/use-route';
-import { cellText, formatDateTime, formatDuration, plural, words } from '../lib/format';
+import { cellText, formatDateTime, plural, words } from '../lib/format';
 import { segment } from '../lib/query';
 import { href } from '../lib/routes';
-import { columnTitle, recordRows } from '../lib/table';
+import { parcelTimelines, storyEntries, storyTables, type StoryEntry } from '../lib/story';
+import { columnTitle } from '../lib/table';
 import { useSession } from '../session/session-context';
-
-/** The story's sections beyond its entries, in the order they are shown, with their headings. */
-const SECTIONS: readonly [string, string][] = [
-  ['events', 'Events'],
-  ['calls', 'Provider calls'],
-  ['shipments', 'Shipments'],
-  ['parcels', 'Parcels'],
-  ['timeline', 'Tracking timeline'],
-  ['notifications', 'Notifications'],
-  ['returns', 'Returns'],
-  ['refunds', 'Refunds'],
-];
 
 function OrderFacts({ order }: { order: Record<string, unknown> }) {
   const facts = Object.entries(order).filter(
@@ -41,17 +30,12 @@ function OrderFacts({ order }: { order: Record<string, unknown> }) {
 }
 
 function Entry({ entry }: { entry: StoryEntry }) {
-  const extra = [
-    entry.provider,
-    entry.status ? words(entry.status) : undefined,
-    entry.durationMs === undefined ? undefined : formatDuration(entry.durationMs),
-  ].filter(Boolean);
   return (
-    <li className={`story-entry kind-${entry.kind.replace(/[^a-z0-9-]/gi, '-')}`}>
+    <li className={`story-entry kind-${entry.section.replace(/[^a-z0-9-]/gi, '-')}`}>
       <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
       <p>
-        <strong>{entry.title}</strong> <span className="muted">({words(entry.kind)})</span>
-        {extra.length > 0 ? <span className="muted"> · {extra.join(' · ')}</span> : null}
+        <strong>{entry.title}</strong>
+        {entry.section ? <span className="muted"> ({words(entry.section)})</span> : null}
       </p>
       {entry.detail ? <p className="detail">{entry.detail}</p> : null}
     </li>
@@ -79,10 +63,8 @@ export function OrderStoryScreen({
     ),
   );
   const data = story.data;
-  const entries = data ? [...data.entries].sort((a, b) => a.at.localeCompare(b.at)) : [];
-  const known = new Set(['order', 'entries', ...SECTIONS.map(([key]) => key)]);
-  const others = data ? Object.keys(data).filter((key) => !known.has(key)) : [];
-  const sections = [...SECTIONS, ...others.map((key): [string, string] => [key, columnTitle(key)])];
+  const entries = data ? storyEntries(data) : [];
+  const parcels = data ? parcelTimelines(data) : [];
   return (
     <>
       <ScreenHeading title={`Order ${orderNumber}`}>
@@ -110,16 +92,24 @@ export function OrderStoryScreen({
               ))}
             </ol>
           </section>
-          {sections.map(([key, title]) => {
-            const rows = recordRows(data[key]);
-            if (!rows) return null;
-            return (
-              <section key={key} aria-labelledby={`story-${key}`}>
-                <h2 id={`story-${key}`}>{title}</h2>
-                <DataTable caption={`${title} (${rows.length})`} rows={rows} />
-              </section>
-            );
-          })}
+          {parcels.length > 0 ? (
+            <section aria-labelledby="story-tracking">
+              <h2 id="story-tracking">Tracking timeline</h2>
+              {parcels.map((parcel) =>
+                parcel.rows.length > 0 ? (
+                  <DataTable key={parcel.title} caption={parcel.title} rows={parcel.rows} />
+                ) : (
+                  <p key={parcel.title}>{parcel.title}: no checkpoints yet.</p>
+                ),
+              )}
+            </section>
+          ) : null}
+          {storyTables(data).map((table) => (
+            <section key={table.key} aria-labelledby={`story-${table.key.replace('.', '-')}`}>
+              <h2 id={`story-${table.key.replace('.', '-')}`}>{table.title}</h2>
+              <DataTable caption={`${table.title} (${table.rows.length})`} rows={table.rows} />
+            </section>
+          ))}
         </>
       ) : null}
     </>

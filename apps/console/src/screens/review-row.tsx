@@ -7,12 +7,15 @@ import { actorName } from '../lib/principal';
 import { segment } from '../lib/query';
 import { useSession } from '../session/session-context';
 
+/** Reviews a change just sent on their way: open until the re-import releases them. */
+export type Settling = (review: Review) => boolean;
+
 /** Maps one store SKU to the SKU the fulfilment system knows the product by. */
 function MapSkuForm(props: {
   sku: string;
   storeId: string;
   action: Action;
-  onDone: (m: string) => void;
+  onDone: (message: string, waiting: Settling) => void;
 }) {
   const { api, principal } = useSession();
   const [fulfilmentSku, setFulfilmentSku] = useState('');
@@ -26,6 +29,7 @@ function MapSkuForm(props: {
     if (answer) {
       props.onDone(
         `SKU ${props.sku} mapped to ${fulfilmentSku}: ${answer.ordersRequeued} waiting orders imported again.`,
+        (review) => review.status === 'open' && review.skus.includes(props.sku),
       );
     }
   };
@@ -50,14 +54,19 @@ export function ReviewRow(props: {
   review: Review;
   storeId: string;
   action: Action;
-  onDone: (message: string) => void;
+  onDone: (message: string, waiting?: Settling) => void;
 }) {
   const { api, principal } = useSession();
   const { review, action, onDone } = props;
   const path = `/reviews/${segment(review.id)}`;
   const retry = async () => {
     const answer = await action.run(() => api.post(`${path}/retry`, { by: actorName(principal) }));
-    if (answer) onDone(`Order ${review.orderNumber} is being imported again.`);
+    if (answer) {
+      onDone(
+        `Order ${review.orderNumber} is being imported again.`,
+        (each) => each.id === review.id && each.status === 'open',
+      );
+    }
   };
   const dismiss = async () => {
     const answer = await action.run(() =>

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Review, SkuMapping, Store } from '../api/types';
 import { LiveStatus, Loading, ProblemView } from '../components/feedback';
 import { ScreenHeading } from '../components/screen-heading';
@@ -8,7 +8,11 @@ import { useResource } from '../hooks/use-resource';
 import { formatDateTime, NONE, plural } from '../lib/format';
 import { segment } from '../lib/query';
 import { useSession } from '../session/session-context';
-import { ReviewRow } from './review-row';
+import { ReviewRow, type Settling } from './review-row';
+
+/** How often, and how many times, the list is read again while re-imported orders settle. */
+const SETTLE_EVERY_MS = 1_000;
+const SETTLE_TRIES = 15;
 
 const STATUSES = [
   { value: 'open', label: 'Open' },
@@ -37,8 +41,26 @@ export function ReviewsScreen({ store }: { store: Store }) {
     ),
   );
 
-  const done = (message: string) => {
+  // A mapping or a retry re-imports orders in the background: the list follows until they left.
+  const [settling, setSettling] = useState<{ waiting: Settling; left: number }>();
+  const { data: shown, loading, reload } = reviews;
+  useEffect(() => {
+    if (!settling || loading) return;
+    const waiting = (shown ?? []).some(settling.waiting);
+    const timer = setTimeout(
+      () => {
+        if (!waiting || settling.left <= 1) return setSettling(undefined);
+        setSettling({ ...settling, left: settling.left - 1 });
+        reload();
+      },
+      waiting ? SETTLE_EVERY_MS : 0,
+    );
+    return () => clearTimeout(timer);
+  }, [settling, shown, loading, reload]);
+
+  const done = (message: string, waiting?: Settling) => {
     setOutcome(message);
+    setSettling(waiting ? { waiting, left: SETTLE_TRIES } : undefined);
     reviews.reload();
     mappings.reload();
   };

@@ -1,0 +1,219 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce/simulator';
+import { waitFor } from '@shiplink/testing';
+import {
+  addConsoleUsers,
+  multiLineOrder,
+  ShipHeroWarehouse,
+  startWorld,
+  type TestWorld,
+  chromiumLaunchOptions,
+  seriousAxeViolations,
+  signInToConsole,
+} from '@shiplink/test-world';
+
+const AXE = require.resolve('axe-core');
+const OPERATOR = 'ops@sandbox.example';
+/** What the scenario orders use, in ShipHero's catalog from the start. */
+const CATALOG = ['TENT-2P', 'STOVE-MINI', 'LAMP-USB', 'SOCK-WOOL-M'];
+
+/**
+ * The merchant's rules in the console, in Chromium, on a store whose ShipHero warehouse keeps a
+ * catalog: an order held for an unknown SKU is released by mapping the SKU where it is listed,
+ * and routing rules are refused with their problems shown, saved, and tried on an order.
+ */
+describe('console: reviews and rules', () => {
+  let world: TestWorld;
+  let warehouse: ShipHeroWarehouse;
+  let browser: Browser;
+  let pages: Page[] = [];
+  const storeId = () => world.setup.storeId;
+
+  beforeAll(async () => {
+    world = await startWorld({ fulfilment: 'shiphero' });
+    warehouse = new ShipHeroWarehouse(world);
+    await warehouse.stock(CATALOG.map((sku) => ({ sku, onHand: 20 })));
+    await addConsoleUsers(world.hub, world.setup.tenantId, [{ email: OPERATOR, role: 'operator' }]);
+    browser = await chromium.launch(chromiumLaunchOptions());
+  }, 60_000);
+
+  afterEach(async () => {
+    for (const page of pages) await page.context().close();
+    pages = [];
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await world?.close();
+  });
+
+  async function signedIn(width = 1280): Promise<Page> {
+    // The console's CSP refuses inline scripts: the accessibility checker is let in on purpose.
+    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+    const page = await context.newPage();
+    pages.push(page);
+    page.setDefaultTimeout(20_000);
+    await signInToConsole(page, world.hub.ingressUrl, OPERATOR);
+    return page;
+  }
+
+  const violations = (page: Page) => seriousAxeViolations(page, AXE);
+
+  async function open(page: Page, link: string): Promise<void> {
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: link, exact: true })
+      .click();
+    await page.getByRole('heading', { name: link, level: 1 }).waitFor();
+  }
+
+  const withLines = (...lines: NonNullable<PlaceOrderInput['lines']>): PlaceOrderInput => ({
+    ...multiLineOrder(),
+    lines,
+  });
+
+  const reviewOf = (orderId: number, status: 'open' | 'dismissed' = 'open') =>
+    waitFor(
+      async () =>
+        (await world.admin.reviews(storeId(), status)).find((r) => r.orderRef === `${orderId}`),
+      { what: `the ${status} review of order ${orderId}` },
+    );
+
+  it('releases an order held for an unknown SKU by mapping the SKU in place', async () => {
+    const orderId = await world.placeOrder(
+      withLines(
+        { sku: 'TENT-2P', name: 'Tent', quantity: 1 },
+        { sku: 'BC-CANVAS-XL', name: 'Canvas', quantity: 2 },
+      ),
+    );
+    await reviewOf(orderId);
+    await warehouse.stock([{ sku: 'SH-CANVAS-XL', onHand: 4 }]);
+
+    const page = await signedIn();
+    await open(page, 'Reviews');
+    const field = page.getByLabel('Fulfilment SKU for BC-CANVAS-XL');
+    await field.waitFor();
+    await page.getByRole('button', { name: `Retry order ${orderId}` }).waitFor();
+    await page.getByRole('button', { name: `Dismiss order ${orderId}` }).waitFor();
+    await page.getByRole('heading', { name: 'SKU mappings', level: 2 }).waitFor();
+    expect(await violations(page)).toEqual([]);
+
+    // A SKU the warehouse does not have is refused, and said so.
+    await field.fill('SH-NO-SUCH');
+    await page.getByRole('button', { name: 'Map SKU BC-CANVAS-XL' }).click();
+    await page.getByRole('alert').filter({ hasText: 'unknown_product' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+
+    await field.fill('SH-CANVAS-XL');
+    await page.getByRole('button', { name: 'Map SKU BC-CANVAS-XL' }).click();
+    await page
+      .getByText('SKU BC-CANVAS-XL mapped to SH-CANVAS-XL: 1 waiting orders imported again.')
+      .waitFor();
+    await field.waitFor({ state: 'detached' });
+    const mappings = page.getByRole('region', { name: 'SKU mappings' });
+    const mapping = mappings.getByRole('row', { name: /BC-CANVAS-XL/ });
+    expect(await mapping.innerText()).toContain('SH-CANVAS-XL');
+    expect(await mapping.innerText()).toContain(OPERATOR);
+
+    const exported = await warehouse.orderOf(orderId);
+    expect(exported.line_items.map((line) => [line.sku, line.quantity])).toEqual([
+      ['TENT-2P', 1],
+      ['SH-CANVAS-XL', 2],
+    ]);
+    await page.getByLabel('Status').selectOption('released');
+    const released = page.getByRole('region', { name: 'Reviews' }).getByRole('row', {
+      name: new RegExp(`^${orderId} `),
+    });
+    expect(await released.innerText()).toContain(`released by ${OPERATOR}`);
+  }, 60_000);
+
+  it('dismisses a held order for good: it is never exported', async () => {
+    const orderId = await world.placeOrder(
+      withLines({ sku: 'DISCONTINUED-9', name: 'Old stove', quantity: 1 }),
+    );
+    await reviewOf(orderId);
+    const page = await signedIn();
+    await open(page, 'Reviews');
+    const dismiss = page.getByRole('button', { name: `Dismiss order ${orderId}` });
+    await dismiss.click();
+    await page.getByText(`The review of order ${orderId} was dismissed.`).waitFor();
+    await dismiss.waitFor({ state: 'detached' });
+    expect(await reviewOf(orderId, 'dismissed')).toMatchObject({ resolvedBy: OPERATOR });
+    const key = `bc-${world.storeHash}-${orderId}`;
+    expect((await warehouse.orders()).filter((o) => o.partner_order_id === key)).toEqual([]);
+  });
+
+  it('shows why routing rules are refused, saves valid ones, and dry-runs them on an order', async () => {
+    const orderId = await world.placeOrder(multiLineOrder());
+    const page = await signedIn();
+    await open(page, 'Rules');
+    await page.getByRole('navigation', { name: 'Kinds of rules' }).waitFor();
+    await page.getByRole('heading', { name: 'Routing rules', level: 2 }).waitFor();
+    await page.getByText('No routing rules are saved yet').waitFor();
+    expect(await violations(page)).toEqual([]);
+
+    const editor = page.getByRole('textbox', { name: 'Routing rules (JSON)' });
+    await editor.fill(JSON.stringify([{ id: 'Bad Id', name: 'Texas first', then: {} }]));
+    await page.getByRole('button', { name: 'Validate and save' }).click();
+    const problems = page.getByRole('list', { name: 'Problems in Routing rules (JSON)' });
+    await problems.waitFor();
+    const listed = await problems.getByRole('listitem').allInnerTexts();
+    expect(listed).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^rules\[0\]\.id: /),
+        expect.stringMatching(/^rules\[0\]\.then: /),
+      ]),
+    );
+    expect(await editor.getAttribute('aria-invalid')).toBe('true');
+    expect(await violations(page)).toEqual([]);
+
+    const rules = [
+      {
+        id: 'texas-first',
+        name: 'Texas orders first',
+        when: { all: [{ field: 'region', op: 'equals', value: 'Texas' }] },
+        then: { tags: ['Priority'] },
+      },
+    ];
+    await editor.fill(JSON.stringify(rules, null, 2));
+    await page.getByRole('button', { name: 'Validate and save' }).click();
+    await page.getByText('Routing rules saved as version 1.').waitFor();
+    await page.getByText(`Version 1, saved`).waitFor();
+    expect(await page.getByRole('list', { name: 'Problems in Routing rules (JSON)' }).count()).toBe(
+      0,
+    );
+    const saved = await world.admin.http.get<{ version: number; savedBy: string }>(
+      `/stores/${storeId()}/routing-rules`,
+    );
+    expect(saved.data).toMatchObject({ version: 1, savedBy: OPERATOR });
+
+    await page.getByRole('heading', { name: 'Dry run against an order', level: 3 }).waitFor();
+    await page.getByLabel('Store order ID').fill(String(orderId));
+    await page.getByRole('button', { name: 'Dry run routing' }).click();
+    await page.getByText(`Dry run of version 1 on order ${orderId}`).waitFor();
+    const result = page.getByRole('region', { name: 'Routing dry run result' });
+    const explained = JSON.parse(await result.innerText()) as unknown[];
+    expect(explained).toHaveLength(1);
+    expect(explained[0]).toMatchObject({
+      decision: { version: 1, tags: ['Priority'] },
+      rules: [{ id: 'texas-first', matched: true }],
+    });
+    expect(await violations(page)).toEqual([]);
+  }, 60_000);
+
+  it.each([
+    ['Checkout rate rules', 'Save rate rules'],
+    ['Notification templates', /^Edit /],
+    ['Store settings', 'Save settings'],
+  ])('shows the %s in an accessible form', async (kind, button) => {
+    const page = await signedIn();
+    await open(page, 'Rules');
+    await page
+      .getByRole('navigation', { name: 'Kinds of rules' })
+      .getByRole('link', { name: kind })
+      .click();
+    await page.getByRole('heading', { name: kind, level: 2 }).waitFor();
+    await page.getByRole('button', { name: button }).first().waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+});
