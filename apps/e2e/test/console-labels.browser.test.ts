@@ -1,17 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { waitFor } from '@shiplink/testing';
 import {
   addConsoleUsers,
   finnishOrder,
   startPostiWorld,
   type PostiWorld,
-  chromiumLaunchOptions,
-  seriousAxeViolations,
-  signInToConsole,
 } from '@shiplink/test-world';
+import { ConsoleBrowser, openScreen as open, violations } from './console-browser';
 
-const AXE = require.resolve('axe-core');
 const OWNER = 'owner@nordic-trail.example';
 
 /**
@@ -22,8 +19,7 @@ const OWNER = 'owner@nordic-trail.example';
  */
 describe('console: labels, reconciliation, analytics and checkout rates', () => {
   let world: PostiWorld;
-  let browser: Browser;
-  let pages: Page[] = [];
+  let browser: ConsoleBrowser;
   const orders: string[] = [];
 
   beforeAll(async () => {
@@ -50,38 +46,17 @@ describe('console: labels, reconciliation, analytics and checkout rates', () => 
         { what: `the label of order ${orderNumber}` },
       );
     }
-    browser = await chromium.launch(chromiumLaunchOptions());
+    browser = await ConsoleBrowser.launch();
   }, 90_000);
 
-  afterEach(async () => {
-    for (const page of pages) await page.context().close();
-    pages = [];
-  });
+  afterEach(() => browser.closePages());
 
   afterAll(async () => {
     await browser?.close();
     await world?.close();
   });
 
-  async function signedIn(width = 1280): Promise<Page> {
-    // The console's CSP refuses inline scripts: the accessibility checker is let in on purpose.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    pages.push(page);
-    page.setDefaultTimeout(20_000);
-    await signInToConsole(page, world.hub.ingressUrl, OWNER);
-    return page;
-  }
-
-  const violations = (page: Page) => seriousAxeViolations(page, AXE);
-
-  async function open(page: Page, link: string, heading = link): Promise<void> {
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: link, exact: true })
-      .click();
-    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-  }
+  const signedIn = (width = 1280) => browser.signedIn(world.hub.ingressUrl, OWNER, width);
 
   /** What the browser saved when `start` made it download a file. */
   async function downloaded(page: Page, start: () => Promise<void>) {

@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { waitFor } from '@shiplink/testing';
 import {
   addConsoleUsers,
@@ -7,12 +7,9 @@ import {
   openAccounts,
   startWorld,
   type TestWorld,
-  chromiumLaunchOptions,
-  seriousAxeViolations,
-  signInToConsole,
 } from '@shiplink/test-world';
+import { ConsoleBrowser, openScreen as open, violations } from './console-browser';
 
-const AXE = require.resolve('axe-core');
 const OWNER = 'owner@sandbox.example';
 const VIEWER = 'viewer@sandbox.example';
 /** The navigation's links, in its order. */
@@ -35,51 +32,29 @@ const SCREENS = [
  */
 describe('console: install, sign-in, connections, users and tokens', () => {
   let world: TestWorld;
-  let browser: Browser;
-  let pages: Page[] = [];
+  let browser: ConsoleBrowser;
   const url = (path = '/console/') => `${world.hub.ingressUrl}${path}`;
   const operator = () => ConsoleSession.withToken(world.hub.ingressUrl, world.hub.env.ADMIN_TOKEN);
 
   beforeAll(async () => {
     world = await startWorld();
     await addConsoleUsers(world.hub, world.setup.tenantId, [{ email: OWNER, role: 'owner' }]);
-    browser = await chromium.launch(chromiumLaunchOptions());
+    browser = await ConsoleBrowser.launch();
   }, 60_000);
 
-  afterEach(async () => {
-    for (const page of pages) await page.context().close();
-    pages = [];
-  });
+  afterEach(() => browser.closePages());
 
   afterAll(async () => {
     await browser?.close();
     await world?.close();
   });
 
-  async function newPage(width = 1280): Promise<Page> {
-    // The console's CSP refuses inline scripts: the accessibility checker is let in on purpose.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    pages.push(page);
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-
-  async function signedIn(email: string, width = 1280): Promise<Page> {
-    const page = await newPage(width);
-    await signInToConsole(page, world.hub.ingressUrl, email);
-    return page;
-  }
-
-  const violations = (page: Page) => seriousAxeViolations(page, AXE);
+  const newPage = (width = 1280) => browser.newPage(width);
+  const signedIn = (email: string, width = 1280) =>
+    browser.signedIn(world.hub.ingressUrl, email, width);
 
   const nav = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
-
-  async function open(page: Page, link: string, heading = link): Promise<void> {
-    await nav(page, link).click();
-    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-  }
 
   const facts = (page: Page, provider: string) =>
     page.getByRole('region', { name: `${provider} connection` });

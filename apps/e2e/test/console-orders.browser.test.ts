@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { waitFor } from '@shiplink/testing';
 import {
   addConsoleUsers,
@@ -11,12 +11,9 @@ import {
   startTrackingWorld,
   type TestWorld,
   type TrackingHelpers,
-  chromiumLaunchOptions,
-  seriousAxeViolations,
-  signInToConsole,
 } from '@shiplink/test-world';
+import { ConsoleBrowser, openScreen as open, violations } from './console-browser';
 
-const AXE = require.resolve('axe-core');
 const OWNER = 'owner@sandbox.example';
 
 /**
@@ -27,44 +24,22 @@ const OWNER = 'owner@sandbox.example';
 describe('console: orders, dead letters and returns', () => {
   let world: TestWorld;
   let t: TrackingHelpers;
-  let browser: Browser;
-  let pages: Page[] = [];
+  let browser: ConsoleBrowser;
 
   beforeAll(async () => {
     ({ world, t } = await startTrackingWorld());
     await addConsoleUsers(world.hub, world.setup.tenantId, [{ email: OWNER, role: 'owner' }]);
-    browser = await chromium.launch(chromiumLaunchOptions());
+    browser = await ConsoleBrowser.launch();
   }, 60_000);
 
-  afterEach(async () => {
-    for (const page of pages) await page.context().close();
-    pages = [];
-  });
+  afterEach(() => browser.closePages());
 
   afterAll(async () => {
     await browser?.close();
     await world?.close();
   });
 
-  async function signedIn(width = 1280): Promise<Page> {
-    // The console's CSP refuses inline scripts: the accessibility checker is let in on purpose.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    pages.push(page);
-    page.setDefaultTimeout(20_000);
-    await signInToConsole(page, world.hub.ingressUrl, OWNER);
-    return page;
-  }
-
-  const violations = (page: Page) => seriousAxeViolations(page, AXE);
-
-  async function open(page: Page, link: string, heading = link): Promise<void> {
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: link, exact: true })
-      .click();
-    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
-  }
+  const signedIn = (width = 1280) => browser.signedIn(world.hub.ingressUrl, OWNER, width);
 
   const scrollWidth = (page: Page) =>
     page.evaluate('document.documentElement.scrollWidth') as Promise<number>;

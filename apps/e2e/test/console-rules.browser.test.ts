@@ -1,4 +1,3 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
 import type { PlaceOrderInput } from '@shiplink/connectors/bigcommerce/simulator';
 import { waitFor } from '@shiplink/testing';
 import {
@@ -7,12 +6,9 @@ import {
   ShipHeroWarehouse,
   startWorld,
   type TestWorld,
-  chromiumLaunchOptions,
-  seriousAxeViolations,
-  signInToConsole,
 } from '@shiplink/test-world';
+import { ConsoleBrowser, openScreen as open, violations } from './console-browser';
 
-const AXE = require.resolve('axe-core');
 const OPERATOR = 'ops@sandbox.example';
 /** What the scenario orders use, in ShipHero's catalog from the start. */
 const CATALOG = ['TENT-2P', 'STOVE-MINI', 'LAMP-USB', 'SOCK-WOOL-M'];
@@ -25,8 +21,7 @@ const CATALOG = ['TENT-2P', 'STOVE-MINI', 'LAMP-USB', 'SOCK-WOOL-M'];
 describe('console: reviews and rules', () => {
   let world: TestWorld;
   let warehouse: ShipHeroWarehouse;
-  let browser: Browser;
-  let pages: Page[] = [];
+  let browser: ConsoleBrowser;
   const storeId = () => world.setup.storeId;
 
   beforeAll(async () => {
@@ -34,38 +29,17 @@ describe('console: reviews and rules', () => {
     warehouse = new ShipHeroWarehouse(world);
     await warehouse.stock(CATALOG.map((sku) => ({ sku, onHand: 20 })));
     await addConsoleUsers(world.hub, world.setup.tenantId, [{ email: OPERATOR, role: 'operator' }]);
-    browser = await chromium.launch(chromiumLaunchOptions());
+    browser = await ConsoleBrowser.launch();
   }, 60_000);
 
-  afterEach(async () => {
-    for (const page of pages) await page.context().close();
-    pages = [];
-  });
+  afterEach(() => browser.closePages());
 
   afterAll(async () => {
     await browser?.close();
     await world?.close();
   });
 
-  async function signedIn(width = 1280): Promise<Page> {
-    // The console's CSP refuses inline scripts: the accessibility checker is let in on purpose.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    pages.push(page);
-    page.setDefaultTimeout(20_000);
-    await signInToConsole(page, world.hub.ingressUrl, OPERATOR);
-    return page;
-  }
-
-  const violations = (page: Page) => seriousAxeViolations(page, AXE);
-
-  async function open(page: Page, link: string): Promise<void> {
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: link, exact: true })
-      .click();
-    await page.getByRole('heading', { name: link, level: 1 }).waitFor();
-  }
+  const signedIn = (width = 1280) => browser.signedIn(world.hub.ingressUrl, OPERATOR, width);
 
   const withLines = (...lines: NonNullable<PlaceOrderInput['lines']>): PlaceOrderInput => ({
     ...multiLineOrder(),

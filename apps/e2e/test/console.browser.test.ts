@@ -1,4 +1,3 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { waitFor } from '@shiplink/testing';
 import {
   badAddressOrder,
@@ -8,14 +7,9 @@ import {
   startWorld,
   type TestWorld,
 } from '@shiplink/test-world';
+import { ConsoleBrowser, violations } from './console-browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE = require.resolve('axe-core');
 const PASSWORD = 'correct horse battery staple';
-
-interface AxeResult {
-  violations: { id: string; impact: string | null }[];
-}
 
 /**
  * The console in a real browser: a merchant installs the app from the BigCommerce control panel
@@ -24,7 +18,7 @@ interface AxeResult {
  */
 describe('the console in a real browser', () => {
   let world: TestWorld;
-  let browser: Browser;
+  let browser: ConsoleBrowser;
 
   beforeAll(async () => {
     world = await startWorld();
@@ -39,43 +33,23 @@ describe('the console in a real browser', () => {
         password: PASSWORD,
       });
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await ConsoleBrowser.launch();
   }, 60_000);
+
+  afterEach(() => browser.closePages());
 
   afterAll(async () => {
     await browser?.close();
     await world?.close();
   });
 
-  async function signedIn(email: string, width = 1280): Promise<Page> {
-    // The console's CSP refuses inline scripts: the accessibility checker is let in on purpose.
-    const context = await browser.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    await page.goto(`${world.hub.ingressUrl}/console/`);
-    await page.getByLabel('E-mail', { exact: true }).fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await page.getByText('Signed in as').waitFor();
-    return page;
-  }
-
-  async function accessible(page: Page): Promise<string[]> {
-    await page.addScriptTag({ path: AXE });
-    const result = (await page.evaluate('axe.run()')) as AxeResult;
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => v.id);
-  }
+  const signedIn = (email: string, width = 1280) =>
+    browser.signedIn(world.hub.ingressUrl, email, width);
+  const accessible = violations;
 
   it('installs from the BigCommerce control panel and opens the console signed in', async () => {
     const { storeRef } = await openAccounts(world.simulators.urls, { providers: [] });
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    const page = await browser.newPage();
     await page.goto(`${world.simulators.urls.bigcommerce}/manage/stores/${storeRef}/apps`);
     await page
       .getByRole('button', { name: /install/i })
@@ -85,18 +59,15 @@ describe('the console in a real browser', () => {
     expect(new URL(page.url()).pathname.startsWith('/console')).toBe(true);
     await page.getByRole('heading', { name: 'Connections', level: 1 }).waitFor();
     await page.getByRole('region', { name: /bigcommerce connection/i }).waitFor();
-    await context.close();
   });
 
   it('refuses a wrong password with a message', async () => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
+    const page = await browser.newPage();
     await page.goto(`${world.hub.ingressUrl}/console/`);
     await page.getByLabel('E-mail', { exact: true }).fill('owner@sandbox.example');
     await page.getByLabel('Password', { exact: true }).fill('not the password at all');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').getByText('Those credentials were not accepted.').waitFor();
-    await context.close();
   });
 
   it('replays only the dead letters a filter matches, after showing its dry run', async () => {
@@ -157,7 +128,6 @@ describe('the console in a real browser', () => {
         ['owner@sandbox.example', false, 2],
       ]),
     );
-    await page.context().close();
   });
 
   it('approves a return from the console, and the store refunds it exactly once', async () => {
@@ -201,7 +171,6 @@ describe('the console in a real browser', () => {
       what: 'one refund at the store',
     });
     expect(await refunds()).toHaveLength(1);
-    await page.context().close();
   }, 90_000);
 
   it('passes an accessibility check on every screen, and fits a phone', async () => {
@@ -228,8 +197,6 @@ describe('the console in a real browser', () => {
     expect(failures).toEqual([]);
     const phone = await signedIn('owner@sandbox.example', 360);
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
-    await page.context().close();
-    await phone.context().close();
   }, 90_000);
 
   it('lets a viewer look, with every change button disabled', async () => {
@@ -238,6 +205,5 @@ describe('the console in a real browser', () => {
     await page.getByRole('region', { name: /bigcommerce connection/i }).waitFor();
     const reRegister = page.getByRole('button', { name: 'Re-register webhooks' }).first();
     expect(await reRegister.isDisabled()).toBe(true);
-    await page.context().close();
   });
 });
