@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
+import { signBigCommerceWebhook } from '@shiplink/connectors/bigcommerce';
 import { waitFor } from '@shiplink/testing';
 import {
   addConsoleUsers,
@@ -166,6 +168,61 @@ describe('console: install, sign-in, connections, users and tokens', () => {
     await shipstation.getByText(/^Webhooks registered: —\. Already there: SHIP_NOTIFY/).waitFor();
   }, 60_000);
 
+  it('takes a BigCommerce secret the provider issued, and signs webhooks with it from then on', async () => {
+    const connectionId = world.setup.connections.bigcommerce.id;
+    const original = world.accounts.list[0]!.credentials.clientSecret!;
+    const delivery = async (secret: string) => {
+      const body = Buffer.from(
+        JSON.stringify({
+          scope: 'store/cart/created',
+          store_id: '1001',
+          data: { type: 'cart', id: `c-${randomUUID()}` },
+          hash: randomUUID(),
+          created_at: Math.floor(Date.now() / 1000),
+          producer: `stores/${world.storeHash}`,
+        }),
+      );
+      const headers = signBigCommerceWebhook({
+        id: `msg_${randomUUID()}`,
+        timestamp: Math.floor(Date.now() / 1000),
+        body,
+        secret,
+      });
+      const answer = await fetch(url(`/webhooks/bigcommerce/${connectionId}`), {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body,
+      });
+      return answer.status;
+    };
+    const page = await signedIn(OWNER);
+    const bigcommerce = facts(page, 'bigcommerce');
+    await bigcommerce.locator('dt:has-text("Status") + dd').waitFor();
+
+    await bigcommerce.getByRole('button', { name: 'Rotate secret' }).click();
+    const field = bigcommerce.getByLabel('New secret');
+    await field.waitFor();
+    expect(await bigcommerce.getByText(/Developer Portal/).count()).toBe(1);
+    const confirm = bigcommerce.getByRole('button', { name: 'Rotate secret now' });
+    expect(await confirm.isDisabled()).toBe(true);
+    expect(await violations(page)).toEqual([]);
+
+    const issued = `bc-secret-${randomUUID()}`;
+    await field.fill(issued);
+    await confirm.click();
+    await bigcommerce.getByText('The webhook secret was rotated.').waitFor();
+    // The merchant typed it: it is not shown back.
+    expect(await page.getByRole('group', { name: 'New webhook secret' }).count()).toBe(0);
+    expect(await delivery(issued)).toBe(202);
+    expect(await delivery(original)).toBe(401);
+
+    // Back to the secret the simulator signs with, for the other tests.
+    await operator().post(`/admin/api/connections/${connectionId}/webhook-secret`, {
+      webhookSecret: original,
+    });
+    expect(await delivery(original)).toBe(202);
+  }, 60_000);
+
   it('adds a viewer, and makes an API token that is shown once and works until revoked', async () => {
     const page = await signedIn(OWNER);
     await open(page, 'Users & tokens');
@@ -253,6 +310,65 @@ describe('console: install, sign-in, connections, users and tokens', () => {
       { headers: { 'x-csrf-token': session.csrfToken }, data: {} },
     );
     expect(sent.status()).toBe(403);
+  }, 60_000);
+
+  it("changes a user's role and removes a user, and their open session follows at once", async () => {
+    const LEAVER = 'leaver@sandbox.example';
+    await addConsoleUsers(world.hub, world.setup.tenantId, [{ email: LEAVER, role: 'operator' }]);
+    const theirs = await ConsoleSession.signIn(world.hub.ingressUrl, {
+      email: LEAVER,
+      password: CONSOLE_PASSWORD,
+    });
+    const theirChange = () =>
+      theirs.post(`/admin/api/connections/${world.setup.fulfilment.id}/webhooks`);
+    expect((await theirChange()).status).toBe(200);
+
+    const page = await signedIn(OWNER);
+    await open(page, 'Users & tokens');
+    const change = page.getByRole('button', { name: `Change role of ${LEAVER}` });
+    expect(await change.isDisabled()).toBe(true);
+    await page.getByLabel(`Role of ${LEAVER}`, { exact: true }).selectOption('viewer');
+    await change.click();
+    await page.getByText(`${LEAVER} is now viewer.`).waitFor();
+    expect((await theirChange()).status).toBe(403);
+    expect((await theirs.get('/admin/api/stores')).status).toBe(200);
+    // Nobody can change their own role or remove themselves.
+    expect(await page.getByRole('button', { name: `Remove ${OWNER}` }).isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: `Remove ${LEAVER}` }).click();
+    await page.getByRole('heading', { name: `Remove ${LEAVER}?` }).waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Remove user' }).click();
+    await page.getByText(`${LEAVER} was removed.`).waitFor();
+    await page.getByRole('rowheader', { name: new RegExp(`^${LEAVER} \\(removed `) }).waitFor();
+    expect(await page.getByRole('button', { name: `Remove ${LEAVER}` }).isDisabled()).toBe(true);
+    expect((await theirs.get('/admin/api/stores')).status).toBe(401);
+    const again = await fetch(url('/console/api/session'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: LEAVER, password: CONSOLE_PASSWORD }),
+    });
+    expect(again.status).toBe(401);
+
+    const users = (await operator().get('/admin/api/users')).body as {
+      id: string;
+      email: string;
+      role: string;
+      disabledAt: string | null;
+    }[];
+    const leaver = users.find((user) => user.email === LEAVER)!;
+    expect(leaver.role).toBe('viewer');
+    expect(leaver.disabledAt).not.toBeNull();
+    const audited = (await operator().get('/admin/api/admin-actions')).body as {
+      actorLabel: string;
+      action: string;
+      target: string;
+    }[];
+    for (const method of ['PATCH', 'DELETE']) {
+      const done = audited.find((a) => a.action.startsWith(`${method} /admin/api/users/`));
+      expect(done?.actorLabel).toBe(OWNER);
+      expect(done?.target).toContain(leaver.id);
+    }
   }, 60_000);
 
   it('signs the platform operator in with the token, and opens Bull Board from the navigation', async () => {

@@ -216,6 +216,11 @@ export interface ConnectorDescriptor<
    * credentials, generated, or given by the merchant (`given`, e.g. from the provider's admin).
    */
   secrets(credentials: z.infer<Credentials>, given: string | undefined): SecretsVerdict;
+  /**
+   * Where a rotation's new secret comes from when the provider issues it (said beside the field
+   * that takes it, e.g. the console's); absent when the hub makes one itself.
+   */
+  newSecretFrom?: string;
   /** How a rotation gets its new secret, and which credentials change with it. */
   rotateSecret(
     credentials: z.infer<Credentials>,

@@ -36,6 +36,15 @@ describe('connector registry', () => {
     },
   );
 
+  it.each(CONNECTORS.map((connector) => [connector.id, connector] as const))(
+    '%s: says where a rotated secret comes from exactly when it cannot make one',
+    (_id, connector) => {
+      // No descriptor reads the credentials before it knows whether a secret was given.
+      const rotation = connector.rotateSecret({} as never, undefined);
+      expect(rotation.ok).toBe(connector.newSecretFrom === undefined);
+    },
+  );
+
   it.each(['', 'BigCommerce', '__proto__', 'constructor', 'toString'])(
     'knows no provider %j',
     (name) => {

@@ -29,7 +29,7 @@ export interface Connection {
   provider: string;
   storeId: string;
   baseUrl: string;
-  webhook: { url: string; secretFingerprint: string; secret?: string };
+  webhook: { url: string; secretFingerprint: string; secret?: string; newSecretFrom?: string };
 }
 
 export interface ConnectionHealth {

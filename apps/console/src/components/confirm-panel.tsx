@@ -9,6 +9,8 @@ export function ConfirmPanel(props: {
   title: string;
   confirmLabel: string;
   busy?: boolean;
+  /** Until what the question asks for is given (a field in `children`). */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
   children?: ReactNode;
@@ -23,7 +25,12 @@ export function ConfirmPanel(props: {
       </h3>
       {props.children}
       <div className="actions">
-        <UnsafeButton className="primary" busy={props.busy} onClick={props.onConfirm}>
+        <UnsafeButton
+          className="primary"
+          busy={props.busy}
+          disabled={props.confirmDisabled}
+          onClick={props.onConfirm}
+        >
           {props.confirmLabel}
         </UnsafeButton>
         <button type="button" onClick={props.onCancel}>

@@ -56,6 +56,8 @@ export function ConnectionCard({ connection }: { connection: Connection }) {
   const [registered, setRegistered] = useState<WebhookRegistration>();
   const [confirming, setConfirming] = useState(false);
   const [secret, setSecret] = useState<string>();
+  const [given, setGiven] = useState('');
+  const { newSecretFrom } = connection.webhook;
 
   const reRegister = async () => {
     const answer = await register.run(() => api.post<WebhookRegistration>(`${path}/webhooks`));
@@ -66,9 +68,12 @@ export function ConnectionCard({ connection }: { connection: Connection }) {
   };
 
   const rotateSecret = async () => {
-    const answer = await rotate.run(() => api.post<Connection>(`${path}/webhook-secret`, {}));
+    const body = newSecretFrom ? { webhookSecret: given.trim() } : {};
+    const answer = await rotate.run(() => api.post<Connection>(`${path}/webhook-secret`, body));
+    if (!answer) return;
     setConfirming(false);
-    if (answer) setSecret(answer.webhook.secret);
+    setGiven('');
+    setSecret(answer.webhook.secret);
   };
 
   return (
@@ -95,13 +100,38 @@ export function ConnectionCard({ connection }: { connection: Connection }) {
           title="Rotate the webhook secret?"
           confirmLabel="Rotate secret now"
           busy={rotate.busy}
+          confirmDisabled={newSecretFrom !== undefined && given.trim() === ''}
           onConfirm={() => void rotateSecret()}
           onCancel={() => setConfirming(false)}
         >
-          <p>
-            Webhooks signed with the old secret are refused from now on. Re-register the webhooks
-            (or paste the new secret in the provider’s admin) right after.
-          </p>
+          {newSecretFrom ? (
+            <>
+              <p>
+                {connection.provider} issues this secret: rotate it there first, then give the new
+                one here. Webhooks signed with the old secret are refused from now on.
+              </p>
+              <div className="field">
+                <label htmlFor={`${headingId}-secret`}>New secret</label>
+                <input
+                  id={`${headingId}-secret`}
+                  type="password"
+                  required
+                  autoComplete="off"
+                  aria-describedby={`${headingId}-secret-hint`}
+                  value={given}
+                  onChange={(e) => setGiven(e.target.value)}
+                />
+                <p className="hint" id={`${headingId}-secret-hint`}>
+                  {newSecretFrom}
+                </p>
+              </div>
+            </>
+          ) : (
+            <p>
+              Webhooks signed with the old secret are refused from now on. Re-register the webhooks
+              (or paste the new secret in the provider’s admin) right after.
+            </p>
+          )}
         </ConfirmPanel>
       ) : null}
       <LiveStatus>
@@ -114,7 +144,9 @@ export function ConnectionCard({ connection }: { connection: Connection }) {
         ) : null}
         {secret ? <p>The webhook secret was rotated.</p> : null}
       </LiveStatus>
-      {secret ? <SecretOnce label="New webhook secret" secret={secret} what="secret" /> : null}
+      {secret && !newSecretFrom ? (
+        <SecretOnce label="New webhook secret" secret={secret} what="secret" />
+      ) : null}
     </section>
   );
 }

@@ -40,7 +40,13 @@ export interface PublicConnection {
   storeId: string;
   baseUrl: string;
   settings: unknown;
-  webhook: { url: string; secretFingerprint: string; secret?: string };
+  webhook: {
+    url: string;
+    secretFingerprint: string;
+    secret?: string;
+    /** Where a rotation's new secret comes from, when the provider issues it. */
+    newSecretFrom?: string;
+  };
 }
 
 export interface ConnectionHealth {
@@ -162,6 +168,7 @@ export class ConnectionsService {
     options: { revealSecret?: boolean } = {},
   ): PublicConnection {
     const secret = connection.webhookSecret;
+    const { newSecretFrom } = connectorOfConnection(connection);
     return {
       id: connection.id,
       provider: connection.provider,
@@ -172,6 +179,7 @@ export class ConnectionsService {
         url: this.webhookUrl(connection, options.revealSecret ? secret : HIDDEN_TOKEN),
         secretFingerprint: fingerprint(secret),
         ...(options.revealSecret ? { secret } : {}),
+        ...(newSecretFrom ? { newSecretFrom } : {}),
       },
     };
   }

@@ -71,6 +71,7 @@ export const afterShip = defineConnector({
           message:
             'AfterShip connections need the webhook secret from AfterShip → Settings → Webhooks',
         },
+  newSecretFrom: 'the webhook secret AfterShip shows in Settings → Webhooks',
   rotateSecret: (_credentials, given) =>
     given
       ? { ok: true, webhookSecret: given }

@@ -115,6 +115,7 @@ export const bigCommerce = defineConnector({
     webhookSecret: credentials.clientSecret,
     accountKey: credentials.storeHash,
   }),
+  newSecretFrom: "the app's new client secret from the BigCommerce Developer Portal",
   rotateSecret: (credentials, given) =>
     given
       ? { ok: true, webhookSecret: given, credentials: { ...credentials, clientSecret: given } }

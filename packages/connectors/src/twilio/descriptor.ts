@@ -28,6 +28,7 @@ export const twilio = defineConnector({
         },
   // A rotation is Twilio's (the Console promotes a secondary auth token): the new token is the
   // secret, and it replaces the credentials' token too, which REST calls may authenticate with.
+  newSecretFrom: "the secondary auth token, promoted in Twilio's Console",
   rotateSecret: (credentials, given) => {
     if (!given) {
       return {
