@@ -161,6 +161,15 @@ describe('console: orders, dead letters and returns', () => {
     await page.getByRole('button', { name: 'Replay this dead letter' }).waitFor();
     await page.getByRole('region', { name: 'Payload' }).getByText('987654').first().waitFor();
     expect(await violations(page)).toEqual([]);
+    // Replayed from its own page, after its dry run.
+    await page.getByRole('button', { name: 'Replay this dead letter' }).click();
+    await confirm.getByText('1 dead letter would be replayed.').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await confirm.getByRole('button', { name: 'Confirm replay' }).click();
+    await page.getByText('1 dead letter replayed.').waitFor();
+    await waitFor(async () => ((await letter(orphan.id)).replayCount === 1 ? true : undefined), {
+      what: `dead letter ${orphan.id} replayed once`,
+    });
 
     // The replay (and its dry run) are in the admin actions, under the owner's name.
     await open(page, 'Users & tokens');
@@ -168,10 +177,12 @@ describe('console: orders, dead letters and returns', () => {
     const replays = actions.getByRole('row', { name: /dead-letters\/replay/ });
     await replays.first().waitFor();
     const rows = await replays.allInnerTexts();
-    expect(rows.filter((row) => row.includes(OWNER))).toHaveLength(2);
-    expect(rows.some((row) => row.includes('"dryRun":false') && row.includes('"replayed":2'))).toBe(
-      true,
-    );
+    expect(rows.filter((row) => row.includes(OWNER))).toHaveLength(4);
+    for (const replayed of ['"replayed":2', '"replayed":1']) {
+      expect(rows.some((row) => row.includes('"dryRun":false') && row.includes(replayed))).toBe(
+        true,
+      );
+    }
   }, 90_000);
 
   it('approves a return from the console, and the store refunds it exactly once', async () => {

@@ -175,6 +175,65 @@ describe('console: reviews and rules', () => {
     expect(await violations(page)).toEqual([]);
   }, 60_000);
 
+  it('edits a notification template: refused with its problem, previewed, saved, reset', async () => {
+    const page = await signedIn();
+    await open(page, 'Rules');
+    await page
+      .getByRole('navigation', { name: 'Kinds of rules' })
+      .getByRole('link', { name: 'Notification templates' })
+      .click();
+    await page.getByRole('button', { name: 'Edit shipped email en' }).click();
+    await page.getByRole('heading', { name: 'Template shipped email en', level: 3 }).waitFor();
+    const editor = page.getByRole('textbox', { name: 'Template fields (JSON)' });
+    const defaults = JSON.parse(await editor.inputValue()) as Record<string, string>;
+    expect(Object.keys(defaults).sort()).toEqual(['html', 'subject', 'text']);
+    expect(await violations(page)).toEqual([]);
+
+    await editor.fill(JSON.stringify({ ...defaults, subject: 'Sent: order {{order.number' }));
+    await page.getByRole('button', { name: 'Save template' }).click();
+    const problems = page.getByRole('list', { name: 'Problems in Template fields (JSON)' });
+    await problems.waitFor();
+    expect(await problems.getByRole('listitem').allInnerTexts()).toEqual([
+      expect.stringMatching(/^subject: /),
+    ]);
+    expect(await violations(page)).toEqual([]);
+
+    await editor.fill(
+      JSON.stringify({ ...defaults, subject: 'Packed and sent: {{order.number}}' }),
+    );
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('Preview of shipped email en with the sample order.').waitFor();
+    await page.getByText('Packed and sent: 1234').waitFor();
+    // The merchant's markup is shown in a frame where nothing runs.
+    const frame = page.getByTitle('E-mail preview');
+    expect(await frame.getAttribute('sandbox')).toBe('');
+    expect(await frame.getAttribute('srcdoc')).toContain('1234');
+    expect(await violations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await page.getByText('Template shipped email en saved as version 1.').waitFor();
+    const row = page.getByRole('row', { name: /^shipped email en / });
+    await row.getByText('The store’s (version 1)').waitFor();
+    const template = `/stores/${storeId()}/notification-templates/shipped/email/en`;
+    const saved = await world.admin.http.get<{
+      version: number;
+      customizedFields: string[];
+      template: { subject: string };
+    }>(template);
+    expect(saved.data).toMatchObject({
+      version: 1,
+      customizedFields: ['subject'],
+      template: { subject: 'Packed and sent: {{order.number}}' },
+    });
+
+    await page.getByRole('button', { name: 'Reset to default' }).click();
+    await page.getByRole('button', { name: 'Reset template' }).click();
+    await page.getByText('Template shipped email en is the default again.').waitFor();
+    await row.getByText('Default').waitFor();
+    const reset = await world.admin.http.get<{ customized: boolean; template: object }>(template);
+    expect(reset.data).toMatchObject({ customized: false, template: defaults });
+  }, 60_000);
+
   it.each([
     ['Checkout rate rules', 'Save rate rules'],
     ['Notification templates', /^Edit /],
