@@ -27,6 +27,7 @@ import { labelsRows, runLabelsPhase } from './labels-phase';
 import { notificationsRows, runNotificationsPhase } from './notifications-phase';
 import { runTrackingPagePhase, trackingPageRows } from './tracking-page-phase';
 import { ratesRows, runRatesPhase } from './rates-phase';
+import { analyticsRows, runAnalyticsPhase } from './analytics-phase';
 import { closedLoop, percentile } from './load';
 import { backfillRows, runShipHeroBackfill } from './shiphero-phase';
 import { runStockPhase, stockRows } from './stock-phase';
@@ -62,6 +63,8 @@ const LABEL_SECONDS = Number(process.env.BENCH_LABEL_SECONDS ?? 10);
 const NOTIFY_WARMUP_PARCELS = 5;
 const NOTIFY_PARCELS = Number(process.env.BENCH_NOTIFY_PARCELS ?? 30);
 const NOTIFY_RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 1.5);
+/** A year of parcels of one store, read back by the delivery report. */
+const ANALYTICS_PARCELS = Number(process.env.BENCH_ANALYTICS_PARCELS ?? 100_000);
 /** Which phases run (comma-separated; default all). Tracking ships the orders phase's orders. */
 const PHASE_NAMES = [
   'ingress',
@@ -74,6 +77,7 @@ const PHASE_NAMES = [
   'labels',
   'tracking-page',
   'notifications',
+  'analytics',
 ];
 const PHASES = new Set(
   (process.env.BENCH_PHASES ?? PHASE_NAMES.join(',')).split(',').map((name) => name.trim()),
@@ -425,6 +429,18 @@ async function main(): Promise<void> {
         });
         rows.push(...notificationsRows(notifications, fmt));
       }
+    }
+
+    // 11. Delivery analytics over a year of a busy store's parcels.
+    if (PHASES.has('analytics')) {
+      const analytics = await runAnalyticsPhase({
+        databaseUrl: database.url,
+        admin,
+        storeId: setup.storeId,
+        parcels: ANALYTICS_PARCELS,
+        repeats: 5,
+      });
+      rows.push(...analyticsRows(analytics, fmt));
     }
 
     console.log('\nShiplink benchmark (2-core box, everything local; providers simulated)\n');

@@ -153,7 +153,7 @@ export function createRepos(options: {
     stock: new StockRepo(db),
     stockMovements: new StockMovementsRepo(db),
     productSyncs: new ProductSyncsRepo(db),
-    deliveryAnalytics: new DeliveryAnalyticsRepo(db),
+    deliveryAnalytics: new DeliveryAnalyticsRepo(db, pool),
     orderStories: new OrderStoryRepo(db),
     locks,
     async close() {

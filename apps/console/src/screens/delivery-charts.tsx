@@ -35,7 +35,7 @@ export interface DeliverySeries {
 
 /** What the API's on-time bases mean, in words. */
 const ON_TIME_BASIS: Record<string, string> = {
-  latest_estimate: 'delivered by the date the carrier last estimated',
+  first_estimate: 'delivered by the first date the carrier estimated',
 };
 
 const MEDIAN = { name: 'Median', className: 'series-a' };

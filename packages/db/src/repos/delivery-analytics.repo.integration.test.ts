@@ -1,4 +1,5 @@
-import type { ParcelFacts, TrackingStatus } from '@shiplink/domain';
+import type { ParcelFacts } from '@shiplink/domain';
+import { sampleTimeline, sampleTrackingEvent, type SampleMove } from '@shiplink/domain/fixtures';
 import { createTestDatabase, type TestDatabase } from '@shiplink/testing';
 import { createRepos, type Repos } from '../index';
 import { PLATFORM_SCOPE, tenantScope, type Scope } from '../scope';
@@ -6,13 +7,6 @@ import type { DeliveryPeriodQuery } from './delivery-analytics.repo';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const MARCH = { from: new Date('2026-03-01T00:00:00Z'), to: new Date('2026-04-01T00:00:00Z') };
-
-interface Move {
-  status: TrackingStatus;
-  at: string;
-  /** The carrier's own wall time, when it gave one without an offset. */
-  local?: string;
-}
 
 describe('DeliveryAnalyticsRepo on PostgreSQL', () => {
   let database: TestDatabase;
@@ -38,7 +32,7 @@ describe('DeliveryAnalyticsRepo on PostgreSQL', () => {
   async function parcel(
     storeId: string,
     input: {
-      moves: Move[];
+      moves: SampleMove[];
       shipDate?: string;
       estimate?: string;
       destinations?: { id: string; country: string; state: string | null }[];
@@ -107,30 +101,12 @@ describe('DeliveryAnalyticsRepo on PostgreSQL', () => {
         estimatedDelivery: input.estimate ?? null,
       },
     });
-    await repos.db.trackingCheckpoint.createMany({
-      data: input.moves.map((move, i) => ({
-        trackingId: tracking.id,
-        identity: `e${i}`,
-        status: move.status,
-        subStatus: `posti:${move.status}`,
-        actionRequired: false,
-        occurredAt: move.local ?? move.at,
-        occurredAtIsLocal: move.local !== undefined,
-        occurredAtUtc: new Date(move.at),
-        location: {},
-        source: 'posti',
-        mappingVersion: 'posti.1',
-        raw: {},
-      })),
-    });
-    await repos.db.trackingTransition.createMany({
-      data: input.moves.map((move, i) => ({
-        trackingId: tracking.id,
-        status: move.status,
-        actionRequired: false,
-        occurredAtUtc: new Date(move.at),
-        eventIdentity: `e${i}`,
-      })),
+    // The timeline as the tracking worker saves it: checkpoints and the moves they made.
+    await repos.trackings.saveProgress(tracking.id, {
+      ...sampleTimeline(input.moves, { source: 'posti', mappingVersion: 'posti.1' }),
+      anomalies: [],
+      seenAt: new Date(),
+      ...(input.estimate ? { estimatedDelivery: input.estimate } : {}),
     });
     return tracking.id;
   }
@@ -190,7 +166,7 @@ describe('DeliveryAnalyticsRepo on PostgreSQL', () => {
         { status: 'return_to_sender', at: '2026-03-13T10:00:00Z' },
       ],
     });
-    // Delivered before the period: passed over without its status moves being read.
+    // Scanned and delivered before the period: not March’s.
     await parcel(storeA, {
       moves: [
         { status: 'in_transit', at: '2026-02-20T08:00:00Z' },
@@ -295,6 +271,63 @@ describe('DeliveryAnalyticsRepo on PostgreSQL', () => {
     expect(paged).toEqual(whole);
     expect(await read(PLATFORM_SCOPE, { from: MARCH.to, to: new Date('2026-05-01Z') }, 2)).toEqual([
       expect.objectContaining({ startedAt: new Date('2026-04-01T00:00:00Z') }),
+    ]);
+  });
+
+  it('keeps the first estimate and the first moves, whatever order the events arrive in', async () => {
+    const tenant = (await repos.tenancy.createTenant('Cedar')).id;
+    const storeId = await store(tenant, 'Cedar');
+    const trackingId = await parcel(storeId, {
+      estimate: '2026-03-05',
+      moves: [{ status: 'delivered', at: '2026-03-07T12:00:00Z', local: '2026-03-07T14:00:00' }],
+    });
+    // The scans that came before the delivery, reported after it, with a slipped estimate.
+    await repos.trackings.saveProgress(trackingId, {
+      checkpoints: [
+        {
+          identity: 'late-scan',
+          event: sampleTrackingEvent('in_transit', '2026-03-03T09:00:00Z'),
+          raw: {},
+        },
+        {
+          identity: 'held',
+          event: sampleTrackingEvent('on_hold', '2026-03-04T09:00:00Z'),
+          raw: {},
+        },
+      ],
+      anomalies: [],
+      transitions: [
+        {
+          fromStatus: null,
+          status: 'in_transit',
+          subStatus: null,
+          reason: null,
+          actionRequired: false,
+          occurredAt: new Date('2026-03-03T09:00:00Z'),
+          eventIdentity: 'late-scan',
+        },
+        {
+          fromStatus: 'in_transit',
+          status: 'on_hold',
+          subStatus: null,
+          reason: null,
+          actionRequired: false,
+          occurredAt: new Date('2026-03-04T09:00:00Z'),
+          eventIdentity: 'held',
+        },
+      ],
+      seenAt: new Date(),
+      estimatedDelivery: '2026-03-08',
+    });
+    expect(await read(tenantScope(tenant), MARCH)).toEqual([
+      expect.objectContaining({
+        startedAt: new Date('2026-03-03T09:00:00Z'),
+        deliveredAt: new Date('2026-03-07T12:00:00Z'),
+        deliveredLocalDate: '2026-03-07',
+        estimatedDelivery: '2026-03-05',
+        exception: true,
+        failedAttempt: false,
+      }),
     ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { TrackingStatus } from '@shiplink/domain';
 import type { Db } from '../client';
 import { isUniqueViolation } from '../unique';
+import { refreshDeliverySummary } from './delivery-summary.sql';
 import {
   LIVE_REGISTRATIONS,
   toTrackingRecord,
@@ -216,6 +217,9 @@ export class TrackingsRepo {
             : {}),
         },
       });
+      if (transitions.length > 0 || progress.estimatedDelivery) {
+        await refreshDeliverySummary(tx, trackingId);
+      }
     });
   }
 

@@ -7,10 +7,10 @@ export const DELIVERY_DIMENSIONS = ['carrier', 'service', 'region', 'store'] as 
 export type DeliveryDimension = (typeof DELIVERY_DIMENSIONS)[number];
 
 /**
- * What "on time" is measured against. `latest_estimate`: the delivery date the carrier (or the
- * tracking service) last estimated, which is what trackings keep.
+ * What "on time" is measured against. `first_estimate`: the first delivery date the carrier (or
+ * the tracking service) estimated; a later estimate that slipped does not excuse a late parcel.
  */
-export type OnTimeBasis = 'latest_estimate';
+export type OnTimeBasis = 'first_estimate';
 
 /** One parcel's delivery, as compact as a report needs it. */
 export interface ParcelFacts {

@@ -24,3 +24,39 @@ export function sampleTrackingEvent(
     ...patch,
   };
 }
+
+/** A status move of a test timeline: when, and the carrier's own wall time when it gave one. */
+export interface SampleMove {
+  status: TrackingStatus;
+  /** ISO 8601 with offset. */
+  at: string;
+  /** The carrier's wall time, without an offset. */
+  local?: string;
+}
+
+/**
+ * A timeline's checkpoints and the status moves they made, one each (identities `e0`, `e1`, …),
+ * as the tracking worker saves them; `patch` sets the source and mapping of every event.
+ */
+export function sampleTimeline(moves: readonly SampleMove[], patch: Partial<TrackingEvent> = {}) {
+  return {
+    checkpoints: moves.map((move, i) => ({
+      identity: `e${i}`,
+      event: sampleTrackingEvent(move.status, move.at, {
+        ...patch,
+        occurredAt: move.local ?? move.at,
+        occurredAtIsLocal: move.local !== undefined,
+      }),
+      raw: {},
+    })),
+    transitions: moves.map((move, i) => ({
+      fromStatus: i === 0 ? null : moves[i - 1]!.status,
+      status: move.status,
+      subStatus: null,
+      reason: null,
+      actionRequired: false,
+      occurredAt: new Date(move.at),
+      eventIdentity: `e${i}`,
+    })),
+  };
+}
