@@ -19,6 +19,7 @@ import { InstallsRepo } from './repos/installs.repo';
 import { NotificationTemplatesRepo } from './repos/notification-templates.repo';
 import { NotificationsRepo } from './repos/notifications.repo';
 import { OrderStoryRepo } from './repos/order-story.repo';
+import { RetentionRepo } from './repos/retention.repo';
 import { OrdersRepo } from './repos/orders.repo';
 import { ProductSyncsRepo } from './repos/product-syncs.repo';
 import { ShipmentsRepo } from './repos/shipments.repo';
@@ -58,6 +59,7 @@ export * from './repos/notifications.repo';
 export * from './repos/order-story.repo';
 export * from './repos/orders.repo';
 export * from './repos/product-syncs.repo';
+export * from './repos/retention.repo';
 export * from './repos/shipments.repo';
 export * from './repos/stock.repo';
 export * from './repos/stock-movements.repo';
@@ -100,6 +102,8 @@ export interface Repos {
   /** Read models for the console: delivery performance, and an order's whole story. */
   deliveryAnalytics: DeliveryAnalyticsRepo;
   orderStories: OrderStoryRepo;
+  /** Batched deletes of what has outlived its retention window. */
+  retention: RetentionRepo;
   /** Advisory locks that serialise one side effect across every worker process. */
   locks: LockPool;
   close(): Promise<void>;
@@ -155,6 +159,7 @@ export function createRepos(options: {
     productSyncs: new ProductSyncsRepo(db),
     deliveryAnalytics: new DeliveryAnalyticsRepo(db, pool),
     orderStories: new OrderStoryRepo(db),
+    retention: new RetentionRepo(pool),
     locks,
     async close() {
       await audit.flush();
