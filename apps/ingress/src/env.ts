@@ -55,6 +55,21 @@ export const ingressEnvShape = {
   /** Accepted events still unqueued after SWEEP_AFTER_MS are enqueued again. */
   SWEEP_INTERVAL_MS: envVars.positiveInt.default(30_000),
   SWEEP_AFTER_MS: envVars.positiveInt.default(60_000),
+  /**
+   * Retention windows in days (0 keeps forever): handled inbox events (their dedup keys too, so
+   * keep it longer than any provider redelivers), the audit trail, settled notifications,
+   * finished parcels' timelines, replayed dead letters, and sessions after they expired.
+   */
+  RETENTION_INBOX_DAYS: envVars.days.default(30),
+  RETENTION_AUDIT_DAYS: envVars.days.default(90),
+  RETENTION_NOTIFICATIONS_DAYS: envVars.days.default(365),
+  RETENTION_TIMELINES_DAYS: envVars.days.default(400),
+  RETENTION_DEAD_LETTERS_DAYS: envVars.days.default(90),
+  RETENTION_SESSIONS_DAYS: envVars.days.default(7),
+  /** How often retention runs, how many rows a statement deletes, and the pause between them. */
+  RETENTION_INTERVAL_MS: envVars.positiveInt.default(15 * 60_000),
+  RETENTION_BATCH_SIZE: envVars.positiveInt.default(2_000),
+  RETENTION_PAUSE_MS: envVars.positiveInt.default(50),
 };
 
 export type IngressEnv = ReturnType<typeof loadIngressEnv>;

@@ -5,6 +5,7 @@ import { registerSampler } from '@shiplink/telemetry';
 import { createIngressApp } from './app';
 import { loadIngressEnv } from './env';
 import { inboxSampler } from './services/inbox-metrics';
+import { RetentionService, retentionWindows } from './services/retention.service';
 import { InboxSweeper } from './services/sweeper.service';
 
 async function main(): Promise<void> {
@@ -21,6 +22,16 @@ async function main(): Promise<void> {
   );
   const sweeper = new InboxSweeper(repos, platform.producer, logger, env.SWEEP_AFTER_MS);
   sweeper.start(env.SWEEP_INTERVAL_MS);
+  const retention = new RetentionService(
+    repos,
+    {
+      windows: retentionWindows(env),
+      batchSize: env.RETENTION_BATCH_SIZE,
+      pauseMs: env.RETENTION_PAUSE_MS,
+    },
+    logger,
+  );
+  retention.start(env.RETENTION_INTERVAL_MS);
 
   const server = app.listen(env.PORT, env.HOST, () => {
     logger.info('ingress listening', { port: env.PORT, publicUrl: env.PUBLIC_URL });
@@ -35,6 +46,7 @@ async function main(): Promise<void> {
 
   onShutdown(logger, async () => {
     sweeper.stop();
+    await retention.stop();
     services.polls.stop();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await operations.close();

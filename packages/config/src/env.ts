@@ -54,6 +54,8 @@ export const envVars = {
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded'),
   port: z.coerce.number().int().min(0).max(65535),
   positiveInt: z.coerce.number().int().positive(),
+  /** A count of days where 0 means "never" (keep forever). */
+  days: z.coerce.number().int().min(0).max(36_500),
   boolean,
   secret: z.string().min(12, 'must be at least 12 characters'),
 };

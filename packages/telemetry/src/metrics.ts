@@ -67,6 +67,12 @@ export const metrics = {
     labelNames: ['queue', 'job', 'reason'] as const,
     registers: [registry],
   }),
+  retentionDeleted: new Counter({
+    name: 'shiplink_retention_deleted_total',
+    help: 'Rows retention deleted past their window, by target (for timelines: parcels pruned).',
+    labelNames: ['target'] as const,
+    registers: [registry],
+  }),
   providerRequests: new Counter({
     name: 'shiplink_provider_requests_total',
     help: 'Calls to providers by provider, endpoint template and HTTP status ("network" if none).',
