@@ -5,7 +5,7 @@ import type { Db } from './client';
  * newest folder in prisma/migrations). A process is not ready until the database has it, so a
  * rollout waits for its migration job instead of querying tables that do not exist yet.
  */
-export const EXPECTED_MIGRATION = '20261220090000_retention';
+export const EXPECTED_MIGRATION = '20261220100000_order_email_search';
 
 export type SchemaState = 'current' | 'behind' | 'failed';
 
