@@ -29,6 +29,7 @@ import { runTrackingPagePhase, trackingPageRows } from './tracking-page-phase';
 import { ratesRows, runRatesPhase } from './rates-phase';
 import { analyticsRows, runAnalyticsPhase } from './analytics-phase';
 import { closedLoop, percentile } from './load';
+import { cpuMsPer, processUsage } from './process-usage';
 import { backfillRows, runShipHeroBackfill } from './shiphero-phase';
 import { runStockPhase, stockRows } from './stock-phase';
 import { runTrackingPhase, trackingRows } from './tracking-phase';
@@ -211,10 +212,13 @@ async function main(): Promise<void> {
           body,
         };
       };
+      const ingressPid = apps.find((app) => app.app === 'ingress')!.child.pid!;
+      const ingressBefore = processUsage(ingressPid);
       const ingressRun = await closedLoop(port, signedEvent, {
         connections: CONNECTIONS,
         durationMs: DURATION_MS,
       });
+      const ingressAfter = processUsage(ingressPid);
       const db = createDb(database.url);
       const recorded = await db.inboxEvent.count();
       await db.$disconnect();
@@ -224,6 +228,7 @@ async function main(): Promise<void> {
         `| accepted webhooks/s (${CONNECTIONS} connections, ${DURATION_MS / 1000} s) | ${fmt(bareRate, 0)} | ${fmt(ingressRate, 0)} (${fmt((100 * ingressRate) / bareRate, 0)}% of bare) |`,
         `| ack latency p50 / p99 (ms) | ${fmt(percentile(bareRun.latenciesMs, 50))} / ${fmt(percentile(bareRun.latenciesMs, 99))} | ${fmt(percentile(ingressRun.latenciesMs, 50))} / ${fmt(percentile(ingressRun.latenciesMs, 99))} |`,
         `| accepted events durably recorded (inbox rows) | — | ${recorded} of ${ingressRun.accepted} |`,
+        `| ingress CPU per accepted webhook; RSS at the end / peak | — | ${fmt(cpuMsPer(ingressBefore, ingressAfter, ingressRun.accepted), 2)} ms; ${fmt(ingressAfter.rssMb, 0)} / ${fmt(ingressAfter.peakRssMb, 0)} MB |`,
       );
     }
 
@@ -238,6 +243,7 @@ async function main(): Promise<void> {
       apps.push(worker);
       await worker.waitForOutput('worker ready');
       await shipstation.clearRequests();
+      const workerBefore = processUsage(worker.child.pid!);
       const placedAt = new Map<string, number>();
       const coldAt = new Map<string, number>();
       const warmup = ORDER_RATE * WARMUP_SECONDS;
@@ -277,6 +283,7 @@ async function main(): Promise<void> {
         );
         throw error;
       });
+      const workerAfter = processUsage(worker.child.pid!);
       const e2e = [...placedAt].map(([key, at]) => arrivals.get(key)! - at);
       const coldE2e = [...coldAt].map(([key, at]) => arrivals.get(key)! - at);
       // Where the time goes: provider → our inbox, and our inbox → ShipStation.
@@ -304,6 +311,7 @@ async function main(): Promise<void> {
         `| same, first ${WARMUP_SECONDS} s after the worker started (${coldE2e.length} orders) (ms) | — | ${fmt(percentile(coldE2e, 50))} / ${fmt(percentile(coldE2e, 99))} |`,
         `|   of which store webhook → inbox p50 / p99 (ms) | — | ${fmt(percentile(toInbox, 50))} / ${fmt(percentile(toInbox, 99))} |`,
         `|   of which inbox → ShipStation p50 / p99 (ms) | — | ${fmt(percentile(inboxToShipStation, 50))} / ${fmt(percentile(inboxToShipStation, 99))} |`,
+        `| worker-orders CPU per order; RSS at the end / peak | — | ${fmt(cpuMsPer(workerBefore, workerAfter, placedAt.size + coldAt.size), 2)} ms; ${fmt(workerAfter.rssMb, 0)} / ${fmt(workerAfter.peakRssMb, 0)} MB |`,
       );
     }
 
