@@ -113,7 +113,7 @@ const UNSCANNED_SQL = parcelSql(false);
 export class DeliveryAnalyticsRepo {
   constructor(
     private readonly db: Db,
-    /** Reports read many rows: node-postgres returns them several times faster than Prisma. */
+    /** Reports read many rows: node-postgres hands them over with less work than Prisma does. */
     private readonly pool: Pool,
   ) {}
 
