@@ -10,8 +10,9 @@ import { SimulatorControl } from '@shiplink/connectors/testing';
 import { createRedis, JobProducer } from '@shiplink/jobs';
 import type { AdminClient } from '@shiplink/test-world/admin-client';
 import { orderDraft, parcelsOf, type CtOrderView } from '@shiplink/test-world/commercetools';
-import { sleep, startApp, waitFor, type AppProcess } from '@shiplink/testing';
+import { sleep, waitFor, type AppProcess } from '@shiplink/testing';
 import { percentile } from './load';
+import { startHubApp } from './hub-apps';
 
 export interface CommercetoolsPhaseContext {
   /** The hub's environment; the workers this flow needs are started on it if not running yet. */
@@ -102,7 +103,7 @@ export async function runCommercetoolsPhase(
   const aftership = new SimulatorControl(ctx.simUrls.aftership);
   for (const app of ['worker-orders', 'worker-shipments', 'worker-tracking']) {
     if (ctx.apps.some((running) => running.app === app)) continue;
-    const running = startApp(app, { ...ctx.env, LOG_LEVEL: 'info' });
+    const running = startHubApp(app, { ...ctx.env, LOG_LEVEL: 'info' });
     ctx.apps.push(running);
     await running.waitForOutput('worker ready');
   }

@@ -9,8 +9,9 @@ import {
 } from '@shiplink/test-world/finnish-store';
 import { finnishRateRules } from '@shiplink/test-world/rates';
 import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
-import { sleep, startApp, waitFor, type AppProcess } from '@shiplink/testing';
+import { sleep, waitFor, type AppProcess } from '@shiplink/testing';
 import { percentile } from './load';
+import { startHubApp } from './hub-apps';
 
 export interface LabelsPhaseContext {
   env: Record<string, string>;
@@ -49,7 +50,7 @@ export interface LabelsFigures {
 export async function runLabelsPhase(ctx: LabelsPhaseContext): Promise<LabelsFigures> {
   for (const app of ['worker-orders', 'worker-shipments', 'worker-tracking']) {
     if (ctx.apps.some((running) => running.app === app)) continue;
-    const running = startApp(app, { ...ctx.env, LOG_LEVEL: 'info' });
+    const running = startHubApp(app, { ...ctx.env, LOG_LEVEL: 'info' });
     ctx.apps.push(running);
     await running.waitForOutput('worker ready');
   }

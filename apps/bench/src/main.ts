@@ -17,7 +17,6 @@ import { multiLineOrder } from '@shiplink/test-world/scenario';
 import {
   createTestDatabase,
   freePort,
-  startApp,
   TEST_REDIS_URL,
   waitFor,
   type AppProcess,
@@ -33,6 +32,7 @@ import { cpuMsPer, processUsage } from './process-usage';
 import { backfillRows, runShipHeroBackfill } from './shiphero-phase';
 import { runStockPhase, stockRows } from './stock-phase';
 import { runTrackingPhase, trackingRows } from './tracking-phase';
+import { buildHubApps, startHubApp } from './hub-apps';
 
 /**
  * Prints: accepted webhooks/s and ack latency of the ingress beside a bare Express endpoint
@@ -107,6 +107,7 @@ if (
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 async function main(): Promise<void> {
+  buildHubApps();
   const database = await createTestDatabase();
   const prefix = `bench-${Date.now().toString(36)}`;
   const port = await freePort();
@@ -152,7 +153,7 @@ async function main(): Promise<void> {
       ['simulators', 'simulators listening'],
       ['ingress', 'ingress listening'],
     ] as const) {
-      const running = startApp(app, {
+      const running = startHubApp(app, {
         ...env,
         LOG_LEVEL: 'info',
         ...(app === 'ingress' && process.env.BENCH_PROFILE
@@ -239,7 +240,7 @@ async function main(): Promise<void> {
 
     // 2. Orders placed at a steady rate, timed until ShipStation receives them.
     if (PHASES.has('orders')) {
-      const worker = startApp('worker-orders', { ...env, LOG_LEVEL: 'info' });
+      const worker = startHubApp('worker-orders', { ...env, LOG_LEVEL: 'info' });
       apps.push(worker);
       await worker.waitForOutput('worker ready');
       await shipstation.clearRequests();
@@ -470,6 +471,10 @@ async function main(): Promise<void> {
     console.log(
       `\nduring the run: ${count('job failed, will retry')} job retries, ${count('job delayed by rate limit')} rate-limit delays, ${count('job dead-lettered')} dead letters`,
     );
+  } catch (error) {
+    // What each app said last, to tell why the run stopped.
+    for (const app of apps) process.stderr.write(`\n--- ${app.app}\n${app.output().slice(-2000)}\n`);
+    throw error;
   } finally {
     bare.kill('SIGTERM');
     await Promise.all(apps.map((app) => app.stop('SIGTERM')));

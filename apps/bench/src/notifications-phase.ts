@@ -5,7 +5,7 @@ import { createDb } from '@shiplink/db';
 import { createRedis, JobProducer, QUEUES } from '@shiplink/jobs';
 import type { AdminClient } from '@shiplink/test-world/admin-client';
 import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
-import { sleep, startApp, waitFor, type AppProcess } from '@shiplink/testing';
+import { sleep, waitFor, type AppProcess } from '@shiplink/testing';
 import { startCountingMailbox } from './counting-mailbox';
 import { percentile } from './load';
 import {
@@ -17,6 +17,7 @@ import {
   type Deliveries,
 } from './notification-deliveries';
 import { measureTemplateRendering, type RenderingFigures } from './template-rendering';
+import { startHubApp } from './hub-apps';
 
 export interface NotificationsPhaseContext {
   env: Record<string, string>;
@@ -113,7 +114,7 @@ export async function runNotificationsPhase(
   const db = createDb(ctx.databaseUrl);
   try {
     // Main's hub runs no notifications worker: this one gets the mailbox as its SMTP server.
-    const worker = startApp('worker-notifications', {
+    const worker = startHubApp('worker-notifications', {
       ...ctx.env,
       SMTP_URL: mailbox.url,
       MAIL_FROM: 'no-reply@bench-sauna.example',

@@ -3,8 +3,9 @@ import type { ShipHeroSimAccount } from '@shiplink/connectors/shiphero/simulator
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import type { AdminClient } from '@shiplink/test-world/admin-client';
 import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
-import { sleep, startApp, waitFor, type AppProcess } from '@shiplink/testing';
+import { sleep, waitFor, type AppProcess } from '@shiplink/testing';
 import { percentile } from './load';
+import { startHubApp } from './hub-apps';
 
 export interface StockPhaseContext {
   /** The hub's environment (PUBLIC_URL, ADMIN_TOKEN, …); worker-inventory is started on it. */
@@ -80,7 +81,7 @@ export async function runStockPhase(ctx: StockPhaseContext): Promise<StockFigure
       levels: { '1': START_ON_HAND },
     })),
   });
-  const worker = startApp('worker-inventory', { ...ctx.env, LOG_LEVEL: 'info' });
+  const worker = startHubApp('worker-inventory', { ...ctx.env, LOG_LEVEL: 'info' });
   ctx.apps.push(worker);
   await worker.waitForOutput('worker ready');
   await bigcommerce.clearRequests();

@@ -1,6 +1,7 @@
 import type { AdminClient } from '@shiplink/test-world/admin-client';
-import { startApp, type AppProcess } from '@shiplink/testing';
+import { type AppProcess } from '@shiplink/testing';
 import { closedLoop, percentile, type LoadResult } from './load';
+import { startHubApp } from './hub-apps';
 
 export interface TrackingPageFigures {
   page: LoadResult;
@@ -23,7 +24,7 @@ export async function runTrackingPagePhase(ctx: {
   connections: number;
   durationMs: number;
 }): Promise<TrackingPageFigures> {
-  const running = startApp('tracking-page', {
+  const running = startHubApp('tracking-page', {
     ...ctx.env,
     PORT: String(ctx.port),
     LOG_LEVEL: 'info',

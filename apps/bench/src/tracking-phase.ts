@@ -3,9 +3,10 @@ import { signAfterShipWebhook } from '@shiplink/connectors/aftership';
 import type { AfterShipSimAccount } from '@shiplink/connectors/aftership/simulator';
 import type { SimulatorControl } from '@shiplink/connectors/testing';
 import { createDb } from '@shiplink/db';
-import { startApp, waitFor, type AppProcess } from '@shiplink/testing';
+import { waitFor, type AppProcess } from '@shiplink/testing';
 import type { AdminClient } from '@shiplink/test-world/admin-client';
 import { percentile } from './load';
+import { startHubApp } from './hub-apps';
 
 export interface TrackingFigures {
   events: number;
@@ -45,7 +46,7 @@ export async function runTrackingPhase(ctx: {
   const { aftership: connection } = await ctx.admin.connectAccounts(ctx.storeId, [ctx.account]);
   if (!connection) throw new Error('AfterShip was not connected');
   for (const app of ['worker-shipments', 'worker-tracking']) {
-    const running = startApp(app, { ...ctx.env, LOG_LEVEL: 'info' });
+    const running = startHubApp(app, { ...ctx.env, LOG_LEVEL: 'info' });
     ctx.apps.push(running);
     await running.waitForOutput('worker ready');
   }

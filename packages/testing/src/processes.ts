@@ -27,17 +27,25 @@ process.on('exit', () => {
  * Runs an app's `src/main.ts` with tsx as its own OS process: for crash and shutdown tests, the
  * benchmark and the demo. `logFile` also writes everything it prints to that file. In a test
  * without one, the output goes next to the test file's log (appended: a test may start an app
- * more than once), so a failure's report shows it and a passing run prints nothing.
+ * more than once), so a failure's report shows it and a passing run prints nothing. `bundled`
+ * runs the app's production build instead (`dist/main.js`, made by its `build` script, with its
+ * third-party packages reachable from `dist`), as its image does.
  */
 export function startApp(
   app: string,
   env: Record<string, string>,
-  options: { logFile?: string } = {},
+  options: { logFile?: string; bundled?: boolean } = {},
 ): AppProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const args = options.bundled ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: path.join(REPO_ROOT, 'apps', app),
     // Many apps share one machine here: each takes a free operations port unless one is given.
-    env: { ...process.env, OPS_PORT: '0', ...env },
+    env: {
+      ...process.env,
+      OPS_PORT: '0',
+      ...(options.bundled ? { NODE_ENV: 'production' } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
