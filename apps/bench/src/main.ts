@@ -473,7 +473,8 @@ async function main(): Promise<void> {
     );
   } catch (error) {
     // What each app said last, to tell why the run stopped.
-    for (const app of apps) process.stderr.write(`\n--- ${app.app}\n${app.output().slice(-2000)}\n`);
+    for (const app of apps)
+      process.stderr.write(`\n--- ${app.app}\n${app.output().slice(-2000)}\n`);
     throw error;
   } finally {
     bare.kill('SIGTERM');
