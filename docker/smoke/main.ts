@@ -210,6 +210,21 @@ async function main(): Promise<void> {
     `  in ShipStation as order ${exported.orderId} after ${seconds(performance.now() - orderPlaced)}`,
   );
 
+  // The console is built into the ingress image and served by it, under its strict policy.
+  const consolePage = await fetch(`${ingressUrl}/console/`);
+  const consoleHtml = await consolePage.text();
+  const policy = consolePage.headers.get('content-security-policy') ?? '';
+  if (consolePage.status !== 200 || !consoleHtml.includes('<div id="root">')) {
+    throw new Error(`the console answered ${consolePage.status}: ${consoleHtml.slice(0, 200)}`);
+  }
+  if (!policy.includes("script-src 'self'")) {
+    throw new Error(`the console's content security policy is ${JSON.stringify(policy)}`);
+  }
+  const script = /src="([^"]+\.js)"/.exec(consoleHtml)?.[1];
+  const bundle = script ? await fetch(new URL(script, `${ingressUrl}/console/`)) : undefined;
+  if (bundle?.status !== 200) throw new Error(`the console's script ${script} did not load`);
+  say(`  the console at ${ingressUrl}/console/, its script ${script} and its CSP`);
+
   say('\nStopping every container: docker stop -t 30 (SIGTERM), the simulators last');
   const stop = async (container: Container) => {
     const began = performance.now();
