@@ -1,34 +1,26 @@
 /* eslint-disable no-console -- a benchmark reports to the terminal */
 import { spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { PROVIDER_IDS, type ProviderId } from '@shiplink/connectors';
-import { signBigCommerceWebhook } from '@shiplink/connectors/bigcommerce';
 import { SIMULATORS, simulatorEnvVar } from '@shiplink/connectors/simulators';
 import { SimulatorControl } from '@shiplink/connectors/testing';
-import { createDb } from '@shiplink/db';
 import { createRedis, JobProducer } from '@shiplink/jobs';
 import { AdminClient } from '@shiplink/test-world/admin-client';
 import { hubEnv } from '@shiplink/test-world/hub';
 import type { AfterShipSimAccount } from '@shiplink/connectors/aftership/simulator';
 import type { BigCommerceSimAccount } from '@shiplink/connectors/bigcommerce/simulator';
 import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
-import { multiLineOrder } from '@shiplink/test-world/scenario';
-import {
-  createTestDatabase,
-  freePort,
-  TEST_REDIS_URL,
-  waitFor,
-  type AppProcess,
-} from '@shiplink/testing';
+import { createTestDatabase, freePort, TEST_REDIS_URL, type AppProcess } from '@shiplink/testing';
 import { commercetoolsRows, loggedSince, runCommercetoolsPhase } from './commercetools-phase';
 import { labelsRows, runLabelsPhase } from './labels-phase';
 import { notificationsRows, runNotificationsPhase } from './notifications-phase';
 import { runTrackingPagePhase, trackingPageRows } from './tracking-page-phase';
 import { ratesRows, runRatesPhase } from './rates-phase';
 import { analyticsRows, runAnalyticsPhase } from './analytics-phase';
+import { ingressRows, runIngressPhase } from './ingress-phase';
 import { closedLoop, percentile } from './load';
-import { cpuMsPer, processUsage } from './process-usage';
+import { ordersRows, runOrdersPhase, type OrdersFigures } from './orders-phase';
+import { preloadHistory } from './preload';
 import { backfillRows, runShipHeroBackfill } from './shiphero-phase';
 import { runStockPhase, stockRows } from './stock-phase';
 import { runTrackingPhase, trackingRows } from './tracking-phase';
@@ -64,6 +56,8 @@ const LABEL_SECONDS = Number(process.env.BENCH_LABEL_SECONDS ?? 10);
 const NOTIFY_WARMUP_PARCELS = 5;
 const NOTIFY_PARCELS = Number(process.env.BENCH_NOTIFY_PARCELS ?? 30);
 const NOTIFY_RATE = Number(process.env.BENCH_NOTIFY_RATE ?? 1.5);
+/** Rows of history written into the inbox and the audit trail each, before both are run again (0: not). */
+const PRELOAD_ROWS = Number(process.env.BENCH_PRELOAD_ROWS ?? 5_000_000);
 /** A year of parcels of one store, read back by the delivery report. */
 const ANALYTICS_PARCELS = Number(process.env.BENCH_ANALYTICS_PARCELS ?? 100_000);
 /** Which phases run (comma-separated; default all). Tracking ships the orders phase's orders. */
@@ -182,56 +176,29 @@ async function main(): Promise<void> {
     const rows: string[] = [];
 
     // 1. The yardstick and the ingress under the same closed-loop load.
-    if (PHASES.has('ingress')) {
-      const bareBody = JSON.stringify({
-        scope: 'store/order/created',
-        data: { type: 'order', id: 1 },
+    const ingress = apps.find((app) => app.app === 'ingress')!;
+    const load = { connections: CONNECTIONS, durationMs: DURATION_MS };
+    const ingressRun = () =>
+      runIngressPhase({
+        ingress,
+        port,
+        databaseUrl: database.url,
+        connectionId: setup.connections.bigcommerce.id,
+        webhookPath,
+        storeHash,
+        secret: store.credentials.clientSecret,
+        ...load,
       });
-      const bareRun = await closedLoop(
-        barePort,
-        () => ({ path: '/hook', headers: {}, body: bareBody }),
-        { connections: CONNECTIONS, durationMs: DURATION_MS },
-      );
-      let nextId = 1_000_000;
-      const signedEvent = () => {
-        const body = JSON.stringify({
-          scope: 'store/order/updated',
-          store_id: '1',
-          data: { type: 'order', id: nextId++ },
-          hash: 'x',
-          created_at: Math.floor(Date.now() / 1000),
-          producer: `stores/${storeHash}`,
-        });
-        return {
-          path: webhookPath,
-          headers: signBigCommerceWebhook({
-            id: `msg_${randomUUID()}`,
-            timestamp: Date.now() / 1000,
-            body,
-            secret: store.credentials.clientSecret,
-          }),
-          body,
-        };
-      };
-      const ingressPid = apps.find((app) => app.app === 'ingress')!.child.pid!;
-      const ingressBefore = processUsage(ingressPid);
-      const ingressRun = await closedLoop(port, signedEvent, {
-        connections: CONNECTIONS,
-        durationMs: DURATION_MS,
-      });
-      const ingressAfter = processUsage(ingressPid);
-      const db = createDb(database.url);
-      const recorded = await db.inboxEvent.count();
-      await db.$disconnect();
-      const bareRate = bareRun.accepted / bareRun.seconds;
-      const ingressRate = ingressRun.accepted / ingressRun.seconds;
-      rows.push(
-        `| accepted webhooks/s (${CONNECTIONS} connections, ${DURATION_MS / 1000} s) | ${fmt(bareRate, 0)} | ${fmt(ingressRate, 0)} (${fmt((100 * ingressRate) / bareRate, 0)}% of bare) |`,
-        `| ack latency p50 / p99 (ms) | ${fmt(percentile(bareRun.latenciesMs, 50))} / ${fmt(percentile(bareRun.latenciesMs, 99))} | ${fmt(percentile(ingressRun.latenciesMs, 50))} / ${fmt(percentile(ingressRun.latenciesMs, 99))} |`,
-        `| accepted events durably recorded (inbox rows) | — | ${recorded} of ${ingressRun.accepted} |`,
-        `| ingress CPU per accepted webhook; RSS at the end / peak | — | ${fmt(cpuMsPer(ingressBefore, ingressAfter, ingressRun.accepted), 2)} ms; ${fmt(ingressAfter.rssMb, 0)} / ${fmt(ingressAfter.peakRssMb, 0)} MB |`,
-      );
-    }
+    const settings = { connections: CONNECTIONS, seconds: DURATION_MS / 1000 };
+    const bareBody = JSON.stringify({
+      scope: 'store/order/created',
+      data: { type: 'order', id: 1 },
+    });
+    const bareRun = PHASES.has('ingress')
+      ? await closedLoop(barePort, () => ({ path: '/hook', headers: {}, body: bareBody }), load)
+      : undefined;
+    const emptyIngress = bareRun ? await ingressRun() : undefined;
+    if (bareRun && emptyIngress) rows.push(...ingressRows(emptyIngress, bareRun, settings, fmt));
 
     // Those events name orders that do not exist; clear them before the end-to-end run.
     const redis = createRedis(TEST_REDIS_URL, 'producer');
@@ -239,81 +206,58 @@ async function main(): Promise<void> {
     await producer.queue('orders').obliterate({ force: true });
 
     // 2. Orders placed at a steady rate, timed until ShipStation receives them.
-    if (PHASES.has('orders')) {
-      const worker = startHubApp('worker-orders', { ...env, LOG_LEVEL: 'info' });
+    const worker = PHASES.has('orders')
+      ? startHubApp('worker-orders', { ...env, LOG_LEVEL: 'info' })
+      : undefined;
+    const ordersRun = (coldLabel: string) =>
+      runOrdersPhase({
+        worker: worker!,
+        databaseUrl: database.url,
+        connectionId: setup.connections.bigcommerce.id,
+        bigcommerce,
+        shipstation,
+        storeHash,
+        rate: ORDER_RATE,
+        seconds: ORDER_SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        coldLabel,
+      });
+    let emptyOrders: OrdersFigures | undefined;
+    if (worker) {
       apps.push(worker);
       await worker.waitForOutput('worker ready');
-      await shipstation.clearRequests();
-      const workerBefore = processUsage(worker.child.pid!);
-      const placedAt = new Map<string, number>();
-      const coldAt = new Map<string, number>();
-      const warmup = ORDER_RATE * WARMUP_SECONDS;
-      const total = warmup + ORDER_RATE * ORDER_SECONDS;
-      const started = performance.now();
-      const order = multiLineOrder();
-      const placing: Promise<void>[] = [];
-      for (let i = 0; i < total; i++) {
-        const due = started + (i * 1000) / ORDER_RATE;
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-        const sentAt = Date.now();
-        const bucket = i < warmup ? coldAt : placedAt;
-        placing.push(
-          bigcommerce
-            .post<{ order: { id: number } }>(`/stores/${storeHash}/orders`, order)
-            .then((placed) => {
-              bucket.set(`bc-${storeHash}-${placed.order.id}`, sentAt);
-            }),
+      emptyOrders = await ordersRun(`first ${WARMUP_SECONDS} s after the worker started`);
+      rows.push(...ordersRows(emptyOrders, fmt));
+    }
+
+    // 2b. The same two with a busy hub's history already in the inbox and the audit trail.
+    if (PRELOAD_ROWS > 0 && (emptyIngress || emptyOrders)) {
+      const preload = await preloadHistory({
+        databaseUrl: database.url,
+        connectionId: setup.connections.bigcommerce.id,
+        rows: PRELOAD_ROWS,
+      });
+      const label = `with ${PRELOAD_ROWS.toLocaleString('en')} rows in the inbox and the audit trail`;
+      rows.push(`| ${label}: written in (s) | — | ${fmt(preload.seconds)} |`);
+      const growth = (loaded: number, empty: number) =>
+        `${fmt(loaded)} vs ${fmt(empty)} empty (${loaded >= empty ? '+' : ''}${fmt((100 * (loaded - empty)) / empty, 0)}%)`;
+      if (bareRun && emptyIngress) {
+        const loaded = await ingressRun();
+        await producer.queue('orders').obliterate({ force: true });
+        const p99 = (figures: typeof loaded) => percentile(figures.run.latenciesMs, 99);
+        rows.push(
+          `| ${label}: accepted webhooks/s | — | ${fmt(loaded.run.accepted / loaded.run.seconds, 0)} |`,
+          `| ${label}: webhook ack p99 (ms) | — | ${growth(p99(loaded), p99(emptyIngress))} |`,
+          `| ${label}: accepted events durably recorded | — | ${loaded.recorded} of ${loaded.run.accepted} |`,
         );
       }
-      await Promise.all(placing);
-      const arrivals = await waitFor(
-        async () => {
-          const calls = await shipstation.requests({ method: 'POST', path: '/orders/createorder' });
-          const first = new Map<string, number>();
-          for (const call of calls) {
-            const key = (call.body as { orderKey?: string }).orderKey;
-            if (key && call.status < 300 && !first.has(key)) first.set(key, Date.parse(call.at));
-          }
-          return first.size >= placedAt.size + coldAt.size ? first : undefined;
-        },
-        { timeoutMs: 120_000, intervalMs: 500, what: 'every order to reach ShipStation' },
-      ).catch((error: unknown) => {
-        process.stderr.write(
-          `\n${worker.output().slice(-3000)}\n${apps[1]!.output().slice(-3000)}\n`,
+      if (emptyOrders) {
+        const loaded = await ordersRun('first seconds of the run');
+        const p99 = (figures: OrdersFigures) => percentile(figures.e2e, 99);
+        rows.push(
+          `| ${label}: order → ShipStation p99 (ms) | — | ${growth(p99(loaded), p99(emptyOrders))} |`,
         );
-        throw error;
-      });
-      const workerAfter = processUsage(worker.child.pid!);
-      const e2e = [...placedAt].map(([key, at]) => arrivals.get(key)! - at);
-      const coldE2e = [...coldAt].map(([key, at]) => arrivals.get(key)! - at);
-      // Where the time goes: provider → our inbox, and our inbox → ShipStation.
-      const inboxDb = createDb(database.url);
-      const received = new Map(
-        (
-          await inboxDb.inboxEvent.findMany({
-            where: { topic: 'store/order/created' },
-            select: { payload: true, receivedAt: true },
-          })
-        ).map((row) => [
-          `bc-${storeHash}-${(row.payload as { data: { id: number } }).data.id}`,
-          row.receivedAt.getTime(),
-        ]),
-      );
-      await inboxDb.$disconnect();
-      const toInbox = [...placedAt].flatMap(([key, at]) =>
-        received.has(key) ? [received.get(key)! - at] : [],
-      );
-      const inboxToShipStation = [...received]
-        .filter(([key]) => placedAt.has(key))
-        .flatMap(([key, at]) => (arrivals.has(key) ? [arrivals.get(key)! - at] : []));
-      rows.push(
-        `| order → ShipStation p50 / p99 at ${ORDER_RATE} orders/s, steady state (${e2e.length} orders) (ms) | — | ${fmt(percentile(e2e, 50))} / ${fmt(percentile(e2e, 99))} |`,
-        `| same, first ${WARMUP_SECONDS} s after the worker started (${coldE2e.length} orders) (ms) | — | ${fmt(percentile(coldE2e, 50))} / ${fmt(percentile(coldE2e, 99))} |`,
-        `|   of which store webhook → inbox p50 / p99 (ms) | — | ${fmt(percentile(toInbox, 50))} / ${fmt(percentile(toInbox, 99))} |`,
-        `|   of which inbox → ShipStation p50 / p99 (ms) | — | ${fmt(percentile(inboxToShipStation, 50))} / ${fmt(percentile(inboxToShipStation, 99))} |`,
-        `| worker-orders CPU per order; RSS at the end / peak | — | ${fmt(cpuMsPer(workerBefore, workerAfter, placedAt.size + coldAt.size), 2)} ms; ${fmt(workerAfter.rssMb, 0)} / ${fmt(workerAfter.peakRssMb, 0)} MB |`,
-      );
+      }
     }
 
     // 3. A second store backfills its orders into ShipHero through the real credit bucket.
