@@ -1,5 +1,6 @@
 import { waitFor } from '@shiplink/testing';
 import {
+  addConsoleUsers,
   badAddressOrder,
   ConsoleSession,
   multiLineOrder,
@@ -8,8 +9,6 @@ import {
   type TestWorld,
 } from '@shiplink/test-world';
 import { ConsoleBrowser, violations } from './console-browser';
-
-const PASSWORD = 'correct horse battery staple';
 
 /**
  * The console in a real browser: a merchant installs the app from the BigCommerce control panel
@@ -22,17 +21,10 @@ describe('the console in a real browser', () => {
 
   beforeAll(async () => {
     world = await startWorld();
-    const operator = ConsoleSession.withToken(world.hub.ingressUrl, world.hub.env.ADMIN_TOKEN);
-    for (const [email, role] of [
-      ['owner@sandbox.example', 'owner'],
-      ['viewer@sandbox.example', 'viewer'],
-    ]) {
-      await operator.post(`/admin/api/users?tenantId=${world.setup.tenantId}`, {
-        email,
-        role,
-        password: PASSWORD,
-      });
-    }
+    await addConsoleUsers(world.hub, world.setup.tenantId, [
+      { email: 'owner@sandbox.example', role: 'owner' },
+      { email: 'viewer@sandbox.example', role: 'viewer' },
+    ]);
     browser = await ConsoleBrowser.launch();
   }, 60_000);
 
