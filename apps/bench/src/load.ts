@@ -42,6 +42,49 @@ export async function closedLoop(
   return { sent, accepted, seconds: (performance.now() - started) / 1000, latenciesMs: latencies };
 }
 
+/**
+ * Open-loop load: requests sent at `rate` a second whatever the answers' pace, as customers
+ * arrive; latencies grow without bound once the server falls behind.
+ */
+export async function openLoop(
+  port: number,
+  nextRequest: () => Request,
+  { rate, durationMs }: { rate: number; durationMs: number },
+): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true });
+  const latencies: number[] = [];
+  let accepted = 0;
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  const total = Math.round((rate * durationMs) / 1000);
+  for (let i = 0; i < total; i++) {
+    const wait = started + (i * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const request = nextRequest();
+    const t0 = performance.now();
+    pending.push(
+      send(agent, port, request).then((status) => {
+        latencies.push(performance.now() - t0);
+        if (status >= 200 && status < 400) accepted += 1;
+      }),
+    );
+  }
+  await Promise.all(pending);
+  agent.destroy();
+  return {
+    sent: total,
+    accepted,
+    seconds: (performance.now() - started) / 1000,
+    latenciesMs: latencies,
+  };
+}
+
+/** An open-loop run as the capacity ramp reads it: every request answered, none refused. */
+export const answeredRun = (result: LoadResult) => ({
+  latenciesMs: result.latenciesMs,
+  completed: result.accepted === result.sent,
+});
+
 export function send(agent: http.Agent, port: number, request: Request): Promise<number> {
   return new Promise((resolve) => {
     const req = http.request(

@@ -19,11 +19,29 @@ import { ratesRows, runRatesPhase } from './rates-phase';
 import { analyticsRows, runAnalyticsPhase } from './analytics-phase';
 import { ingressRows, runIngressPhase } from './ingress-phase';
 import { closedLoop, percentile } from './load';
-import { ordersRows, runOrdersPhase, type OrdersFigures } from './orders-phase';
+import {
+  asRateRun,
+  bareArrivals,
+  hubArrivals,
+  ordersRows,
+  runOrdersPhase,
+  type OrdersFigures,
+} from './orders-phase';
+import { startBarePipeline } from './bare-pipeline';
+import { metricTotalOf } from './metrics';
+import {
+  capacityRow,
+  capacityRows,
+  describeCapacity,
+  describeSteps,
+  findCapacity,
+  type RateStep,
+} from './capacity';
+import { createPgPool } from '@shiplink/db/pg-pool';
 import { preloadHistory } from './preload';
 import { backfillRows, runShipHeroBackfill } from './shiphero-phase';
 import { runStockPhase, stockRows } from './stock-phase';
-import { runTrackingPhase, trackingRows } from './tracking-phase';
+import { prepareTrackingPhase, trackingRows } from './tracking-phase';
 import { buildHubApps, startHubApp } from './hub-apps';
 
 /**
@@ -33,12 +51,33 @@ import { buildHubApps, startHubApp } from './hub-apps';
  */
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const DURATION_MS = Number(process.env.BENCH_SECONDS ?? 10) * 1000;
-const ORDER_RATE = Number(process.env.BENCH_ORDER_RATE ?? 100);
+const ORDER_RATE = Number(process.env.BENCH_ORDER_RATE ?? 50);
 const ORDER_SECONDS = Number(process.env.BENCH_ORDER_SECONDS ?? 15);
+/**
+ * How capacity is found: probes of `BENCH_PROBE_SECONDS` double the offered rate until one
+ * misses, two bisections follow, and the best rate is held for `BENCH_HOLD_SECONDS`.
+ */
+const RAMP = {
+  probeSeconds: Number(process.env.BENCH_PROBE_SECONDS ?? 6),
+  holdSeconds: Number(process.env.BENCH_HOLD_SECONDS ?? 30),
+  maxRate: Number(process.env.BENCH_MAX_RATE ?? 3_200),
+};
+/** The ramp's options for one flow, its progress shown as it goes. */
+const rampFor = (flow: string, limitMs: number, startRate: number) => ({
+  ...RAMP,
+  limitMs,
+  startRate,
+  onStep: (step: RateStep) =>
+    console.error(
+      `  ${flow}: ${step.rate}/s for ${step.seconds} s → p99 ${step.p99Ms.toFixed(1)} ms, ${step.held ? 'held' : 'missed'}`,
+    ),
+});
 /** Orders placed first at the same rate whose latencies are reported apart (cold JIT, pools, caches). */
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const TRACKING_RATE = Number(process.env.BENCH_TRACKING_RATE ?? 100);
 const TRACKING_SECONDS = Number(process.env.BENCH_TRACKING_SECONDS ?? 10);
+/** Parcels the tracking events go round (each a shipped order of the orders phase). */
+const TRACKING_PARCELS = Number(process.env.BENCH_TRACKING_PARCELS ?? 200);
 /** Orders a second store backfills into ShipHero (0 leaves the phase out). */
 const BACKFILL_ORDERS = Number(process.env.BENCH_BACKFILL_ORDERS ?? 2_000);
 const STOCK_RATE = Number(process.env.BENCH_STOCK_RATE ?? 50);
@@ -132,7 +171,12 @@ async function main(): Promise<void> {
     process.execPath,
     ['--import', 'tsx', path.join(__dirname, 'bare-endpoint.ts')],
     {
-      env: { ...process.env, PORT: String(await freePort()) },
+      env: {
+        ...process.env,
+        PORT: String(await freePort()),
+        REDIS_URL: TEST_REDIS_URL,
+        QUEUE_PREFIX: prefix,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
@@ -205,29 +249,86 @@ async function main(): Promise<void> {
     const producer = new JobProducer(redis, prefix);
     await producer.queue('orders').obliterate({ force: true });
 
-    // 2. Orders placed at a steady rate, timed until ShipStation receives them.
-    const worker = PHASES.has('orders')
-      ? startHubApp('worker-orders', { ...env, LOG_LEVEL: 'info' })
-      : undefined;
-    const ordersRun = (coldLabel: string) =>
+    // 2. Orders placed at a steady rate, timed until ShipStation has them: the first seconds
+    // after the worker started apart; then the capacity of ours with one worker, the bare
+    // pipeline's, and ours with a second worker on the same queue.
+    const pool = createPgPool(database.url, { size: 2, purpose: 'bench' });
+    const opsPorts: number[] = [];
+    const startOrdersWorker = async () => {
+      const opsPort = await freePort();
+      opsPorts.push(opsPort);
+      return startHubApp('worker-orders', { ...env, LOG_LEVEL: 'info', OPS_PORT: String(opsPort) });
+    };
+    const worker = PHASES.has('orders') ? await startOrdersWorker() : undefined;
+    const workers = worker ? [worker] : [];
+    const ourOrders = (rate: number, seconds: number, warmupSeconds = 0) =>
       runOrdersPhase({
-        worker: worker!,
-        databaseUrl: database.url,
-        connectionId: setup.connections.bigcommerce.id,
+        workers: workers.map((app) => app.child.pid!),
         bigcommerce,
-        shipstation,
         storeHash,
-        rate: ORDER_RATE,
-        seconds: ORDER_SECONDS,
-        warmupSeconds: WARMUP_SECONDS,
-        coldLabel,
+        arrivals: hubArrivals(pool),
+        rate,
+        seconds,
+        warmupSeconds,
       });
     let emptyOrders: OrdersFigures | undefined;
     if (worker) {
       apps.push(worker);
       await worker.waitForOutput('worker ready');
-      emptyOrders = await ordersRun(`first ${WARMUP_SECONDS} s after the worker started`);
-      rows.push(...ordersRows(emptyOrders, fmt));
+      emptyOrders = await ourOrders(ORDER_RATE, ORDER_SECONDS, WARMUP_SECONDS);
+      const cold = `first ${WARMUP_SECONDS} s after the worker started`;
+      rows.push(...ordersRows(emptyOrders, cold, 'worker-orders', fmt));
+
+      const ours = await findCapacity(
+        async (r, s) => asRateRun(await ourOrders(r, s)),
+        rampFor('orders → ShipStation', 250, 50),
+      );
+      const barePipeline = await startBarePipeline({
+        bareEndpointUrl: `http://127.0.0.1:${barePort}`,
+        simUrls,
+        databaseUrl: database.url,
+        redisUrl: TEST_REDIS_URL,
+        queuePrefix: prefix,
+      });
+      const bare = await findCapacity(
+        async (rate, seconds) =>
+          asRateRun(
+            await runOrdersPhase({
+              workers: [barePipeline.worker.pid!],
+              bigcommerce,
+              storeHash: barePipeline.storeHash,
+              arrivals: bareArrivals(pool),
+              rate,
+              seconds,
+              warmupSeconds: 0,
+            }),
+          ),
+        rampFor('bare pipeline', 250, 50),
+      );
+      await barePipeline.stop();
+      const second = await startOrdersWorker();
+      apps.push(second);
+      await second.waitForOutput('worker ready');
+      workers.push(second);
+      const limits = () =>
+        Promise.all([
+          metricTotalOf(opsPorts, 'shiplink_provider_rate_limited_total'),
+          metricTotalOf(opsPorts, 'shiplink_rate_limit_wait_seconds_count'),
+        ]);
+      const [refusedBefore, waitsBefore] = await limits();
+      const twoWorkers = await findCapacity(
+        async (r, s) => asRateRun(await ourOrders(r, s)),
+        rampFor('orders → ShipStation, two workers', 250, Math.max(50, ours.rate)),
+      );
+      const [refusedAfter, waitsAfter] = await limits();
+      await second.stop('SIGTERM');
+      workers.pop();
+      opsPorts.pop();
+      rows.push(
+        ...capacityRows('orders → ShipStation', bare, ours, fmt, 'bare pipeline'),
+        `| orders → ShipStation capacity, two worker-orders processes on one queue | ${describeCapacity(ours, fmt)} (one) | ${describeCapacity(twoWorkers, fmt)} (${fmt(twoWorkers.rate / Math.max(1, ours.rate), 2)}×); during its ramp ${refusedAfter - refusedBefore} 429s from providers, ${waitsAfter - waitsBefore} waits for a shared budget |`,
+        `|   ramp, two workers | — | ${describeSteps(twoWorkers, fmt)} |`,
+      );
     }
 
     // 2b. The same two with a busy hub's history already in the inbox and the audit trail.
@@ -252,13 +353,14 @@ async function main(): Promise<void> {
         );
       }
       if (emptyOrders) {
-        const loaded = await ordersRun('first seconds of the run');
+        const loaded = await ourOrders(ORDER_RATE, ORDER_SECONDS, WARMUP_SECONDS);
         const p99 = (figures: OrdersFigures) => percentile(figures.e2e, 99);
         rows.push(
-          `| ${label}: order → ShipStation p99 (ms) | — | ${growth(p99(loaded), p99(emptyOrders))} |`,
+          `| ${label}: order → ShipStation p99 at ${ORDER_RATE} orders/s (ms) | — | ${growth(p99(loaded), p99(emptyOrders))} |`,
         );
       }
     }
+    await pool.end();
 
     // 3. A second store backfills its orders into ShipHero through the real credit bucket.
     if (PHASES.has('backfill') && BACKFILL_ORDERS > 0) {
@@ -288,23 +390,33 @@ async function main(): Promise<void> {
       rows.push(...stockRows(stock, fmt));
     }
 
-    // 5. Tracking events through the whole path.
+    // 5. Tracking events through the whole path, round 200 parcels: a fixed rate, then capacity.
     if (PHASES.has('tracking')) {
-      const tracking = await runTrackingPhase({
+      const tracking = await prepareTrackingPhase({
         env,
         databaseUrl: database.url,
         admin,
         storeId: setup.storeId,
+        storeHash,
         shipstation,
         aftership: new SimulatorControl(simUrls.aftership),
         account: tracker,
         apps,
-        rate: TRACKING_RATE,
-        warmupSeconds: WARMUP_SECONDS,
-        seconds: TRACKING_SECONDS,
-        parcels: 20,
+        parcels: TRACKING_PARCELS,
       });
-      rows.push(...trackingRows(tracking, fmt));
+      const steady = await tracking.run(TRACKING_RATE, TRACKING_SECONDS, WARMUP_SECONDS);
+      rows.push(...trackingRows(steady, tracking.parcels, fmt));
+      const capacity = await findCapacity(
+        async (rate, seconds) => ({
+          latenciesMs: (await tracking.run(rate, seconds)).endToEndMs,
+          completed: true,
+        }),
+        rampFor('AfterShip tracking', 250, 100),
+      );
+      rows.push(
+        capacityRow(`AfterShip tracking events round ${tracking.parcels} parcels`, capacity, fmt),
+      );
+      await tracking.close();
     }
 
     // 6. AfterShip scans through to commercetools parcel fields.
@@ -331,8 +443,12 @@ async function main(): Promise<void> {
         simUrls,
         connections: CONNECTIONS,
         durationMs: DURATION_MS,
+        ramp: rampFor('checkout rates', 50, 200),
       });
-      rows.push(...ratesRows(rates, fmt));
+      rows.push(
+        ...ratesRows(rates, fmt),
+        capacityRow('checkout rates, pickup points cached', rates.capacity, fmt),
+      );
     }
 
     // 8. Orders of a Finnish store becoming Posti consignments with labels.
@@ -360,8 +476,12 @@ async function main(): Promise<void> {
           // Ten customers at a time, as a busy store's page sees them; 50 only measure queueing.
           connections: 10,
           durationMs: DURATION_MS,
+          ramp: rampFor('tracking page', 50, 200),
         });
-        rows.push(...trackingPageRows(pages, fmt));
+        rows.push(
+          ...trackingPageRows(pages, fmt),
+          capacityRow('tracking page by its link', pages.capacity, fmt),
+        );
       }
 
       // 10. Those parcels on their way home, the customer told by e-mail and text.

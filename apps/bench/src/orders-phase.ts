@@ -1,49 +1,70 @@
 import type { SimulatorControl } from '@shiplink/connectors/testing';
-import { createDb } from '@shiplink/db';
 import { multiLineOrder } from '@shiplink/test-world/scenario';
-import { waitFor, type AppProcess } from '@shiplink/testing';
+import { waitFor } from '@shiplink/testing';
+import type { Pool } from 'pg';
+import type { RateRun } from './capacity';
 import { percentile } from './load';
 import { cpuMsPer, processUsage, type ProcessUsage } from './process-usage';
 
+/** When each order reached ShipStation, by its order key, as far as the pipeline recorded it. */
+export type Arrivals = (orderKeys: string[]) => Promise<Map<string, number>>;
+
+/** Our pipeline's record: the fulfilment order's export, written once ShipStation answered. */
+export const hubArrivals =
+  (pool: Pool): Arrivals =>
+  async (keys) =>
+    new Map(
+      (
+        await pool.query<{ order_key: string; at: string }>(
+          `SELECT order_key, (extract(epoch FROM exported_at) * 1000)::float8 AS at
+           FROM fulfilment_orders WHERE order_key = ANY($1::text[]) AND exported_at IS NOT NULL`,
+          [keys],
+        )
+      ).rows.map((row) => [row.order_key, Number(row.at)]),
+    );
+
+/** The bare pipeline's one insert per order, made once ShipStation answered. */
+export const bareArrivals =
+  (pool: Pool): Arrivals =>
+  async (keys) =>
+    new Map(
+      (
+        await pool.query<{ order_key: string; at: string }>(
+          `SELECT order_key, (extract(epoch FROM at) * 1000)::float8 AS at
+           FROM bare_orders WHERE order_key = ANY($1::text[])`,
+          [keys],
+        )
+      ).rows.map((row) => [row.order_key, Number(row.at)]),
+    );
+
 export interface OrdersFigures {
   rate: number;
-  /** What the first orders are: just after the worker started, or of a warm worker's run. */
-  coldLabel: string;
-  /** Order placed in BigCommerce → created in ShipStation, steady state and just after start. */
+  /** Order placed in BigCommerce → exported to ShipStation, after the first `warmupSeconds`, and in them. */
   e2e: number[];
   cold: number[];
-  /** Where the time goes: the provider's webhook → our inbox, and our inbox → ShipStation. */
-  toInbox: number[];
-  inboxToShipStation: number[];
-  before: ProcessUsage;
-  after: ProcessUsage;
+  /** CPU and memory of each worker process around the run. */
+  usage: { before: ProcessUsage; after: ProcessUsage }[];
 }
 
 /**
- * Orders placed in BigCommerce at a steady rate, each timed until ShipStation receives it; the
- * first `warmupSeconds` of them are reported apart (cold JIT, pools, caches).
+ * Orders placed in BigCommerce at a steady rate, each timed until its pipeline recorded
+ * ShipStation's answer; the first `warmupSeconds` of them are reported apart (cold JIT, pools).
  */
 export async function runOrdersPhase(ctx: {
-  worker: AppProcess;
-  databaseUrl: string;
-  /** The store's BigCommerce connection: its inbox rows are read through their index. */
-  connectionId: string;
+  workers: number[];
   bigcommerce: SimulatorControl;
-  shipstation: SimulatorControl;
   storeHash: string;
+  arrivals: Arrivals;
   rate: number;
   seconds: number;
   warmupSeconds: number;
-  coldLabel: string;
 }): Promise<OrdersFigures> {
-  await ctx.shipstation.clearRequests();
-  const before = processUsage(ctx.worker.child.pid!);
+  const before = ctx.workers.map(processUsage);
   const placedAt = new Map<string, number>();
   const coldAt = new Map<string, number>();
   const warmup = Math.round(ctx.rate * ctx.warmupSeconds);
   const total = warmup + Math.round(ctx.rate * ctx.seconds);
   const started = performance.now();
-  const startedAt = new Date();
   const order = multiLineOrder();
   const placing: Promise<void>[] = [];
   for (let i = 0; i < total; i++) {
@@ -61,67 +82,44 @@ export async function runOrdersPhase(ctx: {
     );
   }
   await Promise.all(placing);
+  const keys = [...coldAt.keys(), ...placedAt.keys()];
   const arrivals = await waitFor(
     async () => {
-      const calls = await ctx.shipstation.requests({
-        method: 'POST',
-        path: '/orders/createorder',
-      });
-      const first = new Map<string, number>();
-      for (const call of calls) {
-        const key = (call.body as { orderKey?: string }).orderKey;
-        if (key && call.status < 300 && !first.has(key)) first.set(key, Date.parse(call.at));
-      }
-      return first.size >= placedAt.size + coldAt.size ? first : undefined;
+      const found = await ctx.arrivals(keys);
+      return found.size >= keys.length ? found : undefined;
     },
-    { timeoutMs: 120_000, intervalMs: 500, what: 'every order to reach ShipStation' },
+    { timeoutMs: 300_000, intervalMs: 250, what: 'every order to reach ShipStation' },
   );
-  const after = processUsage(ctx.worker.child.pid!);
-  const db = createDb(ctx.databaseUrl);
-  const received = new Map(
-    (
-      await db.inboxEvent.findMany({
-        where: {
-          connectionId: ctx.connectionId,
-          receivedAt: { gte: startedAt },
-          topic: 'store/order/created',
-        },
-        select: { payload: true, receivedAt: true },
-      })
-    ).map((row) => [
-      `bc-${ctx.storeHash}-${(row.payload as { data: { id: number } }).data.id}`,
-      row.receivedAt.getTime(),
-    ]),
-  );
-  await db.$disconnect();
+  const after = ctx.workers.map(processUsage);
   const since = (at: Map<string, number>) => [...at].map(([key, t]) => arrivals.get(key)! - t);
   return {
     rate: ctx.rate,
-    coldLabel: ctx.coldLabel,
     e2e: since(placedAt),
     cold: since(coldAt),
-    toInbox: [...placedAt].flatMap(([key, at]) =>
-      received.has(key) ? [received.get(key)! - at] : [],
-    ),
-    inboxToShipStation: [...received]
-      .filter(([key]) => placedAt.has(key))
-      .flatMap(([key, at]) => (arrivals.has(key) ? [arrivals.get(key)! - at] : [])),
-    before,
-    after,
+    usage: before.map((b, i) => ({ before: b, after: after[i]! })),
   };
 }
 
+/** A run as the capacity ramp reads it. */
+export const asRateRun = (figures: OrdersFigures): RateRun => ({
+  latenciesMs: [...figures.cold, ...figures.e2e],
+  completed: true,
+});
+
 export function ordersRows(
   figures: OrdersFigures,
+  coldLabel: string,
+  app: string,
   fmt: (value: number, digits?: number) => string,
 ): string[] {
   const p = (values: number[]) => `${fmt(percentile(values, 50))} / ${fmt(percentile(values, 99))}`;
   const orders = figures.e2e.length + figures.cold.length;
   return [
     `| order → ShipStation p50 / p99 at ${figures.rate} orders/s, steady state (${figures.e2e.length} orders) (ms) | — | ${p(figures.e2e)} |`,
-    `| same, ${figures.coldLabel} (${figures.cold.length} orders) (ms) | — | ${p(figures.cold)} |`,
-    `|   of which store webhook → inbox p50 / p99 (ms) | — | ${p(figures.toInbox)} |`,
-    `|   of which inbox → ShipStation p50 / p99 (ms) | — | ${p(figures.inboxToShipStation)} |`,
-    `| worker-orders CPU per order; RSS at the end / peak | — | ${fmt(cpuMsPer(figures.before, figures.after, orders), 2)} ms; ${fmt(figures.after.rssMb, 0)} / ${fmt(figures.after.peakRssMb, 0)} MB |`,
+    `| same, ${coldLabel} (${figures.cold.length} orders) (ms) | — | ${p(figures.cold)} |`,
+    ...figures.usage.map(
+      ({ before, after }) =>
+        `| ${app} CPU per order; RSS at the end / peak | — | ${fmt(cpuMsPer(before, after, orders / figures.usage.length), 2)} ms; ${fmt(after.rssMb, 0)} / ${fmt(after.peakRssMb, 0)} MB |`,
+    ),
   ];
 }

@@ -1,10 +1,13 @@
 import { SIMULATORS } from '@shiplink/connectors/simulators';
 import type { AdminClient } from '@shiplink/test-world/admin-client';
 import { finnishRateRules } from '@shiplink/test-world/rates';
-import { closedLoop, percentile, type LoadResult } from './load';
+import { findCapacity, type Capacity, type RampOptions } from './capacity';
+import { answeredRun, closedLoop, openLoop, percentile, type LoadResult } from './load';
 
 export interface RatesFigures {
   cached: LoadResult;
+  /** Requests a second answered with p99 within the checkout's limit, pickup points cached. */
+  capacity: Capacity;
   live: LoadResult & { withPoints: number };
 }
 
@@ -92,6 +95,7 @@ export async function runRatesPhase(ctx: {
   simUrls: Record<string, string>;
   connections: number;
   durationMs: number;
+  ramp: RampOptions;
 }): Promise<RatesFigures> {
   const { admin, storeId } = ctx;
   await admin.http.put(`/stores/${storeId}/rate-rules`, { rules: finnishRateRules(), by: 'bench' });
@@ -117,7 +121,13 @@ export async function runRatesPhase(ctx: {
     connections: 1,
     durationMs: 200,
   });
-  const cached = await closedLoop(ctx.port, () => ({ path, headers: {}, body: cachedBody }), load);
+  const cachedRequest = () => ({ path, headers: {}, body: cachedBody });
+  const cached = await closedLoop(ctx.port, cachedRequest, load);
+  const capacity = await findCapacity(
+    async (rate, seconds) =>
+      answeredRun(await openLoop(ctx.port, cachedRequest, { rate, durationMs: seconds * 1000 })),
+    ctx.ramp,
+  );
   // Live lookups paced under the hub's 50/s budget for Posti's pickup search (over it, a checkout
   // is answered at once without points instead, and says so): every answer waits on a lookup.
   let next = 10_000;
@@ -127,7 +137,7 @@ export async function runRatesPhase(ctx: {
     ctx.durationMs,
     () => rateRequest(String(next++).padStart(5, '0'), key),
   );
-  return { cached, live };
+  return { cached, capacity, live };
 }
 
 /** The phase's rows of the results table. */

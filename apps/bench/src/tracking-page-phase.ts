@@ -1,10 +1,13 @@
 import type { AdminClient } from '@shiplink/test-world/admin-client';
 import { type AppProcess } from '@shiplink/testing';
-import { closedLoop, percentile, type LoadResult } from './load';
+import { findCapacity, type Capacity, type RampOptions } from './capacity';
+import { answeredRun, closedLoop, openLoop, percentile, type LoadResult } from './load';
 import { startHubApp } from './hub-apps';
 
 export interface TrackingPageFigures {
   page: LoadResult;
+  /** Pages a second served by their link with p99 within the page's limit. */
+  capacity: Capacity;
   lookup: LoadResult;
 }
 
@@ -23,6 +26,7 @@ export async function runTrackingPagePhase(ctx: {
   email: string;
   connections: number;
   durationMs: number;
+  ramp: RampOptions;
 }): Promise<TrackingPageFigures> {
   const running = startHubApp('tracking-page', {
     ...ctx.env,
@@ -41,6 +45,11 @@ export async function runTrackingPagePhase(ctx: {
   const get = () => ({ path, headers: {}, body: '', method: 'GET' as const });
   await closedLoop(ctx.port, get, { connections: 2, durationMs: 300 });
   const page = await closedLoop(ctx.port, get, ctx);
+  const capacity = await findCapacity(
+    async (rate, seconds) =>
+      answeredRun(await openLoop(ctx.port, get, { rate, durationMs: seconds * 1000 })),
+    ctx.ramp,
+  );
   await ctx.admin.http.put(`/stores/${ctx.storeId}/settings`, {
     trackingPage: { slug: 'bench-sauna' },
   });
@@ -58,7 +67,7 @@ export async function runTrackingPagePhase(ctx: {
   });
   if (probe.status !== 303) throw new Error(`the benchmark's lookup answered ${probe.status}`);
   const lookup = await closedLoop(ctx.port, () => form, ctx);
-  return { page, lookup };
+  return { page, capacity, lookup };
 }
 
 export function trackingPageRows(

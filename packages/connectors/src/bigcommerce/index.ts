@@ -11,3 +11,4 @@ export * from './settings';
 export * from './app-install';
 export * from './app-jwt';
 export * from './app-schemas';
+export { fromConsignments } from './consignments';
