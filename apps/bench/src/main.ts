@@ -29,6 +29,7 @@ import {
 } from './orders-phase';
 import { startBarePipeline } from './bare-pipeline';
 import { metricTotalOf } from './metrics';
+import { runSharedLimitPhase, sharedLimitRows } from './shared-limit-phase';
 import {
   capacityRow,
   capacityRows,
@@ -72,6 +73,8 @@ const rampFor = (flow: string, limitMs: number, startRate: number) => ({
       `  ${flow}: ${step.rate}/s for ${step.seconds} s → p99 ${step.p99Ms.toFixed(1)} ms, ${step.held ? 'held' : 'missed'}`,
     ),
 });
+/** Orders sent at once to a store whose ShipStation quota is kept (40 a minute). */
+const SHARED_LIMIT_ORDERS = Number(process.env.BENCH_SHARED_LIMIT_ORDERS ?? 60);
 /** Orders placed first at the same rate whose latencies are reported apart (cold JIT, pools, caches). */
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const TRACKING_RATE = Number(process.env.BENCH_TRACKING_RATE ?? 100);
@@ -321,6 +324,14 @@ async function main(): Promise<void> {
         rampFor('orders → ShipStation, two workers', 250, Math.max(50, ours.rate)),
       );
       const [refusedAfter, waitsAfter] = await limits();
+      const shared = await runSharedLimitPhase({
+        env,
+        admin,
+        apps,
+        pool,
+        workers: workers.map((app) => app.child.pid!),
+        orders: SHARED_LIMIT_ORDERS,
+      });
       await second.stop('SIGTERM');
       workers.pop();
       opsPorts.pop();
@@ -328,6 +339,7 @@ async function main(): Promise<void> {
         ...capacityRows('orders → ShipStation', bare, ours, fmt, 'bare pipeline'),
         `| orders → ShipStation capacity, two worker-orders processes on one queue | ${describeCapacity(ours, fmt)} (one) | ${describeCapacity(twoWorkers, fmt)} (${fmt(twoWorkers.rate / Math.max(1, ours.rate), 2)}×); during its ramp ${refusedAfter - refusedBefore} 429s from providers, ${waitsAfter - waitsBefore} waits for a shared budget |`,
         `|   ramp, two workers | — | ${describeSteps(twoWorkers, fmt)} |`,
+        ...sharedLimitRows(shared, fmt),
       );
     }
 
