@@ -20,6 +20,9 @@ export interface CommercetoolsPhaseContext {
   admin: AdminClient;
   simUrls: Record<ProviderId, string>;
   apps: AppProcess[];
+}
+
+export interface CommercetoolsRun {
   /** Scans offered per second, over the parcels in turn. */
   rate: number;
   /** Scans sent first whose latencies are left out (cold worker paths, the store's first token). */
@@ -96,9 +99,9 @@ interface StatusWrite {
  * scan is visible in commercetools at the first successful update setting its parcel's
  * `shiplinkStatus` to its status or a later one of the journey.
  */
-export async function runCommercetoolsPhase(
+export async function prepareCommercetoolsPhase(
   ctx: CommercetoolsPhaseContext,
-): Promise<CommercetoolsFigures> {
+): Promise<(run: CommercetoolsRun) => Promise<CommercetoolsFigures>> {
   const commercetools = new SimulatorControl(ctx.simUrls.commercetools);
   const aftership = new SimulatorControl(ctx.simUrls.aftership);
   for (const app of ['worker-orders', 'worker-shipments', 'worker-tracking']) {
@@ -121,10 +124,35 @@ export async function runCommercetoolsPhase(
     account,
     await tracker.openAccount(ctx.simUrls.aftership),
   ]);
+  // Each run tracks parcels of its own, so every scan of it is a status move.
+  let nextParcel = 0;
+  return (run) =>
+    scanParcels(ctx, run, {
+      commercetools,
+      aftership,
+      account,
+      first: () => nextParcel,
+      placed: (n) => (nextParcel += n),
+    });
+}
 
-  const total = ctx.rate * (ctx.warmupSeconds + ctx.seconds);
-  const warmup = ctx.rate * ctx.warmupSeconds;
-  const orders = Math.ceil(Math.max(ctx.parcels, total / JOURNEY.length) / 2);
+async function scanParcels(
+  ctx: CommercetoolsPhaseContext,
+  run: CommercetoolsRun,
+  store: {
+    commercetools: SimulatorControl;
+    aftership: SimulatorControl;
+    account: Awaited<ReturnType<typeof openCommercetoolsAccount>>;
+    first: () => number;
+    placed: (parcels: number) => void;
+  },
+): Promise<CommercetoolsFigures> {
+  const { commercetools, aftership, account } = store;
+  const total = Math.round(run.rate * (run.warmupSeconds + run.seconds));
+  const warmup = Math.round(run.rate * run.warmupSeconds);
+  const orders = Math.ceil(Math.max(run.parcels, total / JOURNEY.length) / 2);
+  const firstParcel = store.first();
+  store.placed(2 * orders);
   const ordersPath = `/projects/${account.credentials.projectKey}/orders`;
   const placed = await Promise.all(
     Array.from({ length: orders }, async (_, o) => {
@@ -133,7 +161,7 @@ export async function runCommercetoolsPhase(
       for (const [l, line] of order.lineItems.entries()) {
         shipped = await commercetools.post<CtOrderView>(`${ordersPath}/${order.id}/deliveries`, {
           items: [{ id: line.id, quantity: line.quantity }],
-          parcels: [{ trackingId: upsNumber(2 * o + l), carrier: 'UPS' }],
+          parcels: [{ trackingId: upsNumber(firstParcel + 2 * o + l), carrier: 'UPS' }],
         });
       }
       return parcelsOf(shipped).map((parcel) => ({
@@ -165,7 +193,7 @@ export async function runCommercetoolsPhase(
   const byParcel = new Map<Parcel, Promise<void>>();
   const started = performance.now();
   for (let i = 0; i < total; i++) {
-    const wait = started + (i * 1000) / ctx.rate - performance.now();
+    const wait = started + (i * 1000) / run.rate - performance.now();
     if (wait > 0) await sleep(wait);
     const parcel = parcels[i % parcels.length]!;
     const step = Math.floor(i / parcels.length);
@@ -226,7 +254,7 @@ export async function runCommercetoolsPhase(
   const last = Math.max(...reached.flat().map(Number));
   const first = Math.min(...parcels.flatMap((parcel) => parcel.postedAt));
   return {
-    rate: ctx.rate,
+    rate: run.rate,
     orders,
     parcels: parcels.length,
     events: total,

@@ -11,7 +11,7 @@ import type { AfterShipSimAccount } from '@shiplink/connectors/aftership/simulat
 import type { BigCommerceSimAccount } from '@shiplink/connectors/bigcommerce/simulator';
 import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
 import { createTestDatabase, freePort, TEST_REDIS_URL, type AppProcess } from '@shiplink/testing';
-import { commercetoolsRows, loggedSince, runCommercetoolsPhase } from './commercetools-phase';
+import { commercetoolsRows, loggedSince, prepareCommercetoolsPhase } from './commercetools-phase';
 import { labelsRows, runLabelsPhase } from './labels-phase';
 import { notificationsRows, runNotificationsPhase } from './notifications-phase';
 import { runTrackingPagePhase, trackingPageRows } from './tracking-page-phase';
@@ -41,7 +41,8 @@ import {
 import { createPgPool } from '@shiplink/db/pg-pool';
 import { preloadHistory } from './preload';
 import { backfillRows, runShipHeroBackfill } from './shiphero-phase';
-import { runStockPhase, stockRows } from './stock-phase';
+import { prepareShipmentsPhase } from './shipments-phase';
+import { prepareStockPhase, stockRows } from './stock-phase';
 import { prepareTrackingPhase, trackingRows } from './tracking-phase';
 import { buildHubApps, startHubApp } from './hub-apps';
 
@@ -109,6 +110,7 @@ const PHASE_NAMES = [
   'backfill',
   'stock',
   'tracking',
+  'shipments',
   'commercetools',
   'rates',
   'labels',
@@ -124,6 +126,9 @@ for (const name of PHASES) {
 }
 if (PHASES.has('tracking') && !PHASES.has('orders')) {
   throw new Error('BENCH_PHASES: tracking needs the orders phase (it ships its orders)');
+}
+if (PHASES.has('shipments') && !PHASES.has('orders')) {
+  throw new Error('BENCH_PHASES: shipments needs the orders phase (its worker exports the orders)');
 }
 if (PHASES.has('tracking-page') && !PHASES.has('labels')) {
   throw new Error('BENCH_PHASES: tracking-page needs the labels phase (it opens its orders)');
@@ -372,7 +377,6 @@ async function main(): Promise<void> {
         );
       }
     }
-    await pool.end();
 
     // 3. A second store backfills its orders into ShipHero through the real credit bucket.
     if (PHASES.has('backfill') && BACKFILL_ORDERS > 0) {
@@ -387,19 +391,18 @@ async function main(): Promise<void> {
     await producer.close();
     redis.disconnect();
 
-    // 4. Stock counted in ShipHero, timed to BigCommerce's inventory.
+    // 4. Stock counted in ShipHero, timed to BigCommerce's inventory: a fixed rate, then capacity.
     if (PHASES.has('stock')) {
-      const stock = await runStockPhase({
-        env,
-        admin,
-        simUrls,
-        apps,
-        rate: STOCK_RATE,
-        warmupSeconds: WARMUP_SECONDS,
-        seconds: STOCK_SECONDS,
-        skus: 50,
-      });
-      rows.push(...stockRows(stock, fmt));
+      const stock = await prepareStockPhase({ env, admin, simUrls, apps, skus: 50 });
+      rows.push(...stockRows(await stock.run(STOCK_RATE, STOCK_SECONDS, WARMUP_SECONDS), fmt));
+      const capacity = await findCapacity(
+        async (rate, seconds) => ({
+          latenciesMs: (await stock.run(rate, seconds)).endToEndMs,
+          completed: true,
+        }),
+        rampFor('stock updates', 250, 25),
+      );
+      rows.push(capacityRow('stock updates ShipHero → BigCommerce', capacity, fmt));
     }
 
     // 5. Tracking events through the whole path, round 200 parcels: a fixed rate, then capacity.
@@ -431,19 +434,39 @@ async function main(): Promise<void> {
       await tracking.close();
     }
 
+    // 5b. Shipments back: orders shipped in ShipStation, timed to the store's shipment.
+    if (PHASES.has('shipments')) {
+      const ship = await prepareShipmentsPhase({
+        env,
+        apps,
+        pool,
+        bigcommerce,
+        shipstation,
+        storeHash,
+        connectionId: setup.fulfilment.id,
+      });
+      const capacity = await findCapacity(ship, rampFor('shipments back', 250, 25));
+      rows.push(capacityRow('shipments ShipStation → BigCommerce', capacity, fmt));
+    }
+
     // 6. AfterShip scans through to commercetools parcel fields.
     if (PHASES.has('commercetools')) {
-      const commercetools = await runCommercetoolsPhase({
-        env,
-        admin,
-        simUrls,
-        apps,
+      const scan = await prepareCommercetoolsPhase({ env, admin, simUrls, apps });
+      const steady = await scan({
         rate: CT_RATE,
         warmupSeconds: WARMUP_SECONDS,
         seconds: CT_SECONDS,
         parcels: CT_PARCELS,
       });
-      rows.push(...commercetoolsRows(commercetools, fmt));
+      rows.push(...commercetoolsRows(steady, fmt));
+      const capacity = await findCapacity(
+        async (rate, seconds) => ({
+          latenciesMs: (await scan({ rate, seconds, warmupSeconds: 0, parcels: 0 })).endToEndMs,
+          completed: true,
+        }),
+        rampFor('commercetools parcel writes', 250, 50),
+      );
+      rows.push(capacityRow('AfterShip scans → commercetools parcel fields', capacity, fmt));
     }
 
     // 7. Checkout rate requests, with pickup points cached and live.
@@ -528,6 +551,7 @@ async function main(): Promise<void> {
       rows.push(...analyticsRows(analytics, fmt));
     }
 
+    await pool.end();
     console.log('\nShiplink benchmark (2-core box, everything local; providers simulated)\n');
     console.log(`| measure | bare Express | ingress |`);
     console.log(`|---|---|---|`);

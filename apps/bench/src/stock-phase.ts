@@ -15,11 +15,6 @@ export interface StockPhaseContext {
   simUrls: Record<ProviderId, string>;
   /** Started apps; worker-inventory is added, so the caller stops it with the rest. */
   apps: AppProcess[];
-  /** Stock changes offered per second, spread over the SKUs in turn. */
-  rate: number;
-  /** Changes sent first whose latencies are left out (the worker's cold start). */
-  warmupSeconds: number;
-  seconds: number;
   /** SKUs stocked at ShipHero and sold in the store. */
   skus: number;
 }
@@ -35,6 +30,11 @@ export interface StockFigures {
   /** Absolute adjustments the store accepted, and the levels they carried. */
   adjustments: number;
   levelsWritten: number;
+}
+
+export interface StockBench {
+  /** Changes offered at `rate` a second for `seconds`, the first `warmupSeconds` left out. */
+  run(rate: number, seconds: number, warmupSeconds?: number): Promise<StockFigures>;
 }
 
 interface Change {
@@ -61,7 +61,7 @@ const START_ON_HAND = 1_000;
  * 7,000 requests per 5 minutes, per account); a few seconds at up to ~100 changes/s stay within
  * the burst, longer runs measure ShipHero's limits instead.
  */
-export async function runStockPhase(ctx: StockPhaseContext): Promise<StockFigures> {
+export async function prepareStockPhase(ctx: StockPhaseContext): Promise<StockBench> {
   const shiphero = new SimulatorControl(ctx.simUrls.shiphero);
   const bigcommerce = new SimulatorControl(ctx.simUrls.bigcommerce);
   const accounts = await openAccounts(ctx.simUrls, { providers: ['shiphero'] });
@@ -84,7 +84,6 @@ export async function runStockPhase(ctx: StockPhaseContext): Promise<StockFigure
   const worker = startHubApp('worker-inventory', { ...ctx.env, LOG_LEVEL: 'info' });
   ctx.apps.push(worker);
   await worker.waitForOutput('worker ready');
-  await bigcommerce.clearRequests();
 
   // The store's request log keeps the last few thousand calls: it is read while the load runs.
   const adjustments = new Map<string, Adjustment>();
@@ -103,69 +102,83 @@ export async function runStockPhase(ctx: StockPhaseContext): Promise<StockFigure
       });
     }
   };
-  let collecting = true;
-  const collector = (async () => {
-    while (collecting) {
-      // A missed read is made up by the next one; the final wait reads until it has them all.
-      await collect().catch(() => undefined);
-      await sleep(250);
-    }
-  })();
 
-  const warmup = ctx.rate * ctx.warmupSeconds;
-  const total = warmup + ctx.rate * ctx.seconds;
-  const changes: Change[] = [];
-  // One SKU's changes go out one after another, so its count at ShipHero only ever grows.
-  const bySku = new Map<string, Promise<void>>();
-  const started = performance.now();
-  try {
-    for (let i = 0; i < total; i++) {
-      const due = started + (i * 1000) / ctx.rate;
-      const wait = due - performance.now();
-      if (wait > 0) await sleep(wait);
-      const sku = skus[i % skus.length]!;
-      const change: Change = { sku, onHand: START_ON_HAND + 1 + i, at: 0, counted: i >= warmup };
-      changes.push(change);
-      bySku.set(
-        sku,
-        (bySku.get(sku) ?? Promise.resolve()).then(async () => {
-          change.at = Date.now();
-          await shiphero.post(`/accounts/${warehouse.accountId}/stock`, {
-            sku,
-            onHand: change.onHand,
-          });
-        }),
-      );
-    }
-    await Promise.all(bySku.values());
+  let sequence = 0;
+  const run = async (rate: number, seconds: number, warmupSeconds = 0): Promise<StockFigures> => {
+    const warmup = Math.round(rate * warmupSeconds);
+    const total = warmup + Math.round(rate * seconds);
+    const changes: Change[] = [];
+    // One SKU's changes go out one after another, so its count at ShipHero only ever grows.
+    const bySku = new Map<string, Promise<void>>();
+    await bigcommerce.clearRequests();
+    adjustments.clear();
+    const started = performance.now();
+    let collecting = true;
+    const collector = (async () => {
+      while (collecting) {
+        // A missed read is made up by the next one; the final wait reads until it has them all.
+        await collect().catch(() => undefined);
+        await sleep(250);
+      }
+    })();
+    try {
+      for (let i = 0; i < total; i++) {
+        const due = started + (i * 1000) / rate;
+        const wait = due - performance.now();
+        if (wait > 0) await sleep(wait);
+        const sku = skus[i % skus.length]!;
+        const change: Change = {
+          sku,
+          onHand: START_ON_HAND + 1 + sequence++,
+          at: 0,
+          counted: i >= warmup,
+        };
+        changes.push(change);
+        bySku.set(
+          sku,
+          (bySku.get(sku) ?? Promise.resolve()).then(async () => {
+            change.at = Date.now();
+            await shiphero.post(`/accounts/${warehouse.accountId}/stock`, {
+              sku,
+              onHand: change.onHand,
+            });
+          }),
+        );
+      }
+      await Promise.all(bySku.values());
 
-    const reached = await waitFor(
-      async () => {
-        await collect();
-        const found = changes.map((change) => reachedAt(change, adjustments));
-        return found.every((at) => at !== undefined) ? (found as number[]) : undefined;
-      },
-      { timeoutMs: 180_000, intervalMs: 500, what: 'every stock change to reach the store' },
-    ).catch((error: unknown) => {
-      process.stderr.write(`\n${worker.output().slice(-3000)}\n`);
-      throw error;
-    });
-    const first = Math.min(...changes.map((change) => change.at));
-    const last = Math.max(...reached);
-    const written = [...adjustments.values()];
-    return {
-      rate: ctx.rate,
-      skus: ctx.skus,
-      changes: total,
-      updatesPerSecond: total / ((last - first) / 1000),
-      endToEndMs: changes.flatMap((change, i) => (change.counted ? [reached[i]! - change.at] : [])),
-      adjustments: written.length,
-      levelsWritten: written.reduce((sum, adjustment) => sum + adjustment.items.length, 0),
-    };
-  } finally {
-    collecting = false;
-    await collector;
-  }
+      const reached = await waitFor(
+        async () => {
+          await collect();
+          const found = changes.map((change) => reachedAt(change, adjustments));
+          return found.every((at) => at !== undefined) ? (found as number[]) : undefined;
+        },
+        { timeoutMs: 180_000, intervalMs: 500, what: 'every stock change to reach the store' },
+      ).catch((error: unknown) => {
+        process.stderr.write(`\n${worker.output().slice(-3000)}\n`);
+        throw error;
+      });
+      const first = Math.min(...changes.map((change) => change.at));
+      const last = Math.max(...reached);
+      const written = [...adjustments.values()];
+      return {
+        rate,
+        skus: ctx.skus,
+        changes: total,
+        updatesPerSecond: total / ((last - first) / 1000),
+        endToEndMs: changes.flatMap((change, i) =>
+          change.counted ? [reached[i]! - change.at] : [],
+        ),
+        adjustments: written.length,
+        levelsWritten: written.reduce((sum, adjustment) => sum + adjustment.items.length, 0),
+      };
+    } finally {
+      collecting = false;
+      await collector;
+    }
+  };
+
+  return { run };
 }
 
 /** The first accepted adjustment that set the change's SKU to its count or a newer one. */
