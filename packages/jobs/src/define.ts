@@ -24,6 +24,27 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> {
 
 export type PayloadOf<D> = D extends JobDefinition<infer S> ? z.infer<S> : never;
 
+/** A payload as its job's schema read it, under its deterministic id: ready to be enqueued. */
+export interface ReadyJob<D extends JobDefinition = JobDefinition> {
+  definition: D;
+  payload: PayloadOf<D>;
+  id: string;
+}
+
+/**
+ * Reads a payload with its job's schema once, for callers that must tell a payload that cannot
+ * exist (the sender's fault) from a queue that is away, before anything is written.
+ */
+export function readyJob<D extends JobDefinition>(
+  definition: D,
+  payload: unknown,
+): { ok: true; job: ReadyJob<D> } | { ok: false; error: z.ZodError } {
+  const parsed = definition.schema.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: parsed.error };
+  const data = parsed.data as PayloadOf<D>;
+  return { ok: true, job: { definition, payload: data, id: definition.jobId(data) } };
+}
+
 const DEFAULT_POLICY: JobPolicy = { attempts: 8, backoffMs: 1_000 };
 
 /** Declares a job once: queue, name, payload schema, id and retry policy. */

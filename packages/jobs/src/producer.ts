@@ -1,7 +1,15 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import { jobKey, MicroBatch } from '@shiplink/domain';
 import { isOutage } from '@shiplink/errors';
-import type { JobDefinition, JobEnvelope, JobMeta, JobPolicy, PayloadOf } from './define';
+import {
+  readyJob,
+  type JobDefinition,
+  type JobEnvelope,
+  type JobMeta,
+  type JobPolicy,
+  type PayloadOf,
+  type ReadyJob,
+} from './define';
 import { deadLetterQueueOf, queuePrefix, QUEUES, type QueueName } from './queues';
 import type { RedisConnection } from './redis';
 import { callerTrace, queueTelemetry } from './telemetry';
@@ -16,13 +24,13 @@ export function jobOptions(policy: JobPolicy): JobsOptions {
   };
 }
 
-/** Adds jobs to the hub's queues. One per process; queues are opened lazily and cached. */
 interface PendingAdd {
   name: string;
   data: JobEnvelope;
   opts: JobsOptions;
 }
 
+/** Adds jobs to the hub's queues. One per process; queues are opened lazily and cached. */
 export class JobProducer {
   private readonly queues = new Map<string, Queue>();
   /** Adds made in the same tick go to Redis as one addBulk (one round trip). */
@@ -71,18 +79,27 @@ export class JobProducer {
     meta: Omit<JobMeta, 'enqueuedAt'>,
     options: { delayMs?: number; run?: string } = {},
   ): Promise<string> {
-    const parsed = definition.schema.parse(payload) as PayloadOf<D>;
-    const base = definition.jobId(parsed);
-    const jobId = options.run ? jobKey(base, 'run', options.run) : base;
+    const ready = readyJob(definition, payload);
+    if (!ready.ok) throw ready.error;
+    return this.enqueueReady(ready.job, meta, options);
+  }
+
+  /** Adds a job whose payload its schema has already read (see `readyJob`). */
+  async enqueueReady(
+    job: ReadyJob,
+    meta: Omit<JobMeta, 'enqueuedAt'>,
+    options: { delayMs?: number; run?: string } = {},
+  ): Promise<string> {
+    const jobId = options.run ? jobKey(job.id, 'run', options.run) : job.id;
     const envelope: JobEnvelope = {
-      payload: parsed,
+      payload: job.payload,
       meta: { ...meta, enqueuedAt: new Date().toISOString() },
     };
-    await this.batchFor(definition.queue).submit({
-      name: definition.name,
+    await this.batchFor(job.definition.queue).submit({
+      name: job.definition.name,
       data: envelope,
       opts: {
-        ...jobOptions(definition.policy),
+        ...jobOptions(job.definition.policy),
         ...callerTrace(),
         jobId,
         ...(options.delayMs && options.delayMs > 0 ? { delay: Math.ceil(options.delayMs) } : {}),

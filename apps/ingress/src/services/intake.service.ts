@@ -1,7 +1,13 @@
 import type { ProviderId } from '@shiplink/connectors';
 import type { InboundEvent, InboxReceipt, Repos } from '@shiplink/db';
 import { isOutage } from '@shiplink/errors';
-import type { JobDefinition, JobProducer, PayloadOf } from '@shiplink/jobs';
+import {
+  readyJob,
+  type JobDefinition,
+  type JobProducer,
+  type PayloadOf,
+  type ReadyJob,
+} from '@shiplink/jobs';
 import type { Logger } from '@shiplink/logger';
 import { HttpProblem, unavailable } from '../http/problems';
 
@@ -22,6 +28,20 @@ export type IntakeOutcome =
   | { status: 'recorded'; eventId: string }
   | { status: 'duplicate'; eventId: string };
 
+/** The job's payload as its schema reads it; one it refuses is the sender's fault (400). */
+function readJob(job: NonNullable<AcceptedEvent['job']>): ReadyJob {
+  const ready = readyJob(job.definition, job.payload);
+  if (!ready.ok) {
+    throw new HttpProblem(
+      400,
+      'invalid_payload',
+      'the event names something that cannot exist',
+      ready.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
+    );
+  }
+  return ready.job;
+}
+
 /**
  * Verify → record → enqueue. The inbox row is written before anything else so that an answered
  * event is never lost; a duplicate delivery finds the row and, if its job never made it to the
@@ -35,8 +55,7 @@ export class IntakeService {
   ) {}
 
   async accept(event: AcceptedEvent): Promise<IntakeOutcome> {
-    const job = event.job ? this.jobOf(event.job) : undefined;
-    const jobId = job?.definition.jobId(job.payload);
+    const job = event.job ? readJob(event.job) : undefined;
     const row = await this.record({
       connectionId: event.connectionId,
       provider: event.provider,
@@ -44,12 +63,12 @@ export class IntakeService {
       dedupKey: event.dedupKey,
       payload: event.payload,
       correlationId: event.correlationId,
-      ...(job && jobId
+      ...(job
         ? {
             job: {
               queue: job.definition.queue,
               name: job.definition.name,
-              id: jobId,
+              id: job.id,
               payload: job.payload,
             },
           }
@@ -66,10 +85,10 @@ export class IntakeService {
       status: 202,
       metadata: { eventId: row.id, dedupKey: event.dedupKey },
     });
-    if (!job || !jobId) return { status: 'recorded', eventId: row.id };
+    if (!job) return { status: 'recorded', eventId: row.id };
     if (row.duplicate && row.status !== 'received') return { status: 'duplicate', eventId: row.id };
     try {
-      await this.producer.enqueue(job.definition, job.payload, {
+      await this.producer.enqueueReady(job, {
         correlationId: row.correlationId,
         inboxEventId: row.id,
       });
@@ -78,24 +97,11 @@ export class IntakeService {
       this.logger.warn('event recorded but not queued', { eventId: row.id, error });
       throw unavailable('queue_unavailable', 'the event could not be queued; retry shortly');
     }
-    if (row.duplicate) this.logger.info('duplicate event re-enqueued', { eventId: row.id, jobId });
+    if (row.duplicate)
+      this.logger.info('duplicate event re-enqueued', { eventId: row.id, jobId: job.id });
     return row.duplicate
       ? { status: 'duplicate', eventId: row.id }
-      : { status: 'accepted', eventId: row.id, jobId };
-  }
-
-  /** The job's payload as its schema reads it; one it refuses is the sender's fault (400). */
-  private jobOf(job: NonNullable<AcceptedEvent['job']>) {
-    const payload = job.definition.schema.safeParse(job.payload);
-    if (!payload.success) {
-      throw new HttpProblem(
-        400,
-        'invalid_payload',
-        'the event names something that cannot exist',
-        payload.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`),
-      );
-    }
-    return { definition: job.definition, payload: payload.data as PayloadOf<JobDefinition> };
+      : { status: 'accepted', eventId: row.id, jobId: job.id };
   }
 
   /** The inbox write; while the database is away the sender is told to come back. */
