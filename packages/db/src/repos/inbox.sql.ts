@@ -22,19 +22,18 @@ export interface InboxReceipt {
   duplicate: boolean;
 }
 
-// One statement for a whole batch: rows whose dedup key exists already are skipped (including
-// repeats inside the batch) and looked up afterwards.
+// One statement for a whole batch, its rows sent as one JSON array (no per-value encoding):
+// rows whose dedup key exists already are skipped (including repeats inside the batch) and
+// looked up afterwards.
 const INSERT = `
 INSERT INTO inbox_events
   (id, connection_id, provider, topic, dedup_key, payload, correlation_id, status,
    job_queue, job_name, job_id, job_payload, processed_at)
-SELECT id, connection_id, provider, topic, dedup_key, payload, correlation_id, status,
-   job_queue, job_name, job_id, job_payload,
-   CASE WHEN status = 'ignored' THEN now() END
-FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[],
-            $7::text[], $8::"InboxStatus"[], $9::text[], $10::text[], $11::text[], $12::jsonb[])
-  AS e(id, connection_id, provider, topic, dedup_key, payload, correlation_id, status,
-       job_queue, job_name, job_id, job_payload)
+SELECT (e->>'id')::uuid, (e->>'connectionId')::uuid, e->>'provider', e->>'topic',
+   e->>'dedupKey', e->'payload', e->>'correlationId', (e->>'status')::"InboxStatus",
+   e->'job'->>'queue', e->'job'->>'name', e->'job'->>'id', e->'job'->'payload',
+   CASE WHEN e->>'status' = 'ignored' THEN now() END
+FROM jsonb_array_elements($1::jsonb) AS e
 ON CONFLICT (dedup_key) DO NOTHING
 RETURNING id, dedup_key`;
 
@@ -50,20 +49,20 @@ export async function insertInboxEvents(
   events: InboundEvent[],
 ): Promise<InboxReceipt[]> {
   const rows = events.map((event) => ({ id: randomUUID(), event }));
-  const column = <T>(pick: (r: (typeof rows)[number]) => T) => rows.map(pick);
   const inserted = await pool.query<{ id: string; dedup_key: string }>(INSERT, [
-    column((r) => r.id),
-    column((r) => r.event.connectionId),
-    column((r) => r.event.provider),
-    column((r) => r.event.topic),
-    column((r) => r.event.dedupKey),
-    column((r) => JSON.stringify(r.event.payload)),
-    column((r) => r.event.correlationId),
-    column((r) => (r.event.job ? 'received' : 'ignored')),
-    column((r) => r.event.job?.queue ?? null),
-    column((r) => r.event.job?.name ?? null),
-    column((r) => r.event.job?.id ?? null),
-    column((r) => (r.event.job ? JSON.stringify(r.event.job.payload) : null)),
+    JSON.stringify(
+      rows.map(({ id, event }) => ({
+        id,
+        connectionId: event.connectionId,
+        provider: event.provider,
+        topic: event.topic,
+        dedupKey: event.dedupKey,
+        payload: event.payload,
+        correlationId: event.correlationId,
+        status: event.job ? 'received' : 'ignored',
+        job: event.job,
+      })),
+    ),
   ]);
   const fresh = new Map(inserted.rows.map((row) => [row.dedup_key, row.id]));
   const repeats = events
