@@ -1,9 +1,10 @@
-import express, { type Express } from 'express';
+import express from 'express';
 import { health, type Platform } from '@shiplink/app-kit';
 import type { IngressEnv } from './env';
 import { LaunchTickets } from './auth/launch-tickets';
 import { Sessions } from './auth/sessions';
 import { SignInLimits } from './auth/sign-in-limits';
+import { frontDoor, type IngressApp } from './http/front-door';
 import { problemHandler } from './http/problems';
 import { consoleDist } from '@shiplink/console';
 import { adminApi } from './routes/admin.route';
@@ -33,7 +34,7 @@ export interface IngressServices {
 export function createIngressApp(
   platform: Platform,
   env: IngressEnv,
-): { app: Express; services: IngressServices } {
+): { app: IngressApp; services: IngressServices } {
   const { repos, producer, logger, clients } = platform;
   const polls = new PollScheduler(producer, env.POLL_INTERVAL_MS, env.SCHEDULER_ENABLED);
   const connections = new ConnectionsService(repos, clients, polls, {
@@ -54,16 +55,6 @@ export function createIngressApp(
   app.set('trust proxy', true);
   app.use(health({ db: repos.db, redis: platform.redis }));
   app.use(checkoutRates(new CheckoutRatesService(platform)));
-  app.use(
-    webhooks({
-      repos,
-      intake,
-      maxBytes: env.MAX_WEBHOOK_BYTES,
-      toleranceSec: env.WEBHOOK_TOLERANCE_SEC,
-      publicUrl: env.PUBLIC_URL,
-      installs,
-    }),
-  );
   app.use(
     sessionApi({
       ...auth,
@@ -103,5 +94,14 @@ export function createIngressApp(
     res.status(404).json({ error: 'not_found', message: 'no such endpoint' });
   });
   app.use(problemHandler(logger));
-  return { app, services: { connections, polls, intake, installs } };
+  const deliveries = webhooks({
+    repos,
+    intake,
+    installs,
+    logger,
+    maxBytes: env.MAX_WEBHOOK_BYTES,
+    toleranceSec: env.WEBHOOK_TOLERANCE_SEC,
+    publicUrl: env.PUBLIC_URL,
+  });
+  return { app: frontDoor(deliveries, app), services: { connections, polls, intake, installs } };
 }

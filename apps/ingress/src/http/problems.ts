@@ -1,6 +1,8 @@
+import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { isOutage, RateLimitedError, ShiplinkError } from '@shiplink/errors';
 import type { Logger } from '@shiplink/logger';
+import { sendJson } from './send';
 
 /** A 4xx/5xx answer with a stable code and a readable message. */
 export class HttpProblem extends Error {
@@ -24,15 +26,19 @@ export function unavailable(code: string, message: string): HttpProblem {
   return new HttpProblem(503, code, message, undefined, OUTAGE_RETRY_AFTER_SEC);
 }
 
-export function sendProblem(res: Response, problem: HttpProblem): void {
-  if (problem.retryAfterSec !== undefined) {
-    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(problem.retryAfterSec))));
-  }
-  res.status(problem.status).json({
-    error: problem.code,
-    message: problem.message,
-    ...(problem.details === undefined ? {} : { details: problem.details }),
-  });
+export function sendProblem(res: ServerResponse, problem: HttpProblem): void {
+  sendJson(
+    res,
+    problem.status,
+    {
+      error: problem.code,
+      message: problem.message,
+      ...(problem.details === undefined ? {} : { details: problem.details }),
+    },
+    problem.retryAfterSec === undefined
+      ? {}
+      : { 'retry-after': String(Math.max(1, Math.ceil(problem.retryAfterSec))) },
+  );
 }
 
 /** body-parser's own refusals: they carry `expose`, a 4xx status and a `type`. */
@@ -91,17 +97,22 @@ export function toProblem(error: unknown): HttpProblem | undefined {
   return undefined;
 }
 
-/** Last handler: known refusals become their 4xx/5xx, anything unexpected a logged 500. */
+/** Known refusals become their 4xx/5xx, anything unexpected a logged 500. */
+export function answerError(res: ServerResponse, error: unknown, logger: Logger): void {
+  const problem = toProblem(error);
+  if (problem) {
+    if (problem.status >= 500) logger.warn('request not completed', { code: problem.code });
+    return sendProblem(res, problem);
+  }
+  logger.error('request failed', { error });
+  sendProblem(res, new HttpProblem(500, 'internal_error', 'the request could not be completed'));
+}
+
+/** Express's last handler: errors are answered by `answerError`. */
 export function problemHandler(logger: Logger) {
   return (error: unknown, _req: Request, res: Response, next: NextFunction): void => {
     if (res.headersSent) return next(error);
-    const problem = toProblem(error);
-    if (problem) {
-      if (problem.status >= 500) logger.warn('request not completed', { code: problem.code });
-      return sendProblem(res, problem);
-    }
-    logger.error('request failed', { error });
-    sendProblem(res, new HttpProblem(500, 'internal_error', 'the request could not be completed'));
+    answerError(res, error, logger);
   };
 }
 

@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { metrics } from '@shiplink/telemetry';
 
 type Outcome = 'accepted' | 'recorded' | 'duplicate';
@@ -13,19 +13,19 @@ function refusalOf(status: number): string {
   return 'invalid';
 }
 
-export function setWebhookOutcome(res: Response, outcome: Outcome): void {
-  res.locals.webhookOutcome = outcome;
-}
-
-/** Counts each delivery by provider and outcome, and times it from arrival to the answer. */
-export function observeWebhook(req: Request, res: Response, next: NextFunction): void {
-  const provider = String(req.params.provider);
+/**
+ * Times one delivery from arrival to its answer and counts it by provider and outcome once
+ * answered; the returned function tells an accepted delivery's outcome.
+ */
+export function observeWebhook(provider: string, res: ServerResponse): (outcome: Outcome) => void {
   const stop = metrics.webhookAck.startTimer({ provider });
-  res.on('finish', () => {
+  let accepted: Outcome | undefined;
+  res.once('finish', () => {
     stop();
-    const accepted = res.locals.webhookOutcome as Outcome | undefined;
     const outcome = accepted && res.statusCode < 400 ? accepted : refusalOf(res.statusCode);
     metrics.webhooks.inc({ provider, outcome });
   });
-  next();
+  return (outcome) => {
+    accepted = outcome;
+  };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, { Router, type Request, type Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   findConnector,
   type AnyConnector,
@@ -8,19 +8,25 @@ import {
 } from '@shiplink/connectors';
 import type { ConnectionRecord, Repos } from '@shiplink/db';
 import { inboxDedupKey } from '@shiplink/domain';
+import type { Logger } from '@shiplink/logger';
 import { activeTraceId } from '@shiplink/telemetry';
+import type { Lane } from '../http/front-door';
 import { isUuid } from '../http/params';
-import { HttpProblem, route } from '../http/problems';
+import { answerError, HttpProblem } from '../http/problems';
+import { readBody } from '../http/request-body';
+import { sendJson, sendText } from '../http/send';
 import type { InstallsService } from '../services/installs.service';
 import type { IntakeService } from '../services/intake.service';
 import { jobForIntent } from '../services/intents';
-import { observeWebhook, setWebhookOutcome } from './webhook-metrics';
+import { observeWebhook } from './webhook-metrics';
+import { webhookTargetOf, type WebhookTarget } from './webhook-path';
 
 export interface WebhookRouteDeps {
   repos: Repos;
   intake: IntakeService;
   /** A store that uninstalled the app is disconnected as soon as its delivery is recorded. */
   installs: InstallsService;
+  logger: Logger;
   maxBytes: number;
   /** Accepted clock difference for signed timestamps. */
   toleranceSec: number;
@@ -40,11 +46,8 @@ interface RefusalContext {
   correlationId: string;
 }
 
-/** Raw bytes for signature checks; anything bigger than the limit is a 413 before parsing. */
-const rawBody = (limit: number) => express.raw({ type: () => true, limit });
-
 /** The request's trace id when tracing runs (one id in traces, logs and the audit trail). */
-function correlationIdOf(req: Request): string {
+function correlationIdOf(req: IncomingMessage): string {
   const traceId = activeTraceId();
   if (traceId) return traceId;
   const given = req.headers['x-correlation-id'];
@@ -55,20 +58,21 @@ function correlationIdOf(req: Request): string {
  * The provider whose handler serves this path: providers that sign nothing are reached only with
  * a secret segment, the others only without one. Anything else is no endpoint at all.
  */
-function servedBy(req: Request, withSecret: boolean): Served | undefined {
-  const connector = findConnector(String(req.params.provider));
+function servedBy(target: WebhookTarget): Served | undefined {
+  const connector = findConnector(target.provider);
   const handler = connector?.webhook;
-  if (!connector || !handler || handler.secretInPath !== withSecret) return undefined;
+  if (!connector || !handler || handler.secretInPath !== (target.secret !== undefined)) {
+    return undefined;
+  }
   return { connector, handler };
 }
 
 /** The active connection named in the URL, of the provider the path names, or a 404. */
 async function connectionFor(
   repos: Repos,
-  req: Request,
+  id: string,
   provider: ProviderId,
 ): Promise<ConnectionRecord> {
-  const id = String(req.params.connectionId);
   // Ids that cannot exist never reach the database; the answer is the same as for unknown ones.
   if (!isUuid(id)) throw new HttpProblem(404, 'unknown_connection', 'no such connection');
   // The tenancy repo caches look-ups (misses too), so a webhook costs no query per request.
@@ -98,11 +102,18 @@ function refuse(repos: Repos, context: RefusalContext, problem: HttpProblem): ne
  * Verify → record → enqueue → answer, for one delivery. The provider's descriptor authenticates
  * and reads it; the ingress records the refusal or accepts the event and queues its intent.
  */
-async function receive(deps: WebhookRouteDeps, req: Request, res: Response, served: Served) {
-  const { connector, handler } = served;
+async function receive(
+  deps: WebhookRouteDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: WebhookTarget,
+  { connector, handler }: Served,
+): Promise<void> {
   const provider = connector.id;
+  const settle = observeWebhook(provider, res);
+  const rawBody = await readBody(req, deps.maxBytes);
   const correlationId = correlationIdOf(req);
-  const connection = await connectionFor(deps.repos, req, provider);
+  const connection = await connectionFor(deps.repos, target.connectionId, provider);
   const context: RefusalContext = {
     provider,
     connectionId: connection.id,
@@ -111,8 +122,8 @@ async function receive(deps: WebhookRouteDeps, req: Request, res: Response, serv
   };
   const request = {
     headers: req.headers,
-    rawBody: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-    pathSecret: req.params.secret === undefined ? undefined : String(req.params.secret),
+    rawBody,
+    pathSecret: target.secret,
     toleranceSec: deps.toleranceSec,
   };
   const known = {
@@ -150,43 +161,33 @@ async function receive(deps: WebhookRouteDeps, req: Request, res: Response, serv
   if (verdict.intent?.kind === 'store.uninstalled') {
     await deps.installs.disconnect(provider, connection.store.externalRef);
   }
-  setWebhookOutcome(res, outcome.status);
+  settle(outcome.status);
   const ack = handler.acknowledgement;
-  if (ack && 'contentType' in ack) {
-    res.status(ack.status).type(ack.contentType).send(ack.body);
-    return;
-  }
-  if (ack) {
-    res.status(ack.status).json(ack.body);
-    return;
-  }
-  res.status(outcome.status === 'duplicate' ? 200 : 202).json(outcome);
+  if (ack && 'contentType' in ack) sendText(res, ack.status, ack.contentType, ack.body);
+  else if (ack) sendJson(res, ack.status, ack.body);
+  else sendJson(res, outcome.status === 'duplicate' ? 200 : 202, outcome);
 }
 
 /**
- * Every provider's webhooks: `/webhooks/:provider/:connectionId`, plus a secret segment for
- * providers that sign nothing. A path no descriptor serves falls through to the 404 handler.
+ * Every provider's webhooks: `POST /webhooks/:provider/:connectionId`, plus a secret segment for
+ * providers that sign nothing. They are answered straight off Node's HTTP server (see
+ * `frontDoor`); a path no descriptor serves is left to the app, which answers 404.
  */
-export function webhooks(deps: WebhookRouteDeps): Router {
-  const router = Router();
-  for (const withSecret of [false, true]) {
-    router.post(
-      withSecret
-        ? '/webhooks/:provider/:connectionId/:secret'
-        : '/webhooks/:provider/:connectionId',
-      (req, _res, next) => {
-        if (servedBy(req, withSecret)) next();
-        else next('route');
-      },
-      observeWebhook,
-      rawBody(deps.maxBytes),
-      route(async (req, res) => {
-        const served = servedBy(req, withSecret);
-        // Checked by the first handler of this route; kept for the type.
-        if (!served) throw new HttpProblem(404, 'not_found', 'no such endpoint');
-        await receive(deps, req, res, served);
-      }),
-    );
-  }
-  return router;
+export function webhooks(deps: WebhookRouteDeps): Lane {
+  return (req, res) => {
+    if (req.method !== 'POST') return false;
+    const target = webhookTargetOf(req.url ?? '');
+    if (!target) return false;
+    if (target instanceof HttpProblem) {
+      answerError(res, target, deps.logger);
+      return true;
+    }
+    const served = servedBy(target);
+    if (!served) return false;
+    receive(deps, req, res, target, served).catch((error: unknown) => {
+      if (res.headersSent) res.destroy();
+      else answerError(res, error, deps.logger);
+    });
+    return true;
+  };
 }
