@@ -38,9 +38,13 @@ export async function runSharedLimitPhase(ctx: {
 }): Promise<SharedLimitFigures> {
   const ports = {} as Record<ProviderId, number>;
   for (const provider of PROVIDER_IDS) ports[provider] = await freePort();
+  // The hub's environment lifts every quota: this process keeps the published ones.
+  const published = Object.fromEntries(
+    Object.entries(ctx.env).filter(([name]) => !name.endsWith('_SIM_QUOTA')),
+  );
   const simulators = startHubApp('simulators', {
-    ...ctx.env,
-    LOG_LEVEL: 'warn',
+    ...published,
+    LOG_LEVEL: 'info',
     ...Object.fromEntries(
       PROVIDER_IDS.map((provider) => [simulatorEnvVar(provider, 'PORT'), String(ports[provider])]),
     ),
