@@ -159,7 +159,7 @@ export function createRepos(options: {
     productSyncs: new ProductSyncsRepo(db),
     deliveryAnalytics: new DeliveryAnalyticsRepo(db, pool),
     orderStories: new OrderStoryRepo(db),
-    retention: new RetentionRepo(pool),
+    retention: new RetentionRepo(pool, locks),
     locks,
     async close() {
       await audit.flush();

@@ -28,6 +28,22 @@ describe('LockPool on the real PostgreSQL', () => {
     expect(order).toEqual(['a in', 'a out', 'b in', 'b out']);
   });
 
+  it('runs a try-lock holder only while nobody else holds the key, and frees it after', async () => {
+    const other = new LockPool(database.url, 1);
+    try {
+      let release!: () => void;
+      const held = locks.withLock('retention', () => new Promise<void>((r) => (release = r)));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(await other.tryWithLock('retention', async () => 'ran')).toBeUndefined();
+      release();
+      await held;
+      expect(await other.tryWithLock('retention', async () => 'ran')).toBe('ran');
+      expect(await locks.tryWithLock('retention', async () => 'again')).toBe('again');
+    } finally {
+      await other.close();
+    }
+  });
+
   it('delays a job whose process has every lock connection in use, without calling it an outage', async () => {
     let release!: () => void;
     const held = locks.withLock('slow-provider', () => new Promise<void>((r) => (release = r)));

@@ -3,7 +3,9 @@ import type { Logger } from '@shiplink/logger';
 import type { Pool } from 'pg';
 import { createPgPool } from './pg-pool';
 
-const LOCK = 'SELECT pg_advisory_lock(hashtextextended($1, 0))';
+const LOCK =
+  'SELECT true AS held FROM (SELECT pg_advisory_lock(hashtextextended($1, 0))) AS locked';
+const TRY_LOCK = 'SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS held';
 const UNLOCK = 'SELECT pg_advisory_unlock(hashtextextended($1, 0))';
 /** How long a job waits before it asks again for a lock connection this process has none of. */
 const BUSY_RETRY_MS = 1_000;
@@ -28,6 +30,20 @@ export class LockPool {
 
   /** Runs `fn` while holding the lock named `key`; callers with the same key wait their turn. */
   async withLock<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    return (await this.hold(LOCK, key, fn)).value as T;
+  }
+
+  /** Runs `fn` only if the lock named `key` is free now; undefined when someone holds it. */
+  async tryWithLock<T>(key: string, fn: () => Promise<T>): Promise<T | undefined> {
+    const outcome = await this.hold(TRY_LOCK, key, fn);
+    return outcome.held ? outcome.value : undefined;
+  }
+
+  private async hold<T>(
+    acquire: string,
+    key: string,
+    fn: () => Promise<T>,
+  ): Promise<{ held: boolean; value?: T }> {
     const client = await this.connect();
     this.inUse += 1;
     // A checked-out client has no pool listener: if the server drops it while `fn` runs, the
@@ -43,9 +59,10 @@ export class LockPool {
         throw error;
       });
     try {
-      await session(() => client.query(LOCK, [key]));
+      const { rows } = await session(() => client.query<{ held: boolean }>(acquire, [key]));
+      if (!rows[0]?.held) return { held: false };
       try {
-        return await fn();
+        return { held: true, value: await fn() };
       } finally {
         if (!broken) await session(() => client.query(UNLOCK, [key]));
       }

@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { TERMINAL_STATUSES } from '@shiplink/domain';
+import type { LockPool } from '../locks';
 
 /**
  * What retention prunes, each by its own window:
@@ -68,13 +69,12 @@ const PRUNE_TIMELINES = `
   )
   SELECT count(*)::int AS pruned FROM settled`;
 
-/** Only one process prunes at a time; the others skip their turn. */
-const TRY_LOCK = `SELECT pg_try_advisory_lock(hashtextextended('shiplink:retention', 0)) AS held`;
-const UNLOCK = `SELECT pg_advisory_unlock(hashtextextended('shiplink:retention', 0))`;
-
 /** Batched deletes of what has outlived its retention window. */
 export class RetentionRepo {
-  constructor(private readonly pool: Pool) {}
+  constructor(
+    private readonly pool: Pool,
+    private readonly locks: LockPool,
+  ) {}
 
   /**
    * Deletes at most `limit` rows of `target` older than `before` (for timelines, at most
@@ -93,31 +93,8 @@ export class RetentionRepo {
     return result.rowCount ?? 0;
   }
 
-  /**
-   * Runs `fn` holding the retention lock, on a connection of its own for the lock's lifetime;
-   * answers `undefined` without running it when another process holds the lock.
-   */
-  async exclusively<T>(fn: () => Promise<T>): Promise<T | undefined> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    const onError = (error: Error) => {
-      broken = error;
-    };
-    client.on('error', onError);
-    try {
-      const { rows } = await client.query<{ held: boolean }>(TRY_LOCK);
-      if (!rows[0]?.held) return undefined;
-      try {
-        return await fn();
-      } finally {
-        await client.query(UNLOCK).catch((error: unknown) => {
-          broken = error instanceof Error ? error : new Error(String(error));
-        });
-      }
-    } finally {
-      client.removeListener('error', onError);
-      // A session whose unlock failed is destroyed, so the lock cannot outlive it.
-      client.release(broken);
-    }
+  /** Runs `fn` holding the retention lock: only one process prunes at a time, the others skip. */
+  exclusively<T>(fn: () => Promise<T>): Promise<T | undefined> {
+    return this.locks.tryWithLock('shiplink:retention', fn);
   }
 }
