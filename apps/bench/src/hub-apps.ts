@@ -1,21 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
+import { QUEUES } from '@shiplink/jobs';
 import { startApp, type AppProcess } from '@shiplink/testing';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 
-/** The hub's apps the benchmark measures; the simulators stand in for providers and run from source. */
-const HUB_APPS = [
+/**
+ * The hub's apps the benchmark measures, as deployed: the two HTTP apps and a worker per queue;
+ * the simulators stand in for providers and run from source.
+ */
+const HUB_APPS: readonly string[] = [
   'ingress',
   'tracking-page',
-  'worker-inventory',
-  'worker-notifications',
-  'worker-orders',
-  'worker-returns',
-  'worker-shipments',
-  'worker-tracking',
-] as const;
+  ...QUEUES.map((queue) => `worker-${queue}`),
+];
 
 /**
  * Builds the hub's apps as their images do (`build`: one bundle each), once per run, and links
@@ -47,5 +46,5 @@ export function buildHubApps(): void {
  * are production's, not the TypeScript loader's; anything else runs from source.
  */
 export function startHubApp(app: string, env: Record<string, string>): AppProcess {
-  return startApp(app, env, { bundled: (HUB_APPS as readonly string[]).includes(app) });
+  return startApp(app, env, { bundled: HUB_APPS.includes(app) });
 }
