@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { silentLogger } from '@shiplink/logger';
+import { waitFor } from '@shiplink/testing';
 import { answerError } from './problems';
 import { readBody } from './request-body';
 import { sendJson } from './send';
@@ -10,12 +11,22 @@ import { sendJson } from './send';
 describe('readBody', () => {
   let server: Server;
   let base: string;
+  /** How each request's read ended: its byte count, or the refusal's code. */
+  const reads: (number | string)[] = [];
+  let started = 0;
 
   beforeAll(async () => {
     server = createServer((req, res) => {
+      started += 1;
       readBody(req, 1_024).then(
-        (body) => sendJson(res, 200, { bytes: body.length, text: body.toString('utf8') }),
-        (error: unknown) => answerError(res, error, silentLogger),
+        (body) => {
+          reads.push(body.length);
+          sendJson(res, 200, { bytes: body.length, text: body.toString('utf8') });
+        },
+        (error: unknown) => {
+          reads.push((error as { code: string }).code);
+          answerError(res, error, silentLogger);
+        },
       );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -62,5 +73,16 @@ describe('readBody', () => {
   it('keeps the connection usable after a refusal', async () => {
     expect((await post('x'.repeat(5_000))).status).toBe(413);
     expect((await post('{}')).status).toBe(200);
+  });
+
+  it('gives up on a request whose sender hangs up mid-body', async () => {
+    const [before, requests] = [reads.length, started];
+    const socket = connect(Number(new URL(base).port), '127.0.0.1');
+    socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"a":');
+    await waitFor(() => started > requests || undefined, { what: 'the request to arrive' });
+    expect(reads.length).toBe(before);
+    socket.destroy();
+    await waitFor(() => reads[before], { what: 'the read to end' });
+    expect(reads[before]).toBe('request_aborted');
   });
 });

@@ -58,16 +58,10 @@ export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
       settled = true;
       resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
     });
-    source.once('error', () =>
-      fail(
-        inflating
-          ? new HttpProblem(400, 'bad_request', 'request body could not be decompressed')
-          : new HttpProblem(400, 'request_aborted', 'request was aborted'),
-      ),
-    );
     // A sender that hangs up mid-body gets no answer, but its request must not wait forever.
-    req.once('close', () => {
-      if (!req.complete) fail(new HttpProblem(400, 'request_aborted', 'request was aborted'));
-    });
+    req.once('error', () => fail(new HttpProblem(400, 'request_aborted', 'request was aborted')));
+    inflating?.once('error', () =>
+      fail(new HttpProblem(400, 'bad_request', 'request body could not be decompressed')),
+    );
   });
 }

@@ -1,7 +1,6 @@
-import type { ServerResponse } from 'node:http';
 import { metrics } from '@shiplink/telemetry';
 
-type Outcome = 'accepted' | 'recorded' | 'duplicate';
+export type Outcome = 'accepted' | 'recorded' | 'duplicate';
 
 /** Refusals are told apart by status, which keeps the outcome label to a handful of values. */
 function refusalOf(status: number): string {
@@ -14,18 +13,14 @@ function refusalOf(status: number): string {
 }
 
 /**
- * Times one delivery from arrival to its answer and counts it by provider and outcome once
- * answered; the returned function tells an accepted delivery's outcome.
+ * Starts timing one delivery; the returned function, called once it is answered, records the
+ * time and counts the delivery by provider and outcome (an accepted one's, or its refusal's).
  */
-export function observeWebhook(provider: string, res: ServerResponse): (outcome: Outcome) => void {
+export function observeWebhook(provider: string): (status: number, accepted?: Outcome) => void {
   const stop = metrics.webhookAck.startTimer({ provider });
-  let accepted: Outcome | undefined;
-  res.once('finish', () => {
+  return (status, accepted) => {
     stop();
-    const outcome = accepted && res.statusCode < 400 ? accepted : refusalOf(res.statusCode);
+    const outcome = accepted && status < 400 ? accepted : refusalOf(status);
     metrics.webhooks.inc({ provider, outcome });
-  });
-  return (outcome) => {
-    accepted = outcome;
   };
 }

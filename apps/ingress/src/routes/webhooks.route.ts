@@ -18,7 +18,7 @@ import { sendJson, sendText } from '../http/send';
 import type { InstallsService } from '../services/installs.service';
 import type { IntakeService } from '../services/intake.service';
 import { jobForIntent } from '../services/intents';
-import { observeWebhook } from './webhook-metrics';
+import { observeWebhook, type Outcome } from './webhook-metrics';
 import { webhookTargetOf, type WebhookTarget } from './webhook-path';
 
 export interface WebhookRouteDeps {
@@ -108,9 +108,8 @@ async function receive(
   res: ServerResponse,
   target: WebhookTarget,
   { connector, handler }: Served,
-): Promise<void> {
+): Promise<Outcome> {
   const provider = connector.id;
-  const settle = observeWebhook(provider, res);
   const rawBody = await readBody(req, deps.maxBytes);
   const correlationId = correlationIdOf(req);
   const connection = await connectionFor(deps.repos, target.connectionId, provider);
@@ -161,11 +160,11 @@ async function receive(
   if (verdict.intent?.kind === 'store.uninstalled') {
     await deps.installs.disconnect(provider, connection.store.externalRef);
   }
-  settle(outcome.status);
   const ack = handler.acknowledgement;
   if (ack && 'contentType' in ack) sendText(res, ack.status, ack.contentType, ack.body);
   else if (ack) sendJson(res, ack.status, ack.body);
   else sendJson(res, outcome.status === 'duplicate' ? 200 : 202, outcome);
+  return outcome.status;
 }
 
 /**
@@ -184,10 +183,15 @@ export function webhooks(deps: WebhookRouteDeps): Lane {
     }
     const served = servedBy(target);
     if (!served) return false;
-    receive(deps, req, res, target, served).catch((error: unknown) => {
-      if (res.headersSent) res.destroy();
-      else answerError(res, error, deps.logger);
-    });
+    const answered = observeWebhook(served.connector.id);
+    receive(deps, req, res, target, served).then(
+      (outcome) => answered(res.statusCode, outcome),
+      (error: unknown) => {
+        if (res.headersSent) res.destroy();
+        else answerError(res, error, deps.logger);
+        answered(res.statusCode);
+      },
+    );
     return true;
   };
 }
