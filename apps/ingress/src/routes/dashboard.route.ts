@@ -1,7 +1,4 @@
-import { createBullBoard } from '@bull-board/api';
-import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
-import { ExpressAdapter } from '@bull-board/express';
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { JobProducer } from '@shiplink/jobs';
 import { authenticate, type AuthenticationDeps } from '../auth/authenticate';
 import { platformOnly } from '../auth/permissions';
@@ -11,16 +8,15 @@ export const DASHBOARD_PATH = '/admin/queues';
 /**
  * Bull Board over every queue and dead-letter queue, for the platform operator: signed in to the
  * console, or with the operator token as a bearer. "Retry" on a failed job of a `-dlq` queue
- * replays that dead letter.
+ * replays that dead letter. The board (its UI and a view of every queue) is built when it is
+ * first opened: most ingress processes only ever take webhooks.
  */
 export function dashboard(deps: { producer: JobProducer; auth: AuthenticationDeps }): Router {
-  const serverAdapter = new ExpressAdapter();
-  serverAdapter.setBasePath(DASHBOARD_PATH);
-  createBullBoard({
-    queues: deps.producer.allQueues().map((queue) => new BullMQAdapter(queue)),
-    serverAdapter,
-    options: { uiConfig: { boardTitle: 'Shiplink' } },
-  });
+  let board: Promise<RequestHandler> | undefined;
+  const openBoard = () =>
+    (board ??= import('./queue-board').then(({ queueBoard }) =>
+      queueBoard(deps.producer, DASHBOARD_PATH),
+    ));
   const router = Router();
   router.use(DASHBOARD_PATH, (req, res, next) => {
     // A browser that is not signed in is sent to sign in first, and back here afterwards.
@@ -36,7 +32,9 @@ export function dashboard(deps: { producer: JobProducer; auth: AuthenticationDep
     DASHBOARD_PATH,
     authenticate(deps.auth, 'same-origin'),
     platformOnly,
-    serverAdapter.getRouter(),
+    (req, res, next) => {
+      openBoard().then((handle) => handle(req, res, next), next);
+    },
   );
   return router;
 }

@@ -1,4 +1,4 @@
-import { PDFDocument, type PDFPage } from 'pdf-lib';
+import type { PDFDocument, PDFPage } from 'pdf-lib';
 import type { Ports } from '@shiplink/connectors';
 import type { LabelledShipment, Repos } from '@shiplink/db';
 import { classifyFailure } from '@shiplink/errors';
@@ -75,6 +75,7 @@ export class LabelsService {
   async print(query: PrintQuery): Promise<LabelPrint> {
     const { shipments, unreached, ...limit } = await this.select(query);
     const outcomes = await mapLimited(shipments, PRINT_CONCURRENCY, (record) => this.pdfOf(record));
+    const { PDFDocument } = await pdfLib();
     const merged = await PDFDocument.create();
     const included: PrintedLabel[] = [];
     const missing: MissingLabel[] = [];
@@ -218,6 +219,9 @@ const inactive = (record: LabelledShipment): Refusal => ({
   message: `the label is not kept and connection ${record.connectionId} is gone or disabled`,
 });
 
+/** PDF handling, loaded when labels are first printed: most ingress processes never print. */
+const pdfLib = () => import('pdf-lib');
+
 const missingOf = (record: LabelledShipment, refusal: Refusal): MissingLabel => ({
   orderNumber: record.orderNumber,
   carrierShipmentId: record.id,
@@ -233,6 +237,7 @@ const missingOf = (record: LabelledShipment, refusal: Refusal): MissingLabel => 
 async function appendPages(merged: PDFDocument, pdf: Buffer): Promise<number | undefined> {
   let pages: PDFPage[];
   try {
+    const { PDFDocument } = await pdfLib();
     const label = await PDFDocument.load(pdf, { updateMetadata: false });
     pages = await merged.copyPages(label, label.getPageIndices());
   } catch {

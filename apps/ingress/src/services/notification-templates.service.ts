@@ -11,17 +11,13 @@ import {
   storeBrand,
 } from '@shiplink/domain';
 import { PermanentError } from '@shiplink/errors';
-import {
-  CHANNEL_FIELDS,
-  effectiveTemplates,
-  previewTemplate,
-  validateStoreTemplate,
-  type EmailTemplate,
-  type RenderedEmail,
-  type SmsPreview,
-  type SmsTemplate,
-  type TemplateField,
-  type TemplateOverrides,
+import type {
+  EmailTemplate,
+  RenderedEmail,
+  SmsPreview,
+  SmsTemplate,
+  TemplateField,
+  TemplateOverrides,
 } from '@shiplink/notification-templates';
 import { displayName } from '../http/params';
 import { HttpProblem } from '../http/problems';
@@ -125,6 +121,9 @@ function summary(key: TemplateKey, stored: StoredTemplate | undefined): Template
  * default until the store saves its own (validated, in versions), and a preview of any of them
  * (saved, default or a draft) for the sample order in the store's own brand.
  */
+/** The template engine (Handlebars, MJML), loaded when a template is first shown or checked. */
+const engine = () => import('@shiplink/notification-templates');
+
 export class NotificationTemplatesService {
   constructor(private readonly repos: Repos) {}
 
@@ -148,6 +147,7 @@ export class NotificationTemplatesService {
   async show(storeId: string, key: TemplateKey): Promise<TemplateView> {
     await this.requireStore(storeId);
     const stored = await this.repos.notificationTemplates.current(storeId, key);
+    const { CHANNEL_FIELDS, effectiveTemplates } = await engine();
     const effective = effectiveTemplates(key.trigger, key.language, stored);
     return {
       ...summary(key, stored),
@@ -166,7 +166,7 @@ export class NotificationTemplatesService {
     by: string | null,
   ): Promise<{ version: number; savedAt: Date }> {
     await this.requireStore(storeId);
-    this.validate(key, fields);
+    await this.validate(key, fields);
     const saved = await this.repos.notificationTemplates.save(storeId, key, fields, by);
     return { version: saved.version, savedAt: saved.savedAt };
   }
@@ -182,10 +182,11 @@ export class NotificationTemplatesService {
     const store = await this.requireStore(storeId);
     const { trigger, channel, language } = input;
     const key = { trigger, channel, language };
-    if (input.template) this.validate(key, input.template);
+    if (input.template) await this.validate(key, input.template);
     const template: TemplateOverrides | undefined =
       input.template ?? (await this.repos.notificationTemplates.current(storeId, key));
     const brand = storeBrand(parseStoreSettings(store.settings, store.id).trackingPage, store.name);
+    const { previewTemplate } = await engine();
     try {
       return previewTemplate(channel, {
         trigger,
@@ -200,7 +201,8 @@ export class NotificationTemplatesService {
     }
   }
 
-  private validate(key: TemplateKey, fields: TemplateOverrides): void {
+  private async validate(key: TemplateKey, fields: TemplateOverrides): Promise<void> {
+    const { validateStoreTemplate } = await engine();
     const checked = validateStoreTemplate(key.channel, fields, key);
     if (!checked.ok) throw invalidTemplate(checked.issues);
   }
