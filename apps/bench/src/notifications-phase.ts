@@ -46,9 +46,12 @@ export interface NotificationsFigures {
 }
 
 /**
- * Waits until no queue has work waiting or under way: the labels phase's orders still echo
- * through the hub for a while (store shipments, order updates), and this phase measures
- * notifications, not that tail. Delayed jobs (scheduled polls) do not count.
+ * Waits until no queue that a running app takes jobs from has work waiting or under way: the
+ * labels phase's orders still echo through the hub for a while (store shipments, order
+ * updates), and this phase measures notifications, not that tail. Delayed jobs (scheduled polls)
+ * do not count, nor does a queue without a worker: its jobs wait for an app this run does not
+ * start (the commercetools phase's parcels end returned to sender, and their `parcel.returned`
+ * jobs wait for the returns worker), so they would never drain and cost the hub nothing.
  */
 async function waitForQuietQueues(env: Record<string, string>): Promise<void> {
   const redis = createRedis(env.REDIS_URL!, 'producer');
@@ -57,10 +60,12 @@ async function waitForQuietQueues(env: Record<string, string>): Promise<void> {
     await waitFor(
       async () => {
         for (const name of QUEUES) {
-          const counts = await producer
-            .queue(name)
-            .getJobCounts('active', 'waiting', 'prioritized');
-          if (Object.values(counts).some((n) => n > 0)) return undefined;
+          const queue = producer.queue(name);
+          const counts = await queue.getJobCounts('active', 'waiting', 'prioritized');
+          const busy = Object.entries(counts).filter(([, n]) => n > 0);
+          if (busy.length === 0 || (await queue.getWorkersCount()) === 0) continue;
+          // Thrown rather than returned, so a timeout names the queue that kept it busy.
+          throw new Error(`${name} has ${busy.map(([state, n]) => `${n} ${state}`).join(', ')}`);
         }
         return true;
       },
