@@ -104,7 +104,7 @@ export async function prepareCommercetoolsPhase(
 ): Promise<(run: CommercetoolsRun) => Promise<CommercetoolsFigures>> {
   const commercetools = new SimulatorControl(ctx.simUrls.commercetools);
   const aftership = new SimulatorControl(ctx.simUrls.aftership);
-  for (const app of ['worker-orders', 'worker-shipments', 'worker-tracking']) {
+  for (const app of ['worker-orders', 'worker-shipments', 'worker-tracking', 'worker-returns']) {
     if (ctx.apps.some((running) => running.app === app)) continue;
     const running = startHubApp(app, { ...ctx.env, LOG_LEVEL: 'info' });
     ctx.apps.push(running);
