@@ -29,6 +29,8 @@ export interface RampOptions {
   holdSeconds: number;
   /** Bisections between the last rate held and the first one missed. */
   refinements?: number;
+  /** Awaited before each step: the work one step left behind is not the next one's. */
+  settle?: () => Promise<void>;
   /** Told of each step as it ends (the ramp takes minutes). */
   onStep?: (step: RateStep) => void;
 }
@@ -50,6 +52,7 @@ export async function findCapacity(
 ): Promise<Capacity> {
   const steps: RateStep[] = [];
   const attempt = async (rate: number, seconds: number): Promise<boolean> => {
+    await options.settle?.();
     const run = await runAt(rate, seconds);
     const step = { rate, seconds, p99Ms: p99(run.latenciesMs), held: false };
     step.held = run.completed && step.p99Ms <= options.limitMs;

@@ -40,6 +40,7 @@ import {
 } from './capacity';
 import { createPgPool } from '@shiplink/db/pg-pool';
 import { preloadHistory } from './preload';
+import { waitForQuietQueues } from './quiet-queues';
 import { backfillRows, runShipHeroBackfill } from './shiphero-phase';
 import { prepareShipmentsPhase } from './shipments-phase';
 import { prepareStockPhase, stockRows } from './stock-phase';
@@ -64,16 +65,6 @@ const RAMP = {
   holdSeconds: Number(process.env.BENCH_HOLD_SECONDS ?? 30),
   maxRate: Number(process.env.BENCH_MAX_RATE ?? 3_200),
 };
-/** The ramp's options for one flow, its progress shown as it goes. */
-const rampFor = (flow: string, limitMs: number, startRate: number) => ({
-  ...RAMP,
-  limitMs,
-  startRate,
-  onStep: (step: RateStep) =>
-    console.error(
-      `  ${flow}: ${step.rate}/s for ${step.seconds} s → p99 ${step.p99Ms.toFixed(1)} ms, ${step.held ? 'held' : 'missed'}`,
-    ),
-});
 /** Orders sent at once to a store whose ShipStation quota is kept (40 a minute). */
 const SHARED_LIMIT_ORDERS = Number(process.env.BENCH_SHARED_LIMIT_ORDERS ?? 60);
 /** Orders placed first at the same rate whose latencies are reported apart (cold JIT, pools, caches). */
@@ -174,6 +165,21 @@ async function main(): Promise<void> {
     // Phase one's events name orders that do not exist and are cleared; do not sweep them back.
     SWEEP_AFTER_MS: '3600000',
   };
+  /** The ramp's options for one flow, its progress shown as it goes. */
+  const rampFor = (flow: string, limitMs: number, startRate: number) => ({
+    ...RAMP,
+    limitMs,
+    startRate,
+    settle: () =>
+      waitForQuietQueues(env).catch((error: unknown) =>
+        console.error(`  ${flow}: the hub did not go quiet (${String(error)}); going on`),
+      ),
+    onStep: (step: RateStep) =>
+      console.error(
+        `  ${flow}: ${step.rate}/s for ${step.seconds} s → p99 ${step.p99Ms.toFixed(1)} ms, ${step.held ? 'held' : 'missed'}`,
+      ),
+  });
+
   const apps: AppProcess[] = [];
   const bare = spawn(
     process.execPath,

@@ -2,7 +2,6 @@ import type { ProviderId } from '@shiplink/connectors';
 import type { TwilioSimAccount } from '@shiplink/connectors/twilio/simulator';
 import { SimulatorControl } from '@shiplink/connectors/testing';
 import { createDb } from '@shiplink/db';
-import { createRedis, JobProducer, QUEUES } from '@shiplink/jobs';
 import type { AdminClient } from '@shiplink/test-world/admin-client';
 import { accountOf, openAccounts } from '@shiplink/test-world/sandbox';
 import { sleep, waitFor, type AppProcess } from '@shiplink/testing';
@@ -16,6 +15,7 @@ import {
   textsSent,
   type Deliveries,
 } from './notification-deliveries';
+import { waitForQuietQueues } from './quiet-queues';
 import { measureTemplateRendering, type RenderingFigures } from './template-rendering';
 import { startHubApp } from './hub-apps';
 
@@ -43,38 +43,6 @@ export interface NotificationsFigures {
   stepDelayMs: number;
   warmup: Deliveries & { parcels: number };
   measured: Deliveries & { parcels: number };
-}
-
-/**
- * Waits until no queue that a running app takes jobs from has work waiting or under way: the
- * labels phase's orders still echo through the hub for a while (store shipments, order
- * updates), and this phase measures notifications, not that tail. Delayed jobs (scheduled polls)
- * do not count, nor does a queue without a worker: its jobs wait for an app this run does not
- * start (the commercetools phase's parcels end returned to sender, and their `parcel.returned`
- * jobs wait for the returns worker), so they would never drain and cost the hub nothing.
- */
-async function waitForQuietQueues(env: Record<string, string>): Promise<void> {
-  const redis = createRedis(env.REDIS_URL!, 'producer');
-  const producer = new JobProducer(redis, env.QUEUE_PREFIX!);
-  try {
-    await waitFor(
-      async () => {
-        for (const name of QUEUES) {
-          const queue = producer.queue(name);
-          const counts = await queue.getJobCounts('active', 'waiting', 'prioritized');
-          const busy = Object.entries(counts).filter(([, n]) => n > 0);
-          if (busy.length === 0 || (await queue.getWorkersCount()) === 0) continue;
-          // Thrown rather than returned, so a timeout names the queue that kept it busy.
-          throw new Error(`${name} has ${busy.map(([state, n]) => `${n} ${state}`).join(', ')}`);
-        }
-        return true;
-      },
-      { timeoutMs: 120_000, intervalMs: 500, what: 'the queues to drain' },
-    );
-  } finally {
-    await producer.close();
-    redis.disconnect();
-  }
 }
 
 /**
