@@ -42,30 +42,18 @@ export function toRow(entry: AuditEntry) {
   };
 }
 
+// The rows travel as one JSON array (no per-value encoding). DateTime columns hold UTC wall
+// time in `timestamp(3)`, as Prisma writes them: the ISO text's zone suffix is ignored on input.
 const INSERT = `
 INSERT INTO audit_events
   (occurred_at, direction, kind, correlation_id, provider, connection_id, order_ref, method,
    endpoint, status, duration_ms, error, metadata)
-SELECT * FROM unnest($1::timestamp[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[],
-                     $7::text[], $8::text[], $9::text[], $10::int[], $11::int[], $12::text[], $13::jsonb[])`;
+SELECT (e->>'occurredAt')::timestamp, e->>'direction', e->>'kind', e->>'correlationId',
+   e->>'provider', (e->>'connectionId')::uuid, e->>'orderRef', e->>'method', e->>'endpoint',
+   (e->>'status')::int, (e->>'durationMs')::int, e->>'error', e->'metadata'
+FROM jsonb_array_elements($1::jsonb) AS e`;
 
 /** One statement per flushed batch of audit entries. */
 export async function insertAuditRows(pool: Pool, rows: AuditRow[]): Promise<void> {
-  const column = <T>(pick: (row: AuditRow) => T) => rows.map(pick);
-  await pool.query(INSERT, [
-    // Prisma stores DateTime as UTC wall time in `timestamp(3)`.
-    column((r) => r.occurredAt.toISOString().replace('T', ' ').replace('Z', '')),
-    column((r) => r.direction),
-    column((r) => r.kind),
-    column((r) => r.correlationId),
-    column((r) => r.provider),
-    column((r) => r.connectionId),
-    column((r) => r.orderRef),
-    column((r) => r.method),
-    column((r) => r.endpoint),
-    column((r) => r.status),
-    column((r) => r.durationMs),
-    column((r) => r.error),
-    column((r) => JSON.stringify(r.metadata)),
-  ]);
+  await pool.query(INSERT, [JSON.stringify(rows)]);
 }
