@@ -205,13 +205,7 @@ async function main(): Promise<void> {
       ['simulators', 'simulators listening'],
       ['ingress', 'ingress listening'],
     ] as const) {
-      const running = startHubApp(app, {
-        ...env,
-        LOG_LEVEL: 'info',
-        ...(app === 'ingress' && process.env.BENCH_PROFILE
-          ? { NODE_ARGS: '--cpu-prof --cpu-prof-dir=/tmp/prof' }
-          : {}),
-      });
+      const running = startHubApp(app, { ...env, LOG_LEVEL: 'info' });
       apps.push(running);
       await running.waitForOutput(ready);
     }
