@@ -45,6 +45,8 @@ const FIRST_IDS = {
 type IdKind = Exclude<keyof typeof FIRST_IDS, 'order' | 'item'>;
 
 /** Everything a simulated ShipStation knows, in memory. */
+const keyOf = (account: string, orderKey: string) => `${account}\u0000${orderKey}`;
+
 export class ShipStationState {
   readonly accounts = new Map<string, string>();
   readonly orders = new Map<number, SimOrder>();
@@ -58,6 +60,8 @@ export class ShipStationState {
   /** Where this simulator is reachable from webhook receivers (resource_url). */
   publicUrl = '';
   private ids = { ...FIRST_IDS };
+  /** The newest order of each (account, orderKey). */
+  private readonly byKey = new Map<string, SimOrder>();
 
   constructor(
     readonly now: () => number = Date.now,
@@ -89,6 +93,7 @@ export class ShipStationState {
     ]) {
       map.clear();
     }
+    this.byKey.clear();
     this.ids = { ...FIRST_IDS };
     for (const account of this.accounts.keys()) this.seed(account);
   }
@@ -105,7 +110,12 @@ export class ShipStationState {
   }
 
   findByKey(account: string | undefined, orderKey: string): SimOrder | undefined {
-    return this.liveOrders(account).find((order) => order.orderKey === orderKey);
+    if (account === undefined) {
+      return this.liveOrders().find((order) => order.orderKey === orderKey);
+    }
+    // Every createorder looks its key up: an index, so a long run's thousands of orders cost nothing.
+    const order = this.byKey.get(keyOf(account, orderKey));
+    return order && !order.deleted ? order : undefined;
   }
 
   /** The records of one account in a map, in id order. */
@@ -196,6 +206,7 @@ export class ShipStationState {
       deleted: false,
     };
     this.orders.set(order.orderId, order);
+    this.byKey.set(keyOf(account, order.orderKey), order);
     return { kind: 'created', order, before: undefined };
   }
 
