@@ -44,7 +44,7 @@ export function p99(values: number[]): number {
 /**
  * The flow's capacity: short probes double the offered rate until one misses the p99 limit (or
  * does not keep up), bisect between the last held and the first missed, then hold the best rate
- * for `holdSeconds`; a hold that misses steps down by a fifth and holds again.
+ * for `holdSeconds`; a hold that misses steps down by a fifth and holds again (up to eight times).
  */
 export async function findCapacity(
   runAt: (rate: number, seconds: number) => Promise<RateRun>,
@@ -88,7 +88,7 @@ export async function findCapacity(
     if (await attempt(middle, options.probeSeconds)) held = middle;
     else missed = middle;
   }
-  for (let tries = 0; held > 0 && tries < 3; tries++) {
+  for (let tries = 0; held >= options.startRate / 16 && tries < 8; tries++) {
     if (await attempt(held, options.holdSeconds)) {
       const last = steps[steps.length - 1]!;
       return {
