@@ -342,7 +342,7 @@ async function main(): Promise<void> {
       opsPorts.pop();
       rows.push(
         ...capacityRows('orders → ShipStation', bare, ours, fmt, 'bare pipeline'),
-        `| orders → ShipStation capacity, two worker-orders processes on one queue | ${describeCapacity(ours, fmt)} (one) | ${describeCapacity(twoWorkers, fmt)} (${fmt(twoWorkers.rate / Math.max(1, ours.rate), 2)}×); during its ramp ${refusedAfter - refusedBefore} 429s from providers, ${waitsAfter - waitsBefore} waits for a shared budget |`,
+        `| orders → ShipStation capacity, two worker-orders processes on one queue | ${describeCapacity(ours, fmt)} (one) | ${describeCapacity(twoWorkers, fmt)} (${ours.rate > 0 ? `${fmt(twoWorkers.rate / ours.rate, 2)}× one` : 'one held none'}); during its ramp ${refusedAfter - refusedBefore} 429s from providers, ${waitsAfter - waitsBefore} waits for a shared budget |`,
         `|   ramp, two workers | — | ${describeSteps(twoWorkers, fmt)} |`,
         ...sharedLimitRows(shared, fmt),
       );
