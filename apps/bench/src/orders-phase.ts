@@ -9,33 +9,32 @@ import { cpuMsPer, processUsage, type ProcessUsage } from './process-usage';
 /** When each order reached ShipStation, by its order key, as far as the pipeline recorded it. */
 export type Arrivals = (orderKeys: string[]) => Promise<Map<string, number>>;
 
-/** Our pipeline's record: the fulfilment order's export, written once ShipStation answered. */
-export const hubArrivals =
-  (pool: Pool): Arrivals =>
+/** Arrivals read by a query of (order_key, at in epoch ms) over `$1`, the keys asked for. */
+const arrivalsFrom =
+  (pool: Pool, sql: string): Arrivals =>
   async (keys) =>
     new Map(
-      (
-        await pool.query<{ order_key: string; at: string }>(
-          `SELECT order_key, (extract(epoch FROM exported_at) * 1000)::float8 AS at
-           FROM fulfilment_orders WHERE order_key = ANY($1::text[]) AND exported_at IS NOT NULL`,
-          [keys],
-        )
-      ).rows.map((row) => [row.order_key, Number(row.at)]),
+      (await pool.query<{ order_key: string; at: string }>(sql, [keys])).rows.map((row) => [
+        row.order_key,
+        Number(row.at),
+      ]),
     );
 
+/** Our pipeline's record: the fulfilment order's export, written once ShipStation answered. */
+export const hubArrivals = (pool: Pool) =>
+  arrivalsFrom(
+    pool,
+    `SELECT order_key, (extract(epoch FROM exported_at) * 1000)::float8 AS at
+     FROM fulfilment_orders WHERE order_key = ANY($1::text[]) AND exported_at IS NOT NULL`,
+  );
+
 /** The bare pipeline's one insert per order, made once ShipStation answered. */
-export const bareArrivals =
-  (pool: Pool): Arrivals =>
-  async (keys) =>
-    new Map(
-      (
-        await pool.query<{ order_key: string; at: string }>(
-          `SELECT order_key, (extract(epoch FROM at) * 1000)::float8 AS at
-           FROM bare_orders WHERE order_key = ANY($1::text[])`,
-          [keys],
-        )
-      ).rows.map((row) => [row.order_key, Number(row.at)]),
-    );
+export const bareArrivals = (pool: Pool) =>
+  arrivalsFrom(
+    pool,
+    `SELECT order_key, (extract(epoch FROM at) * 1000)::float8 AS at
+     FROM bare_orders WHERE order_key = ANY($1::text[])`,
+  );
 
 export interface OrdersFigures {
   rate: number;
